@@ -1,0 +1,44 @@
+# The two commands: `make demo` and `make test`. Each sets itself up first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+OUT    := out
+
+.PHONY: demo test lint typecheck setup system clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "din_graph needs Python 3.11 or newer")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+# Graphviz's `dot` renders the diagrams; install it when missing and we can (root, apt).
+system:
+	@command -v dot >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get install -y -qq graphviz >/dev/null 2>&1 || (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq graphviz >/dev/null 2>&1)) \
+	      || echo "note: could not install graphviz; diagrams fall back to matplotlib"; \
+	  else echo "note: graphviz 'dot' not found; diagrams fall back to matplotlib"; fi; }
+
+demo: setup system
+	@echo "== Validating the Almelo examples"
+	$(BIN)/din validate examples/almelo
+	@echo
+	@echo "== Summary per programme"
+	$(BIN)/din summary examples/almelo
+
+test: setup system
+	$(BIN)/python -m pytest -q
+	$(MAKE) --no-print-directory lint
+
+lint: setup
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,166 @@
+"""The ``din`` command: a thin layer over the library.
+
+Exit codes: 0 success, 2 bad input (a file that does not load or validate).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING
+
+import click
+
+from ._errors import DinError
+
+if TYPE_CHECKING:
+    from ._model import Programme
+
+__all__ = ["main"]
+
+EXIT_BAD_INPUT = 2
+
+_LEVELS = {
+    "nl": {
+        "vision": "Visie",
+        "strategic_goal": "Strategische doelen",
+        "operational_goal": "Operationele doelen",
+        "effort": "Inspanningen",
+        "owner": "Eigenaren",
+        "placeholder": "PM",
+        "unlinked": "niet gekoppeld",
+        "track": "sporen",
+        "period": "periode",
+        "programmes": "programma's",
+    },
+    "en": {
+        "vision": "Vision",
+        "strategic_goal": "Strategic goals",
+        "operational_goal": "Operational goals",
+        "effort": "Efforts",
+        "owner": "Owners",
+        "placeholder": "Placeholders",
+        "unlinked": "unlinked",
+        "track": "tracks",
+        "period": "period",
+        "programmes": "programmes",
+    },
+}
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="din_graph", prog_name="din")
+def cli() -> None:
+    """Work with Doelen-Inspanningen-Netwerken (DIN) of municipal programmes."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--quiet", "-q", is_flag=True, help="Print errors only, no warnings or summary.")
+def validate(paths: tuple[str, ...], quiet: bool) -> None:  # noqa: FBT001 -- click passes flags positionally
+    """Check programme files, portfolios or folders; print every problem.
+
+    Each problem is printed as FILE:LINE: ID: MESSAGE.  Exits 0 when all
+    inputs are valid (warnings allowed) and 2 when any has an error.
+    """
+    from ._io._files import validate as validate_path
+
+    failed = False
+    for path in paths:
+        problems = validate_path(path)
+        errors = [p for p in problems if p.severity == "error"]
+        for problem in problems:
+            if quiet and problem.severity != "error":
+                continue
+            click.echo(str(problem))
+        failed = failed or bool(errors)
+        if not quiet:
+            warnings = len(problems) - len(errors)
+            status = f"{len(errors)} error(s)" if errors else "valid"
+            click.echo(f"{path}: {status}" + (f", {warnings} warning(s)" if warnings else ""), err=True)
+    sys.exit(EXIT_BAD_INPUT if failed else 0)
+
+
+@cli.command()
+@click.option(
+    "--kind",
+    type=click.Choice(["programme", "portfolio"]),
+    default="programme",
+    show_default=True,
+    help="Which model's schema to print.",
+)
+def schema(kind: str) -> None:
+    """Print the JSON Schema of the programme (or portfolio) model."""
+    from ._model import Portfolio, Programme
+
+    model = Programme if kind == "programme" else Portfolio
+    click.echo(json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False, sort_keys=True))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of the labels.")
+def summary(paths: tuple[str, ...], lang: str) -> None:
+    """Print, per programme, how many nodes each level of its DIN holds."""
+    from ._io._files import load
+    from ._model import Portfolio
+
+    for path in paths:
+        obj = _load_or_exit(load, path)
+        programmes = obj.programmes if isinstance(obj, Portfolio) else (obj,)
+        if isinstance(obj, Portfolio):
+            words = _LEVELS[lang]
+            click.echo(f"{obj.name} ({len(programmes)} {words['programmes']})")
+        for programme in programmes:
+            click.echo(_programme_summary(programme, lang))
+
+
+def _programme_summary(programme: Programme, lang: str) -> str:
+    words = _LEVELS[lang]
+    period = ""
+    if programme.period is not None and (programme.period.start or programme.period.end):
+        period = f", {words['period']} {programme.period.start or '?'}-{programme.period.end or '?'}"
+    where = f" — {programme.municipality}" if programme.municipality else ""
+    unlinked = sum(1 for e in programme.efforts if not e.contributes_to)
+    tracks = len({e.track for e in programme.efforts if e.track})
+    rows = [
+        (programme.level_name("vision", words["vision"]), 1 if programme.vision else 0, ""),
+        (programme.level_name("strategic_goal", words["strategic_goal"]), len(programme.strategic_goals), ""),
+        (programme.level_name("operational_goal", words["operational_goal"]), len(programme.operational_goals), ""),
+        (
+            programme.level_name("effort", words["effort"]),
+            len(programme.efforts),
+            f"  ({unlinked} {words['unlinked']}"
+            + (f", {tracks} {programme.level_name('track', words['track']).lower()}" if tracks else "")
+            + ")",
+        ),
+        (words["placeholder"], len(programme.placeholders), ""),
+        (words["owner"], len(programme.owners), ""),
+    ]
+    width = max(len(label) for label, _, _ in rows)
+    lines = [f"{programme.name}{where}{period} [{programme.id}]"]
+    lines += [f"  {label:<{width}}  {count:>4}{extra}" for label, count, extra in rows]
+    return "\n".join(lines)
+
+
+def _load_or_exit(load: object, path: str) -> object:
+    import warnings
+
+    from ._errors import DinWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DinWarning)
+        try:
+            return load(path)  # type: ignore[operator]
+        except DinError as err:
+            click.echo(str(err), err=True)
+            sys.exit(EXIT_BAD_INPUT)
+
+
+def main() -> None:
+    """Entry point of the ``din`` console script."""
+    try:
+        cli(standalone_mode=True)
+    except DinError as err:  # pragma: no cover - commands handle their own input errors
+        click.echo(str(err), err=True)
+        sys.exit(EXIT_BAD_INPUT)

@@ -1,0 +1,1 @@
+"""Reading and writing DIN files (YAML, JSON); one private module per concern."""

@@ -1,0 +1,36 @@
+"""Shared fixtures: the repository's examples and a helper to write bad files."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(autouse=True)
+def _run_in_repo_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Doctests and examples use paths relative to the repository root.
+    monkeypatch.chdir(ROOT)
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[[str, str], Path]:
+    """Write dedented text to a file under tmp_path and return its path."""
+
+    def _write(name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    return _write
+
+
+def pytest_report_header() -> str:
+    return f"din_graph examples: {EXAMPLES} ({'present' if EXAMPLES.exists() else 'missing'}); cpu={os.cpu_count()}"

@@ -1,0 +1,209 @@
+"""Hypothesis strategies for valid DIN models, reusable by every test module.
+
+``programmes()`` draws programmes that pass validation: unique ids, links that
+run upwards, owners that exist.  ``portfolios()`` joins several with
+cross-programme links, areas and missions.  Text is drawn from printable
+Unicode, Dutch letters, quotes, YAML/JSON metacharacters and emoji, because
+real titles hold all of those.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Any
+
+from hypothesis import strategies as st
+
+from din_graph import (
+    Effort,
+    EffortKind,
+    EffortStatus,
+    Indicator,
+    Mission,
+    OperationalGoal,
+    Owner,
+    OwnerType,
+    Placeholder,
+    Portfolio,
+    Programme,
+    Role,
+    StrategicGoal,
+)
+
+__all__ = ["ids", "indicators", "portfolios", "programmes", "texts"]
+
+_ID_START = string.ascii_letters + string.digits + "_"
+_ID_REST = _ID_START + ".-"
+ids = st.builds(
+    lambda head, tail: head + tail,
+    st.sampled_from(_ID_START),
+    st.text(_ID_REST, max_size=8),
+)
+_TRICKY = ["é", "ë", "ï", "ĳ", "'", '"', ":", "#", "- ", "{", "}", "[", "]", "&", "*", "!", "%", "@", "`", "\\", "€", "😀", "\n", "  "]
+texts = st.text(
+    alphabet=st.one_of(
+        st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp", "Co", "Cn")),
+        st.sampled_from(_TRICKY),
+    ),
+    min_size=1,
+    max_size=40,
+)
+words = st.text(string.ascii_letters + "éë -", min_size=1, max_size=20).filter(str.strip)
+years = st.integers(2015, 2035)
+values = st.one_of(
+    st.integers(-10_000, 10_000_000),
+    st.floats(-1e9, 1e9, allow_nan=False, allow_infinity=False),
+    st.sampled_from(["ntb.", "B", "4-8", "2019", "true", "null", ""]),
+)
+year_keys = st.one_of(years, st.sampled_from(["onbekend", "onbekend-a", "onbekend-b"]))
+hours = st.one_of(
+    st.none(),
+    st.floats(0, 60, allow_nan=False).map(lambda x: round(x, 1)),
+    st.tuples(st.integers(0, 20), st.integers(0, 20)).map(lambda t: f"{min(t)}-{max(t)}"),
+)
+
+
+@st.composite
+def indicators(draw: st.DrawFn) -> Indicator:
+    """A valid indicator with targets (some years lost) and actuals."""
+    return Indicator(
+        id=draw(st.none() | ids),
+        name=draw(texts),
+        unit=draw(st.none() | st.sampled_from(["m2", "%", "aantal", "miljoen m3"])),
+        baseline=draw(st.none() | st.fixed_dictionaries({"value": st.none() | values, "year": st.none() | years})),
+        targets=draw(st.dictionaries(year_keys, values, max_size=5)),
+        actuals=draw(st.dictionaries(years, values, max_size=3)),
+        source=draw(st.none() | texts),
+        better=draw(st.sampled_from(["higher", "lower"])),
+    )
+
+
+@st.composite
+def programmes(
+    draw: st.DrawFn,
+    programme_id: st.SearchStrategy[str] | None = None,
+    max_goals: int = 4,
+    max_efforts: int = 8,
+    other_goals: tuple[str, ...] = (),
+    other_strategic: tuple[str, ...] = (),
+) -> Programme:
+    """A valid programme.
+
+    ``other_goals`` are qualified keys of goals in other programmes its efforts
+    may link to; ``other_strategic`` those its operational goals may link to.
+    """
+    pid = draw(programme_id if programme_id is not None else ids)
+    pool = draw(st.lists(ids, min_size=0, max_size=2 * max_goals + max_efforts + 6, unique=True).map(
+        lambda xs: [x for x in xs if x not in ("vision", "visie")]
+    ))
+    # Split one pool of unique ids over the levels so ids never clash.
+    it = iter(pool)
+
+    def take(n: int) -> list[str]:
+        out = []
+        for _ in range(n):
+            nxt = next(it, None)
+            if nxt is None:
+                break
+            out.append(nxt)
+        return out
+
+    s_ids = take(draw(st.integers(0, max_goals)))
+    o_ids = take(draw(st.integers(0, max_goals)))
+    owner_ids = take(draw(st.integers(0, 3)))
+    e_ids = take(draw(st.integers(0, max_efforts)))
+    pm_ids = take(draw(st.integers(0, 2)))
+    has_vision = draw(st.booleans())
+
+    def links(targets: list[str], extra: tuple[str, ...] = ()) -> list[str]:
+        return draw(st.lists(st.sampled_from([*targets, *extra]), unique=True, max_size=3)) if targets or extra else []
+
+    strategic = [
+        StrategicGoal(id=i, title=draw(texts), description=draw(st.none() | texts), criteria=draw(st.lists(texts, max_size=2)))
+        for i in s_ids
+    ]
+    operational = [
+        OperationalGoal(
+            id=i,
+            title=draw(texts),
+            criteria=draw(st.lists(texts, max_size=2)),
+            contributes_to=links(s_ids, other_strategic),
+            indicators=draw(st.lists(indicators(), max_size=2)),
+        )
+        for i in o_ids
+    ]
+    goal_targets = [*s_ids, *o_ids]
+    efforts = [
+        Effort(
+            id=i,
+            title=draw(texts),
+            description=draw(st.none() | texts),
+            contributes_to=links(goal_targets, other_goals),
+            kind=draw(st.sampled_from(list(EffortKind))),
+            role=draw(st.sampled_from(list(Role))),
+            owner=draw(st.none() | st.sampled_from(owner_ids)) if owner_ids else None,
+            partners=draw(st.lists(words, max_size=2)),
+            areas=draw(st.lists(words, max_size=2)),
+            track=draw(st.none() | words),
+            status=draw(st.none() | st.sampled_from(list(EffortStatus))),
+            budget=draw(st.dictionaries(years, st.integers(0, 10**7).map(float), max_size=3)),
+            hours_per_week=draw(hours),
+            planning=draw(st.none() | texts),
+            note=draw(st.none() | texts),
+        )
+        for i in e_ids
+    ]
+    owners = [
+        Owner(id=i, name=draw(texts), type=draw(st.sampled_from(list(OwnerType))), hours_per_week=draw(hours))
+        for i in owner_ids
+    ]
+    placeholders = [
+        Placeholder(id=i, contributes_to=links(goal_targets), track=draw(st.none() | words), note=draw(st.none() | texts))
+        for i in pm_ids
+    ]
+    extra: dict[str, Any] = {}
+    if draw(st.booleans()):
+        start = draw(years)
+        extra["period"] = {"start": start, "end": start + draw(st.integers(0, 6))}
+    if draw(st.booleans()):
+        extra["level_names"] = {"operational_goal": "Werkvelden", "track": "Activiteiten"}
+    return Programme(
+        id=pid,
+        name=draw(texts),
+        municipality=draw(st.none() | words),
+        vision=draw(texts) if has_vision else None,
+        strategic_goals=strategic,
+        operational_goals=operational,
+        efforts=efforts,
+        owners=owners,
+        placeholders=placeholders,
+        notes=draw(st.none() | texts),
+        **extra,
+    )
+
+
+@st.composite
+def portfolios(draw: st.DrawFn, max_programmes: int = 3) -> Portfolio:
+    """A valid portfolio whose later programmes may link to goals of earlier ones."""
+    pids = draw(st.lists(ids, min_size=1, max_size=max_programmes, unique=True))
+    made: list[Programme] = []
+    for pid in pids:
+        other = tuple(f"{p.id}/{g.id}" for p in made for g in (*p.strategic_goals, *p.operational_goals))
+        other_strategic = tuple(f"{p.id}/{g.id}" for p in made for g in p.strategic_goals)
+        made.append(
+            draw(programmes(programme_id=st.just(pid), other_goals=other, other_strategic=other_strategic))
+        )
+    area_names = draw(st.lists(words, max_size=3, unique_by=str.casefold))
+    areas = [{"id": f"a{i}", "name": name, "kind": "wijk"} for i, name in enumerate(area_names)]
+    # Efforts may only name areas the portfolio knows, so the portfolio stays warning-free.
+    made = [
+        p.model_copy(update={"efforts": tuple(e.model_copy(update={"areas": tuple(a for a in e.areas if a in area_names)}) for e in p.efforts)})
+        for p in made
+    ]
+    missions = [
+        Mission(id=f"m{i}", title=draw(texts), cross_cutting=draw(st.booleans()),
+                programmes=draw(st.lists(st.sampled_from(pids), unique=True, max_size=2)),
+                portfolio_holders=draw(st.lists(words, max_size=2)))
+        for i in range(draw(st.integers(0, 2)))
+    ]
+    return Portfolio(id=draw(ids), name=draw(texts), programmes=made, areas=areas, missions=missions)
