@@ -11,6 +11,7 @@ is an error that names the key instead of a link that silently vanishes.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from enum import Enum
@@ -377,6 +378,8 @@ def _check_year_map(value: Mapping[Any, Any], what: str) -> dict[YearKey, Any]:
             raise ValueError(f"{what} need a year or a label for a lost year, not an empty key")
         if isinstance(val, bool):
             raise ValueError(f"{what} for {key} must be a number or text, not {val}")
+        if isinstance(val, float) and not math.isfinite(val):
+            raise ValueError(f"{what} for {key} must be a finite number, not {val}")
         out[key] = val
     return out
 

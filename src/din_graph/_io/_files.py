@@ -96,6 +96,8 @@ def _programme_from_data(
     flat, flat_lines, more = programme_from_file(data, lines)
     located = _Located(file, flat_lines)
     problems = [_problem(located, i) for i in (*issues, *more)]
+    if any(i.path == ("programme",) for i in more):
+        return None, located, problems  # without a metadata block, every other complaint is noise
     try:
         programme = Programme.model_validate(flat)
     except ValidationError as err:

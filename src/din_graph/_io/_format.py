@@ -63,8 +63,10 @@ def normalize_keys(
             for key, item in value.items():
                 english = key if year_map or not isinstance(key, str) else DUTCH_ALIASES.get(key, key)
                 if english in out:
+                    if (*src, key) in lines:
+                        new_lines[(*dst, key)] = lines[(*src, key)]
                     issues.append(
-                        Issue((*dst, english), None, f"key {english!r} is given twice (as {key!r} too)", code="duplicate-key")
+                        Issue((*dst, key), None, f"key {english!r} is given twice (as {key!r} too)", code="duplicate-key")
                     )
                     continue
                 if (*src, key) in lines:
@@ -101,7 +103,9 @@ def programme_from_file(
     flat: dict[str, Any] = {}
     flat_lines: dict[Path_, int] = {(): lines.get((), 1)}
     if not isinstance(meta, dict):
-        issues.append(Issue(("programme",), None, "'programme' must be a block with at least id and name", code="invalid"))
+        issues.append(
+            Issue(("programme",), None, "'programme' must be a block with at least id and name", code="wrong-type")
+        )
         meta = {}
     for path, line in lines.items():
         if path[:1] == ("programme",) and len(path) > 1:
