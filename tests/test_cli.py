@@ -1,0 +1,82 @@
+"""The `din` command: output format and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from din_graph._cli import cli
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_validate_examples_exit_zero() -> None:
+    code, out, err = run("validate", "examples/almelo", "examples/hengelo")
+    assert code == 0, out + err
+    assert "examples/almelo: valid" in err
+
+
+def test_validate_dangling_reference_prints_file_line_id_and_exits_2(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "programme:\n  id: p\n  name: P\nstrategic_goals:\n  - id: S1\n    title: x\n"
+        "efforts:\n  - id: E7\n    title: y\n    contributes_to: [S2]\n"
+    )
+    code, out, _ = run("validate", str(path))
+    assert code == 2
+    assert out.splitlines() == [f"{path}:10: E7: unknown reference 'S2' (did you mean 'S1'?)"]
+
+
+def test_validate_bad_files_exit_2_without_traceback(tmp_path: Path) -> None:
+    (tmp_path / "e.yaml").write_text("")
+    (tmp_path / "b.yaml").write_bytes(b"\x00\x01\x02")
+    code, out, err = run("validate", str(tmp_path / "e.yaml"), str(tmp_path / "b.yaml"), str(tmp_path / "nope.yaml"))
+    assert code == 2
+    assert "Traceback" not in out + err
+    assert len(out.splitlines()) == 3
+
+
+def test_schema_is_json_schema() -> None:
+    code, out, _ = run("schema")
+    assert code == 0
+    schema = json.loads(out)
+    assert schema["title"] == "Programme"
+    assert "efforts" in schema["properties"]
+    code, out, _ = run("schema", "--kind", "portfolio")
+    assert json.loads(out)["title"] == "Portfolio"
+
+
+def test_summary_counts_levels_with_programme_names() -> None:
+    code, out, _ = run("summary", "examples/almelo")
+    assert code == 0
+    assert "Duurzaamheid — Almelo, periode 2019-2022 [almelo-duurzaamheid]" in out
+    assert "Werkvelden" in out  # Leefbare wijken en dorpen names its levels itself
+    code, out, _ = run("summary", "--lang", "en", "examples/almelo/duurzaamheid.yaml")
+    assert "Operational goals" in out
+
+
+def test_summary_of_bad_input_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "x.yaml").write_text("programme: {id: p}\n")
+    code, _, err = run("summary", str(tmp_path / "x.yaml"))
+    assert code == 2
+    assert "missing required key 'name'" in err
+
+
+def test_console_script_runs_as_module() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "din_graph", "validate", "examples/hengelo"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_import_is_light() -> None:
+    code = "import sys, din_graph; print(sorted(m for m in ('networkx', 'yaml', 'pydantic', 'click') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
