@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    := out
+LINTED := $(wildcard src tests benchmarks)
 
 .PHONY: demo test lint typecheck setup system clean
 
@@ -36,8 +37,8 @@ test: setup system
 	$(MAKE) --no-print-directory lint
 
 lint: setup
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy
 
 clean:

@@ -39,7 +39,33 @@ ids = st.builds(
     st.sampled_from(_ID_START),
     st.text(_ID_REST, max_size=8),
 )
-_TRICKY = ["é", "ë", "ï", "ĳ", "'", '"', ":", "#", "- ", "{", "}", "[", "]", "&", "*", "!", "%", "@", "`", "\\", "€", "😀", "\n", "  ", "\t"]
+_TRICKY = [
+    "é",
+    "ë",
+    "ï",
+    "ĳ",
+    "'",
+    '"',
+    ":",
+    "#",
+    "- ",
+    "{",
+    "}",
+    "[",
+    "]",
+    "&",
+    "*",
+    "!",
+    "%",
+    "@",
+    "`",
+    "\\",
+    "€",
+    "😀",
+    "\n",
+    "  ",
+    "\t",
+]
 _CHARS = st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp", "Co", "Cn"))
 texts = st.lists(st.one_of(_CHARS, st.sampled_from(_TRICKY)), min_size=1, max_size=30).map("".join)
 words = st.text(string.ascii_letters + "éë -", min_size=1, max_size=20).filter(str.strip)
@@ -87,9 +113,11 @@ def programmes(
     may link to; ``other_strategic`` those its operational goals may link to.
     """
     pid = draw(programme_id if programme_id is not None else ids)
-    pool = draw(st.lists(ids, min_size=0, max_size=2 * max_goals + max_efforts + 6, unique=True).map(
-        lambda xs: [x for x in xs if x not in ("vision", "visie")]
-    ))
+    pool = draw(
+        st.lists(ids, min_size=0, max_size=2 * max_goals + max_efforts + 6, unique=True).map(
+            lambda xs: [x for x in xs if x not in ("vision", "visie")]
+        )
+    )
     # Split one pool of unique ids over the levels so ids never clash.
     it = iter(pool)
 
@@ -113,7 +141,9 @@ def programmes(
         return draw(st.lists(st.sampled_from([*targets, *extra]), unique=True, max_size=3)) if targets or extra else []
 
     strategic = [
-        StrategicGoal(id=i, title=draw(texts), description=draw(st.none() | texts), criteria=draw(st.lists(texts, max_size=2)))
+        StrategicGoal(
+            id=i, title=draw(texts), description=draw(st.none() | texts), criteria=draw(st.lists(texts, max_size=2))
+        )
         for i in s_ids
     ]
     operational = [
@@ -152,7 +182,9 @@ def programmes(
         for i in owner_ids
     ]
     placeholders = [
-        Placeholder(id=i, contributes_to=links(goal_targets), track=draw(st.none() | words), note=draw(st.none() | texts))
+        Placeholder(
+            id=i, contributes_to=links(goal_targets), track=draw(st.none() | words), note=draw(st.none() | texts)
+        )
         for i in pm_ids
     ]
     extra: dict[str, Any] = {}
@@ -184,20 +216,28 @@ def portfolios(draw: st.DrawFn, max_programmes: int = 3) -> Portfolio:
     for pid in pids:
         other = tuple(f"{p.id}/{g.id}" for p in made for g in (*p.strategic_goals, *p.operational_goals))
         other_strategic = tuple(f"{p.id}/{g.id}" for p in made for g in p.strategic_goals)
-        made.append(
-            draw(programmes(programme_id=st.just(pid), other_goals=other, other_strategic=other_strategic))
-        )
+        made.append(draw(programmes(programme_id=st.just(pid), other_goals=other, other_strategic=other_strategic)))
     area_names = draw(st.lists(words, max_size=3, unique_by=str.casefold))
     areas = [{"id": f"a{i}", "name": name, "kind": "wijk"} for i, name in enumerate(area_names)]
     # Efforts may only name areas the portfolio knows, so the portfolio stays warning-free.
     made = [
-        p.model_copy(update={"efforts": tuple(e.model_copy(update={"areas": tuple(a for a in e.areas if a in area_names)}) for e in p.efforts)})
+        p.model_copy(
+            update={
+                "efforts": tuple(
+                    e.model_copy(update={"areas": tuple(a for a in e.areas if a in area_names)}) for e in p.efforts
+                )
+            }
+        )
         for p in made
     ]
     missions = [
-        Mission(id=f"m{i}", title=draw(texts), cross_cutting=draw(st.booleans()),
-                programmes=draw(st.lists(st.sampled_from(pids), unique=True, max_size=2)),
-                portfolio_holders=draw(st.lists(words, max_size=2)))
+        Mission(
+            id=f"m{i}",
+            title=draw(texts),
+            cross_cutting=draw(st.booleans()),
+            programmes=draw(st.lists(st.sampled_from(pids), unique=True, max_size=2)),
+            portfolio_holders=draw(st.lists(words, max_size=2)),
+        )
         for i in range(draw(st.integers(0, 2)))
     ]
     return Portfolio(id=draw(ids), name=draw(texts), programmes=made, areas=areas, missions=missions)

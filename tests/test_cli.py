@@ -77,6 +77,8 @@ def test_console_script_runs_as_module() -> None:
 
 
 def test_import_is_light() -> None:
-    code = "import sys, din_graph; print(sorted(m for m in ('networkx', 'yaml', 'pydantic', 'click') if m in sys.modules))"
+    code = (
+        "import sys, din_graph; print(sorted(m for m in ('networkx', 'yaml', 'pydantic', 'click') if m in sys.modules))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 from hypothesis import HealthCheck, given, settings
+from tests.strategies import portfolios, programmes
 
 import din_graph
 from din_graph import DinError, Portfolio, Programme, from_networkx, to_networkx
-from tests.strategies import portfolios, programmes
 
 _SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -22,7 +22,14 @@ def small() -> Programme:
         strategic_goals=[{"id": "S1", "title": "Groener"}],
         operational_goals=[{"id": "O1", "title": "Meer groen", "contributes_to": ["S1"]}],
         efforts=[
-            {"id": "E1", "title": "Bomen", "contributes_to": ["O1", "S1"], "owner": "team", "role": "regie", "kind": "project"},
+            {
+                "id": "E1",
+                "title": "Bomen",
+                "contributes_to": ["O1", "S1"],
+                "owner": "team",
+                "role": "regie",
+                "kind": "project",
+            },
             {"id": "E2", "title": "Los", "role": "lijn"},
         ],
         owners=[{"id": "team", "name": "Team Groen", "type": "team"}],
@@ -108,6 +115,7 @@ def test_portfolio_graph_round_trip(portfolio: Portfolio) -> None:
 @given(portfolios())
 def test_graph_edges_match_model_links(portfolio: Portfolio) -> None:
     g = to_networkx(portfolio)
+
     def target(pid: str, ref: str) -> str:
         if "/" in ref:
             return ref

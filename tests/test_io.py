@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.strategies import portfolios, programmes
 
 import din_graph
 from din_graph import Portfolio, Programme
 from din_graph._io._reader import parse_text
-from tests.strategies import portfolios, programmes
 
 _SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -113,7 +113,8 @@ def test_folder_without_portfolio_file_is_a_portfolio(tmp_path: Path) -> None:
 def test_inline_programmes_in_portfolio_file(tmp_path: Path) -> None:
     path = tmp_path / "portfolio.yaml"
     path.write_text(
-        "portfolio: {id: pf, name: P}\nprogrammes:\n  - programme: {id: a, name: A}\n    efforts:\n      - {id: E1, title: x, contributes_to: [S9]}\n"
+        "portfolio: {id: pf, name: P}\nprogrammes:\n  - programme: {id: a, name: A}\n"
+        "    efforts:\n      - {id: E1, title: x, contributes_to: [S9]}\n"
     )
     [problem] = din_graph.validate(path)
     assert (problem.line, problem.id, problem.code) == (5, "E1", "unknown-reference")

@@ -53,7 +53,10 @@ def test_unknown_enum_word_is_rejected() -> None:
 
 def test_dutch_keys_are_aliases() -> None:
     goal = OperationalGoal(
-        id="O1", titel="Meer groen", draagt_bij_aan=["S1"], indicatoren=[{"naam": "m2 groen", "streefwaarden": {2022: 6000}}]
+        id="O1",
+        titel="Meer groen",
+        draagt_bij_aan=["S1"],
+        indicatoren=[{"naam": "m2 groen", "streefwaarden": {2022: 6000}}],
     )
     assert goal.title == "Meer groen"
     assert goal.contributes_to == ("S1",)

@@ -42,7 +42,9 @@ def only_error(path: Path) -> Problem:
 
 
 def test_valid_file_has_no_problems(write: Write) -> None:
-    path = write("ok.yaml", HEAD + "efforts:\n  - id: E1\n    title: Bomen\n    contributes_to: [O1]\n    owner: team\n")
+    path = write(
+        "ok.yaml", HEAD + "efforts:\n  - id: E1\n    title: Bomen\n    contributes_to: [O1]\n    owner: team\n"
+    )
     assert problems_of(path) == []
     assert isinstance(din_graph.load(path), din_graph.Programme)
 
@@ -177,7 +179,11 @@ def test_same_key_twice_is_a_parse_error(write: Write) -> None:
 
 
 def _portfolio(write: Write, extra: str = "", effort_link: str = "[O1]") -> Path:
-    write("a.yaml", HEAD.replace("id: demo", "id: a") + f"efforts:\n  - id: E1\n    title: Bomen\n    contributes_to: {effort_link}\n")
+    write(
+        "a.yaml",
+        HEAD.replace("id: demo", "id: a")
+        + f"efforts:\n  - id: E1\n    title: Bomen\n    contributes_to: {effort_link}\n",
+    )
     write("b.yaml", HEAD.replace("id: demo", "id: b"))
     return write("portfolio.yaml", "portfolio: {id: pf, name: Portefeuille}\nprogrammes: [a.yaml, b.yaml]\n" + extra)
 
@@ -248,10 +254,15 @@ def test_cycle_is_reported(write: Write) -> None:
 
 
 def test_unknown_area_is_kept_and_warned(write: Write) -> None:
-    write("a.yaml", HEAD.replace("id: demo", "id: a") + "efforts:\n  - {id: E1, title: x, contributes_to: [O1], areas: [Kerkelanden, Atlantis]}\n")
+    write(
+        "a.yaml",
+        HEAD.replace("id: demo", "id: a")
+        + "efforts:\n  - {id: E1, title: x, contributes_to: [O1], areas: [Kerkelanden, Atlantis]}\n",
+    )
     path = write(
         "portfolio.yaml",
-        "portfolio: {id: pf, name: P}\nprogrammes: [a.yaml]\nareas:\n  - {id: west, name: Almelo West, kind: wijk, parts: [Kerkelanden]}\n",
+        "portfolio: {id: pf, name: P}\nprogrammes: [a.yaml]\n"
+        "areas:\n  - {id: west, name: Almelo West, kind: wijk, parts: [Kerkelanden]}\n",
     )
     [problem] = problems_of(path)
     assert (problem.severity, problem.code, problem.id) == ("warning", "unknown-area", "E1")
@@ -321,7 +332,11 @@ def test_recursive_alias(tmp_path: Path) -> None:
 
 
 def test_yes_no_stay_words(write: Write) -> None:
-    path = write("p.yaml", HEAD.replace("name: Team Groen", "name: 'no'").replace("id: team", "id: no") + "efforts:\n  - {id: E1, title: ja, owner: no}\n")
+    path = write(
+        "p.yaml",
+        HEAD.replace("name: Team Groen", "name: 'no'").replace("id: team", "id: no")
+        + "efforts:\n  - {id: E1, title: ja, owner: no}\n",
+    )
     programme = din_graph.load(path)
     assert programme.efforts[0].owner == "no"  # type: ignore[union-attr]
     assert programme.efforts[0].title == "ja"  # type: ignore[union-attr]
@@ -330,7 +345,8 @@ def test_yes_no_stay_words(write: Write) -> None:
 def test_json_problems_have_lines(write: Write) -> None:
     path = write(
         "p.json",
-        '{\n  "programme": {"id": "p", "name": "P"},\n  "efforts": [\n    {"id": "E1",\n     "title": "x",\n     "contributes_to": ["S9"]}\n  ]\n}\n',
+        '{\n  "programme": {"id": "p", "name": "P"},\n  "efforts": [\n'
+        '    {"id": "E1",\n     "title": "x",\n     "contributes_to": ["S9"]}\n  ]\n}\n',
     )
     problem = only_error(path)
     assert (problem.line, problem.id) == (6, "E1")

@@ -14,7 +14,7 @@ import click
 from ._errors import DinError
 
 if TYPE_CHECKING:
-    from ._model import Programme
+    from ._model import Portfolio, Programme
 
 __all__ = ["main"]
 
@@ -99,14 +99,15 @@ def schema(kind: str) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of the labels.")
+@click.option(
+    "--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of the labels."
+)
 def summary(paths: tuple[str, ...], lang: str) -> None:
     """Print, per programme, how many nodes each level of its DIN holds."""
-    from ._io._files import load
     from ._model import Portfolio
 
     for path in paths:
-        obj = _load_or_exit(load, path)
+        obj = _load_or_exit(path)
         programmes = obj.programmes if isinstance(obj, Portfolio) else (obj,)
         if isinstance(obj, Portfolio):
             words = _LEVELS[lang]
@@ -143,15 +144,16 @@ def _programme_summary(programme: Programme, lang: str) -> str:
     return "\n".join(lines)
 
 
-def _load_or_exit(load: object, path: str) -> object:
+def _load_or_exit(path: str) -> Programme | Portfolio:
     import warnings
 
     from ._errors import DinWarning
+    from ._io._files import load
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DinWarning)
         try:
-            return load(path)  # type: ignore[operator]
+            return load(path)
         except DinError as err:
             click.echo(str(err), err=True)
             sys.exit(EXIT_BAD_INPUT)

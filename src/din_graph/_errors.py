@@ -9,7 +9,7 @@ the file, the line (or spreadsheet row) and the id at fault.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 __all__ = [
@@ -23,7 +23,7 @@ __all__ = [
 ]
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad a :class:`Problem` is: errors stop a load, warnings do not."""
 
     ERROR = "error"

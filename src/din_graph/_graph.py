@@ -104,7 +104,9 @@ def _add_edges(graph: nx.DiGraph, programme: Programme) -> None:
     vision = node_key(pid, "vision")
     if programme.vision is not None:
         for goal in programme.strategic_goals:
-            graph.add_edge(node_key(pid, goal.id), vision, relation="contributes_to", cross_programme=False, implicit=True)
+            graph.add_edge(
+                node_key(pid, goal.id), vision, relation="contributes_to", cross_programme=False, implicit=True
+            )
     items: Iterable[OperationalGoal | Effort | Placeholder] = (
         *programme.operational_goals,
         *programme.efforts,

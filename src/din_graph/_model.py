@@ -14,8 +14,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
-from enum import Enum
-from typing import Annotated, Any, ClassVar, Literal, Self
+from enum import StrEnum
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     AliasChoices,
@@ -191,7 +191,7 @@ def parse_reference(ref: str, programme_id: str) -> tuple[str, str]:
     return (m.group("programme") or programme_id, m.group("local"))
 
 
-class _DutchEnum(str, Enum):
+class _DutchEnum(StrEnum):
     """A string enum whose members also accept Dutch words (and any case)."""
 
     @classmethod
@@ -368,8 +368,8 @@ def _year_key(value: Any) -> Any:
 
 def _check_year_map(value: Mapping[Any, Any], what: str) -> dict[YearKey, Any]:
     out: dict[YearKey, Any] = {}
-    for key, val in value.items():
-        key = _year_key(key)
+    for raw_key, val in value.items():
+        key = _year_key(raw_key)
         if isinstance(key, bool) or not isinstance(key, int | str):
             raise ValueError(f"{what} are keyed by year, not {key!r}")
         if isinstance(key, int) and not 1800 <= key <= 2200:
@@ -401,9 +401,7 @@ class Sponsors(_Model):
     """The programme's principals (*opdrachtgevers*), by role title."""
 
     political: str | None = _field(None, description="Bestuurlijk opdrachtgever.", alias_of="political")
-    administrative: str | None = _field(
-        None, description="Ambtelijk opdrachtgever.", alias_of="administrative"
-    )
+    administrative: str | None = _field(None, description="Ambtelijk opdrachtgever.", alias_of="administrative")
 
 
 class Source(_Model):
@@ -508,9 +506,7 @@ class StrategicGoal(_Node):
 
     title: Text = _field(..., description="The goal as the contract words it.", alias_of="title")
     description: str | None = _field(None, description="Explanation.", alias_of="description")
-    criteria: Texts = _field(
-        (), description="Success criteria: the 'dat betekent dat' bullets.", alias_of="criteria"
-    )
+    criteria: Texts = _field((), description="Success criteria: the 'dat betekent dat' bullets.", alias_of="criteria")
 
 
 class OperationalGoal(_Node):
@@ -518,9 +514,7 @@ class OperationalGoal(_Node):
 
     title: Text = _field(..., description="The goal as the contract words it.", alias_of="title")
     description: str | None = _field(None, description="Explanation.", alias_of="description")
-    criteria: Texts = _field(
-        (), description="Success criteria: the 'dat betekent dat' bullets.", alias_of="criteria"
-    )
+    criteria: Texts = _field((), description="Success criteria: the 'dat betekent dat' bullets.", alias_of="criteria")
     contributes_to: References = _field(
         (), description="Strategic goals it serves (local ids or programme/id).", alias_of="contributes_to"
     )
@@ -534,18 +528,26 @@ class Effort(_Node):
     description: str | None = _field(None, description="Longer explanation.", alias_of="description")
     contributes_to: References = _field(
         (),
-        description="Goals it serves: operational or strategic, local or programme/id. Empty when the source names none.",
+        description=(
+            "Goals it serves: operational or strategic, local or programme/id. Empty when the source names none."
+        ),
         alias_of="contributes_to",
     )
-    kind: EffortKind = _field(EffortKind.UNKNOWN, description="Project, activity, line activity, study.", alias_of="kind")
+    kind: EffortKind = _field(
+        EffortKind.UNKNOWN, description="Project, activity, line activity, study.", alias_of="kind"
+    )
     role: Role = _field(Role.UNKNOWN, description="How the programme relates to it.", alias_of="role")
     owner: Id | None = _field(None, description="Id of the owner (trekker).", alias_of="owner")
     partners: Texts = _field((), description="External partners, by name.", alias_of="partners")
     areas: Texts = _field((), description="Areas (wijk, buurt, dorp) by id or name.", alias_of="areas")
-    track: str | None = _field(None, description="Track (spoor/activiteit) grouping it into a column.", alias_of="track")
+    track: str | None = _field(
+        None, description="Track (spoor/activiteit) grouping it into a column.", alias_of="track"
+    )
     status: EffortStatus | None = _field(None, description="Planned, running, done, stopped.", alias_of="status")
     budget: dict[int, float] = _field({}, description="Euro per year.", alias_of="budget")
-    hours_per_week: Hours | None = _field(None, description="Hours per week, a number or a range.", alias_of="hours_per_week")
+    hours_per_week: Hours | None = _field(
+        None, description="Hours per week, a number or a range.", alias_of="hours_per_week"
+    )
     planning: str | None = _field(None, description="Planning as the source words it.", alias_of="planning")
     note: str | None = _field(None, description="Remark.", alias_of="note")
 
@@ -565,7 +567,9 @@ class Owner(_Node):
     """Who carries efforts (*trekker*, *eigenaar*): a person, team, department, partner."""
 
     name: Text = _field(..., description="Role title or organisation name (no personal data).", alias_of="name")
-    type: OwnerType = _field(OwnerType.PERSON, description="Person, team, department, partner, official, programme.", alias_of="type")
+    type: OwnerType = _field(
+        OwnerType.PERSON, description="Person, team, department, partner, official, programme.", alias_of="type"
+    )
     hours_per_week: Hours | None = _field(
         None, description="Capacity for the programme, hours per week.", alias_of="hours_per_week"
     )
@@ -602,7 +606,9 @@ class Programme(_Model):
     name: Text = _field(..., description="Programme name.", alias_of="name")
     municipality: str | None = _field(None, description="Municipality (gemeente).", alias_of="municipality")
     period: Period | None = _field(None, description="Years the programme runs.", alias_of="period")
-    sponsors: Sponsors | None = _field(None, description="Political and administrative principals.", alias_of="sponsors")
+    sponsors: Sponsors | None = _field(
+        None, description="Political and administrative principals.", alias_of="sponsors"
+    )
     manager: str | None = _field(None, description="Programme manager, by role title.", alias_of="manager")
     source: Source | None = _field(None, description="Source document.", alias_of="source")
     budget: tuple[BudgetLine, ...] = _field((), description="Budget lines.", alias_of="budget")
@@ -622,7 +628,8 @@ class Programme(_Model):
 
     def goal(self, goal_id: str) -> StrategicGoal | OperationalGoal:
         """The strategic or operational goal with this local id."""
-        for goal in (*self.strategic_goals, *self.operational_goals):
+        goals: tuple[StrategicGoal | OperationalGoal, ...] = (*self.strategic_goals, *self.operational_goals)
+        for goal in goals:
             if goal.id == goal_id:
                 return goal
         raise KeyError(goal_id)
@@ -675,8 +682,10 @@ class Mission(_Model):
     id: Id = Field(description="Mission id.")
     title: Text = _field(..., description="The mission as the agenda words it.", alias_of="title")
     description: str | None = _field(None, description="Explanation.", alias_of="description")
-    cross_cutting: bool = _field(False, description="True for a dwarsthema.", alias_of="cross_cutting")
-    programmes: Annotated[tuple[Id, ...], BeforeValidator(_one_or_many)] = _field((), description="Ids of the programmes under it.", alias_of="programmes")
+    cross_cutting: bool = _field(default=False, description="True for a dwarsthema.", alias_of="cross_cutting")
+    programmes: Annotated[tuple[Id, ...], BeforeValidator(_one_or_many)] = _field(
+        (), description="Ids of the programmes under it.", alias_of="programmes"
+    )
     portfolio_holders: Texts = _field(
         (), description="Portefeuillehouders, by role title.", alias_of="portfolio_holders"
     )

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from ._model import Portfolio, Programme, parse_reference
+from ._model import Effort, OperationalGoal, Placeholder, Portfolio, Programme, parse_reference
 
 __all__ = ["Issue", "NodeKind", "area_names", "node_kinds", "portfolio_issues", "programme_issues", "standalone_issues"]
 
@@ -103,7 +103,7 @@ def programme_issues(
     issues: list[Issue] = []
     kinds = node_kinds(programme)
     issues += _duplicate_ids(programme)
-    groups = [
+    groups: list[tuple[str, NodeKind, tuple[OperationalGoal | Effort | Placeholder, ...]]] = [
         ("operational_goals", "operational_goal", programme.operational_goals),
         ("efforts", "effort", programme.efforts),
         ("placeholders", "placeholder", programme.placeholders),
@@ -111,14 +111,14 @@ def programme_issues(
     for field, kind, items in groups:
         for index, item in enumerate(items):
             seen: set[tuple[str, str]] = set()
-            for ref_index, ref in enumerate(item.contributes_to):  # type: ignore[attr-defined]
+            for ref_index, ref in enumerate(item.contributes_to):
                 path: PathT = (field, index, "contributes_to", ref_index)
                 target = parse_reference(ref, programme.id)
                 if target in seen:
-                    issues.append(Issue(path, item.id, f"links to {ref!r} twice", code="duplicate-link"))  # type: ignore[attr-defined]
+                    issues.append(Issue(path, item.id, f"links to {ref!r} twice", code="duplicate-link"))
                     continue
                 seen.add(target)
-                issues += _check_link(programme, kinds, programmes, kind, item.id, ref, path)  # type: ignore[attr-defined]
+                issues += _check_link(programme, kinds, programmes, kind, item.id, ref, path)
     for index, effort in enumerate(programme.efforts):
         if effort.owner is None:
             continue
@@ -147,7 +147,12 @@ def _duplicate_ids(programme: Programme) -> list[Issue]:
             if item.id in first:
                 what = _WITH_ARTICLE[first[item.id]].replace("a ", "another ", 1).replace("an ", "another ", 1)
                 issues.append(
-                    Issue((field, index, "id"), item.id, f"duplicate id {item.id!r}: {what} has it already", code="duplicate-id")
+                    Issue(
+                        (field, index, "id"),
+                        item.id,
+                        f"duplicate id {item.id!r}: {what} has it already",
+                        code="duplicate-id",
+                    )
                 )
             else:
                 first[item.id] = kind
@@ -192,7 +197,14 @@ def _check_link(
     found = target_kinds.get(local)
     if found is None:
         if local in VISION_IDS:
-            return [Issue(path, source_id, f"links to the vision, but {target_programme!r} has no vision", code="unknown-reference")]
+            return [
+                Issue(
+                    path,
+                    source_id,
+                    f"links to the vision, but {target_programme!r} has no vision",
+                    code="unknown-reference",
+                )
+            ]
         goal_ids = [k for k, (kind, _) in target_kinds.items() if kind in ("strategic_goal", "operational_goal")]
         return [
             Issue(
@@ -210,7 +222,9 @@ def _link_rule(source_kind: NodeKind, source_id: str, target_kind: NodeKind, ref
     """The direction rules of DESIGN.md §3, as one table of levels."""
     what = _DUTCH_KIND[target_kind]
     if target_kind == "owner":
-        return [Issue(path, source_id, f"{ref!r} is an owner; set it as 'owner', not in contributes_to", code="wrong-link")]
+        return [
+            Issue(path, source_id, f"{ref!r} is an owner; set it as 'owner', not in contributes_to", code="wrong-link")
+        ]
     src, dst = _LEVEL[source_kind], _LEVEL[target_kind]
     if dst < src:
         return [
@@ -260,7 +274,12 @@ def portfolio_issues(portfolio: Portfolio) -> list[Issue]:
     for index, programme in enumerate(portfolio.programmes):
         if programme.id in by_id:
             issues.append(
-                Issue(("programmes", index, "id"), programme.id, f"duplicate programme id {programme.id!r}", code="duplicate-id")
+                Issue(
+                    ("programmes", index, "id"),
+                    programme.id,
+                    f"duplicate programme id {programme.id!r}",
+                    code="duplicate-id",
+                )
             )
         else:
             by_id[programme.id] = programme
@@ -269,7 +288,11 @@ def portfolio_issues(portfolio: Portfolio) -> list[Issue]:
     seen_missions: set[str] = set()
     for index, mission in enumerate(portfolio.missions):
         if mission.id in seen_missions:
-            issues.append(Issue(("missions", index, "id"), mission.id, f"duplicate mission id {mission.id!r}", code="duplicate-id"))
+            issues.append(
+                Issue(
+                    ("missions", index, "id"), mission.id, f"duplicate mission id {mission.id!r}", code="duplicate-id"
+                )
+            )
         seen_missions.add(mission.id)
         for p_index, pid in enumerate(mission.programmes):
             if pid not in by_id:
@@ -316,8 +339,8 @@ def _area_issues(portfolio: Portfolio) -> list[Issue]:
                         Issue(
                             ("programmes", p_index, "efforts", e_index, "areas", a_index),
                             effort.id,
-                            f"area {name!r} is not in the portfolio's areas{_suggest(name, [a.name for a in portfolio.areas])}; "
-                            "kept as written",
+                            f"area {name!r} is not in the portfolio's areas"
+                            f"{_suggest(name, [a.name for a in portfolio.areas])}; kept as written",
                             severity="warning",
                             code="unknown-area",
                         )
@@ -358,6 +381,4 @@ def _cycle_issues(portfolio: Portfolio) -> list[Issue]:
 def standalone_issues(programme: Programme) -> list[Issue]:
     """Issues of a programme validated on its own, including cycles inside it."""
     cycles = _cycle_issues(Portfolio(id="standalone", name="-", programmes=(programme,)))
-    return programme_issues(programme) + [
-        Issue(i.path[2:], i.id, i.message, i.severity, i.code) for i in cycles
-    ]
+    return programme_issues(programme) + [Issue(i.path[2:], i.id, i.message, i.severity, i.code) for i in cycles]

@@ -18,9 +18,10 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from .._errors import DinError, DinFileError, DinValidationError, DinWarning, Problem
-from .._model import DUTCH_ALIASES, EffortKind, EffortStatus, OwnerType, Portfolio, Programme, Role
-from .._validate import Issue, portfolio_issues, standalone_issues
+from din_graph._errors import DinError, DinFileError, DinValidationError, DinWarning, Problem
+from din_graph._model import DUTCH_ALIASES, EffortKind, EffortStatus, OwnerType, Portfolio, Programme, Role
+from din_graph._validate import Issue, portfolio_issues, standalone_issues
+
 from ._format import file_kind, normalize_keys, portfolio_to_file, programme_from_file, programme_to_file
 from ._reader import MAX_FILE_BYTES, Document, Path_, read_document
 
@@ -70,7 +71,9 @@ def _read(path: Path, max_bytes: int) -> tuple[Programme | Portfolio | None, lis
         return _read_folder(path, max_bytes)
     if path.suffix.lower() not in _SUFFIXES:
         hint = " (Excel files need the Excel support of a later release)" if path.suffix.lower() == ".xlsx" else ""
-        raise DinFileError(str(path), f"unsupported file type {path.suffix or '(none)'!r}: use .yaml, .yml or .json{hint}")
+        raise DinFileError(
+            str(path), f"unsupported file type {path.suffix or '(none)'!r}: use .yaml, .yml or .json{hint}"
+        )
     doc = read_document(path, max_bytes=max_bytes)
     data, lines, issues = normalize_keys(doc.data, doc.lines)
     kind = file_kind(data)
@@ -152,7 +155,9 @@ def _portfolio_from_data(
             sub_lines = {p[2:]: line for p, line in lines.items() if p[:2] == where}
             programme, child, child_problems = _programme_from_data(ref, sub_lines, located.file or "<input>", [])
         else:
-            problems.append(_problem(located, Issue(where, None, "a programme entry must be a file path or a programme block")))
+            problems.append(
+                _problem(located, Issue(where, None, "a programme entry must be a file path or a programme block"))
+            )
             broken = True
             continue
         problems += child_problems
@@ -216,11 +221,11 @@ def _pydantic_problems(err: ValidationError, data: Any, located: _Located) -> li
     for error in err.errors():
         loc = tuple(error["loc"])
         real, ident = _walk(data, loc)
-        key = loc[len(real)] if len(loc) > len(real) else (real[-1] if real else None)
+        key: Any = loc[len(real)] if len(loc) > len(real) else (real[-1] if real else None)
         message = _message(error, key, real, loc)
         file, line = located.locate(real)
         problem = Problem(file, line, ident, message, "error", _code(error["type"]))
-        slot = (*real, key) if error["type"] == "missing" else real
+        slot: Path_ = (*real, key) if error["type"] == "missing" else real
         previous = best.get(slot)
         # A union reports one error per branch; the value_error says what was meant.
         if previous is None or (error["type"] == "value_error" and previous.code != "invalid-value"):
@@ -233,9 +238,9 @@ def _walk(data: Any, loc: tuple[Any, ...]) -> tuple[Path_, str | None]:
     ident: str | None = data.get("id") if isinstance(data, dict) and isinstance(data.get("id"), str) else None
     current = data
     for step in loc:
-        if isinstance(current, dict) and step in current:
-            current = current[step]
-        elif isinstance(current, list | tuple) and isinstance(step, int) and 0 <= step < len(current):
+        if (isinstance(current, dict) and step in current) or (
+            isinstance(current, list | tuple) and isinstance(step, int) and 0 <= step < len(current)
+        ):
             current = current[step]
         elif hasattr(current, "model_fields") and isinstance(step, str) and step in type(current).model_fields:
             current = getattr(current, step)
@@ -288,7 +293,7 @@ def _suggest_key(word: str) -> str:
 
 
 def _english_keys() -> set[str]:
-    from .._model import _Model
+    from din_graph._model import _Model
 
     keys: set[str] = {"programme", "portfolio", "programmes"}
     todo: list[type[Any]] = [_Model]
@@ -360,7 +365,7 @@ class _Dumper(yaml.SafeDumper):
     """Indents lists under their key and writes multi-line text as a block."""
 
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:  # noqa: FBT001, FBT002 -- PyYAML's signature
-        super().increase_indent(flow, False)
+        super().increase_indent(flow=flow, indentless=False)
 
 
 def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
@@ -400,7 +405,9 @@ def dumps(obj: Programme | Portfolio, format: str = "yaml") -> str:  # noqa: A00
     if isinstance(obj, Programme):
         data = programme_to_file(obj, json_keys=json_keys)
     else:
-        data = portfolio_to_file(obj, [programme_to_file(p, json_keys=json_keys) for p in obj.programmes], json_keys=json_keys)
+        data = portfolio_to_file(
+            obj, [programme_to_file(p, json_keys=json_keys) for p in obj.programmes], json_keys=json_keys
+        )
     return _json_text(data) if json_keys else _yaml_text(data)
 
 

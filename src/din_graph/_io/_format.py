@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .._model import DUTCH_ALIASES, Portfolio, Programme
-from .._validate import Issue
+from din_graph._model import DUTCH_ALIASES, Portfolio, Programme
+from din_graph._validate import Issue
+
 from ._reader import Path_
 
 __all__ = [
@@ -55,7 +56,7 @@ def normalize_keys(
     new_lines: dict[Path_, int] = {}
     issues: list[Issue] = []
 
-    def walk(value: Any, src: Path_, dst: Path_, year_map: bool) -> Any:
+    def walk(value: Any, src: Path_, dst: Path_, *, year_map: bool) -> Any:
         if src in lines:
             new_lines[dst] = lines[src]
         if isinstance(value, dict):
@@ -66,18 +67,20 @@ def normalize_keys(
                     if (*src, key) in lines:
                         new_lines[(*dst, key)] = lines[(*src, key)]
                     issues.append(
-                        Issue((*dst, key), None, f"key {english!r} is given twice (as {key!r} too)", code="duplicate-key")
+                        Issue(
+                            (*dst, key), None, f"key {english!r} is given twice (as {key!r} too)", code="duplicate-key"
+                        )
                     )
                     continue
                 if (*src, key) in lines:
                     new_lines[(*dst, english)] = lines[(*src, key)]
-                out[english] = walk(item, (*src, key), (*dst, english), english in _YEAR_MAPS)
+                out[english] = walk(item, (*src, key), (*dst, english), year_map=english in _YEAR_MAPS)
             return out
         if isinstance(value, list):
-            return [walk(item, (*src, i), (*dst, i), False) for i, item in enumerate(value)]
+            return [walk(item, (*src, i), (*dst, i), year_map=False) for i, item in enumerate(value)]
         return value
 
-    result = walk(data, path, out_path, False)
+    result = walk(data, path, out_path, year_map=False)
     return result, new_lines, issues
 
 
@@ -118,7 +121,14 @@ def programme_from_file(
         if key == "programme":
             continue
         if key in flat:
-            issues.append(Issue((key,), None, f"key {key!r} is given both inside and outside the 'programme' block", code="duplicate-key"))
+            issues.append(
+                Issue(
+                    (key,),
+                    None,
+                    f"key {key!r} is given both inside and outside the 'programme' block",
+                    code="duplicate-key",
+                )
+            )
             continue
         flat[key] = value
     return flat, flat_lines, issues
@@ -161,9 +171,7 @@ def programme_to_file(programme: Programme, *, json_keys: bool = False) -> dict[
     return _tidy(out, json_keys=json_keys)  # type: ignore[no-any-return]
 
 
-def portfolio_to_file(
-    portfolio: Portfolio, programme_refs: list[Any], *, json_keys: bool = False
-) -> dict[str, Any]:
+def portfolio_to_file(portfolio: Portfolio, programme_refs: list[Any], *, json_keys: bool = False) -> dict[str, Any]:
     """The file-shaped plain data of a portfolio.
 
     ``programme_refs`` holds, per programme, either a relative path (written

@@ -18,9 +18,9 @@ from typing import Any
 
 import yaml
 
-from .._errors import DinFileError, DinParseError
+from din_graph._errors import DinFileError, DinParseError
 
-__all__ = ["MAX_FILE_BYTES", "Document", "read_document", "parse_text"]
+__all__ = ["MAX_FILE_BYTES", "Document", "parse_text", "read_document"]
 
 #: Files larger than this are refused before parsing (a DIN is kilobytes, not megabytes).
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -95,7 +95,7 @@ def _parse_json(text: str, file: str) -> Document:
         out: dict[str, Any] = {}
         for key, value in pairs:
             if key in out:
-                raise _DuplicateKey(key)
+                raise _DuplicateKeyError(key)
             out[key] = value
         return out
 
@@ -103,7 +103,7 @@ def _parse_json(text: str, file: str) -> Document:
         json.loads(text, object_pairs_hook=no_duplicates, parse_constant=_reject_constant)
     except json.JSONDecodeError as err:
         raise DinParseError(file, f"invalid JSON: {err.msg} (column {err.colno})", line=err.lineno) from None
-    except _DuplicateKey as err:
+    except _DuplicateKeyError as err:
         # Let the YAML pass below find the line of the second occurrence.
         del err
     except ValueError as err:
@@ -114,7 +114,7 @@ def _parse_json(text: str, file: str) -> Document:
     return _parse_yaml(text.replace("\t", " "), file)
 
 
-class _DuplicateKey(Exception):
+class _DuplicateKeyError(Exception):
     pass
 
 
@@ -144,7 +144,8 @@ def _parse_yaml(text: str, file: str) -> Document:
 
 def _loader_class() -> type[yaml.SafeLoader]:
     # The C parser is much faster on large files and has the same safety.
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[no-any-return]
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return loader
 
 
 _PLAIN_COLLECTIONS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
