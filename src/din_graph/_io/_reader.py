@@ -99,19 +99,28 @@ def _parse_json(text: str, file: str) -> Document:
             out[key] = value
         return out
 
+    duplicate = False
+    data: Any = None
     try:
-        json.loads(text, object_pairs_hook=no_duplicates, parse_constant=_reject_constant)
+        data = json.loads(text, object_pairs_hook=no_duplicates, parse_constant=_reject_constant)
     except json.JSONDecodeError as err:
         raise DinParseError(file, f"invalid JSON: {err.msg} (column {err.colno})", line=err.lineno) from None
-    except _DuplicateKeyError as err:
-        # Let the YAML pass below find the line of the second occurrence.
-        del err
+    except _DuplicateKeyError:
+        duplicate = True  # the YAML pass below finds the line of the second occurrence
     except ValueError as err:
         raise DinParseError(file, f"invalid JSON: {err}") from None
-    # JSON is YAML; composing it as YAML gives the same values plus their lines.
-    # Tabs are legal JSON whitespace but not YAML indentation; a tab is never
-    # inside a valid JSON string, so replacing it keeps values and lines intact.
-    return _parse_yaml(text.replace("\t", " "), file)
+    # The values come from the JSON parser (YAML 1.1 reads 1e-05 as text); the
+    # lines from composing the same text as YAML, which JSON is.  Tabs are JSON
+    # whitespace but not YAML indentation, and never inside a valid JSON string.
+    try:
+        located = _parse_yaml(text.replace("\t", " "), file)
+    except DinParseError:
+        if duplicate:
+            raise
+        return Document(file, data)  # still correct, just without line numbers
+    if duplicate:
+        raise DinParseError(file, "a key appears twice in the same object")
+    return Document(file, data, located.lines)
 
 
 class _DuplicateKeyError(Exception):
