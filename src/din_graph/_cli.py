@@ -14,6 +14,7 @@ import click
 from ._errors import DinError
 
 if TYPE_CHECKING:
+    from ._analysis._findings import Findings
     from ._model import Portfolio, Programme
 
 __all__ = ["main"]
@@ -114,6 +115,92 @@ def summary(paths: tuple[str, ...], lang: str) -> None:
             click.echo(f"{obj.name} ({len(programmes)} {words['programmes']})")
         for programme in programmes:
             click.echo(_programme_summary(programme, lang))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of the messages."
+)
+@click.option(
+    "--fail-on",
+    default="",
+    metavar="CODE,...",
+    help="Exit 1 when a finding with one of these codes occurs (for pipelines).",
+)
+def check(paths: tuple[str, ...], fmt: str, lang: str, fail_on: str) -> None:
+    """Find weak spots: orphan efforts, uncovered goals, goals that are not SMART, ...
+
+    Exits 0, or 1 when a finding listed in --fail-on occurs, or 2 on bad input.
+    Every code and its definition: see docs/analyses.md.
+    """
+    from ._analysis._findings import CODES, Findings
+    from ._analysis._findings import check as run_check
+
+    wanted = {c.strip() for c in fail_on.split(",") if c.strip()}
+    unknown = sorted(wanted - set(CODES))
+    if unknown:
+        raise click.BadParameter(
+            f"unknown code(s) {', '.join(unknown)}; known: {', '.join(CODES)}", param_hint="--fail-on"
+        )
+    findings = Findings(f for path in paths for f in run_check(_load_or_exit(path), lang=lang))  # type: ignore[arg-type]
+    if fmt == "json":
+        click.echo(findings.to_json())
+    elif fmt == "markdown":
+        click.echo(_findings_markdown(findings, lang))
+    else:
+        click.echo(_findings_text(findings, lang))
+    sys.exit(1 if findings.filter(code=wanted) and wanted else 0)
+
+
+_SEVERITY = {"nl": {"warning": "waarschuwing", "info": "info"}, "en": {"warning": "warning", "info": "info"}}
+
+
+def _findings_text(findings: Findings, lang: str) -> str:
+    lines = []
+    current: object = object()
+    for finding in findings:
+        if finding.programme != current:
+            current = finding.programme
+            lines.append(f"== {current or ('portefeuille' if lang == 'nl' else 'portfolio')}")
+        severity = _SEVERITY[lang][finding.severity]
+        lines.append(f"{finding.node}: {finding.code} ({severity}): {finding.message}")
+    counts = ", ".join(f"{code} {n}" for code, n in findings.count_by_code().items())
+    total = "bevindingen" if lang == "nl" else "findings"
+    lines.append(f"{len(findings)} {total}" + (f": {counts}" if counts else ""))
+    return "\n".join(lines)
+
+
+def _md(text: str) -> str:
+    # User text must not break the table or inject markup.
+    escaped = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    for char in "*_`[]<>#":
+        escaped = escaped.replace(char, "\\" + char)
+    return escaped
+
+
+def _findings_markdown(findings: Findings, lang: str) -> str:
+    head = ("Code", "Ernst", "Knoop", "Bevinding") if lang == "nl" else ("Code", "Severity", "Node", "Finding")
+    out: list[str] = []
+    current: object = object()
+    for finding in findings:
+        if finding.programme != current:
+            current = finding.programme
+            title = current or ("Portefeuille" if lang == "nl" else "Portfolio")
+            out += ["", f"## {_md(str(title))}", "", f"| {' | '.join(head)} |", "|---|---|---|---|"]
+        severity = _SEVERITY[lang][finding.severity]
+        out.append(f"| `{finding.code}` | {severity} | `{finding.node}` | {_md(finding.message)} |")
+    word = "bevindingen" if lang == "nl" else "findings"
+    out += ["", f"{len(findings)} {word}."]
+    return "\n".join(out).lstrip("\n")
 
 
 def _programme_summary(programme: Programme, lang: str) -> str:

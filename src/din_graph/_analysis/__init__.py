@@ -1,0 +1,1 @@
+"""Analyses of programmes and portfolios: one private module per family."""

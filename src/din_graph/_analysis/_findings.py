@@ -1,0 +1,493 @@
+"""``check``: every structural analysis at once, as an ordered list of findings.
+
+A :class:`Finding` has a stable ``code`` (the list is :data:`CODES`), a
+severity, the programme and node it concerns, a message in Dutch or English,
+and the analysis result behind it in ``data``.  Findings are deterministic:
+the same input gives the same findings in the same order.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any, Literal, overload
+
+from din_graph._analysis._index import DinIndex, index_of
+from din_graph._analysis._owners import owner_load, role_mix
+from din_graph._analysis._structure import (
+    incomplete_indicators,
+    lone_goals,
+    not_smart_goals,
+    orphan_efforts,
+    single_points_of_failure,
+    uncovered_goals,
+)
+from din_graph._errors import DinError
+from din_graph._model import Portfolio, Programme
+
+if TYPE_CHECKING:
+    import pandas as pd  # type: ignore[import-untyped]  # pandas is an optional extra without bundled stubs
+
+__all__ = ["CODES", "FINDING_CODES", "Finding", "Findings", "check"]
+
+Severity = Literal["warning", "info"]
+Lang = Literal["nl", "en"]
+
+#: code -> (severity, Dutch definition, English definition), in report order.
+CODES: dict[str, tuple[Severity, str, str]] = {
+    "too-many-missions": (
+        "warning",
+        "De portefeuille heeft meer dan zeven opgaven; zo stuurt niemand meer.",
+        "The portfolio has more than seven missions (opgaven); too many to steer by.",
+    ),
+    "no-vision": ("warning", "Het programma heeft geen visie.", "The programme has no vision."),
+    "orphan-effort": (
+        "warning",
+        "Een inspanning zonder pad naar enig doel (ook niet van een ander programma).",
+        "An effort with no contributes_to path to a goal of any programme.",
+    ),
+    "uncovered-goal": (
+        "warning",
+        "Een operationeel doel zonder inspanning, of een strategisch doel zonder operationeel doel en zonder "
+        "inspanning. PM telt niet als dekking.",
+        "An operational goal with no effort, or a strategic goal with no operational goal and no effort. "
+        "Placeholders (PM) do not count as cover.",
+    ),
+    "not-smart": (
+        "warning",
+        "Een operationeel doel zonder indicator met een streefwaarde en een jaar, met een streefjaar buiten de "
+        "programmaperiode, of met een indicator zonder peilwaarde.",
+        "An operational goal without an indicator that has a numeric target for a known year, with a target "
+        "year outside the programme period, or with an indicator lacking a baseline.",
+    ),
+    "single-point-of-failure": (
+        "warning",
+        "Een doel waarvan alle steun via één inspanning loopt, of via inspanningen van één eigenaar.",
+        "A goal all of whose support runs through one effort, or through efforts of one owner.",
+    ),
+    "owner-overload": (
+        "warning",
+        "Een eigenaar met meer inspanningen dan de grens, of met inspanningen die meer uren vragen dan zijn "
+        "capaciteit.",
+        "An owner carrying more efforts than the limit, or efforts asking more hours than its capacity.",
+    ),
+    "open-placeholder": (
+        "info",
+        "Een PM-plek: een inspanning die nog ingevuld moet worden.",
+        "A placeholder (PM): an effort still to be defined.",
+    ),
+    "incomplete-indicator": (
+        "info",
+        "Een indicator met een streefwaarde zonder jaar (in de bron verloren) of als tekst (ntb.).",
+        "An indicator with a target whose year the source lost, or a target given as text (ntb.).",
+    ),
+    "lone-goal": (
+        "info",
+        "Een doelniveau met één doel: één strategisch doel in een programma, of één operationeel doel onder "
+        "een strategisch doel.",
+        "A goal level holding a single goal: one strategic goal in a programme, or one operational goal under "
+        "a strategic goal.",
+    ),
+    "effort-without-owner": ("info", "Een inspanning zonder trekker.", "An effort with no owner."),
+    "roles-unknown": (
+        "info",
+        "Van meer dan de helft van de inspanningen van het programma is de rol (regie, lijn, afstemming ...) onbekend.",
+        "For more than half of the programme's efforts the role (lead, line, coordination ...) is unknown.",
+    ),
+    "owner-in-several-programmes": (
+        "info",
+        "Een eigenaar die in meer dan één programma inspanningen trekt of genoemd wordt.",
+        "An owner carrying efforts in, or listed by, more than one programme.",
+    ),
+}
+
+#: Public name of :data:`CODES`.
+FINDING_CODES = CODES
+
+_MESSAGES: dict[str, dict[Lang, str]] = {
+    "too-many-missions": {
+        "nl": "{count} opgaven (meer dan {limit})",
+        "en": "{count} missions (more than {limit})",
+    },
+    "no-vision": {"nl": "programma '{name}' heeft geen visie", "en": "programme '{name}' has no vision"},
+    "orphan-effort": {
+        "nl": "inspanning '{title}' draagt aan geen enkel doel bij{vision}",
+        "en": "effort '{title}' contributes to no goal{vision}",
+    },
+    "uncovered-goal": {
+        "nl": "{level} '{title}' heeft geen {cover}{pm}",
+        "en": "{level} '{title}' has no {cover}{pm}",
+    },
+    "not-smart": {
+        "nl": "operationeel doel '{title}' is niet SMART: {reasons}",
+        "en": "operational goal '{title}' is not SMART: {reasons}",
+    },
+    "single-point-of-failure": {
+        "nl": "doel '{title}' hangt af van {what}",
+        "en": "goal '{title}' depends on {what}",
+    },
+    "owner-overload": {
+        "nl": "'{owner}' trekt {efforts} inspanningen{hours}",
+        "en": "'{owner}' carries {efforts} efforts{hours}",
+    },
+    "open-placeholder": {
+        "nl": "'{title}' voor {targets} is nog niet ingevuld",
+        "en": "'{title}' for {targets} is still to be filled",
+    },
+    "incomplete-indicator": {
+        "nl": "indicator '{indicator}': {what}",
+        "en": "indicator '{indicator}': {what}",
+    },
+    "lone-goal": {
+        "nl": "{where} heeft maar één {level}: '{title}'",
+        "en": "{where} has a single {level}: '{title}'",
+    },
+    "effort-without-owner": {
+        "nl": "inspanning '{title}' heeft geen trekker",
+        "en": "effort '{title}' has no owner",
+    },
+    "roles-unknown": {
+        "nl": "rol onbekend bij {unknown} van {total} inspanningen",
+        "en": "role unknown for {unknown} of {total} efforts",
+    },
+    "owner-in-several-programmes": {
+        "nl": "'{owner}' komt voor in {count} programma's: {programmes}",
+        "en": "'{owner}' appears in {count} programmes: {programmes}",
+    },
+}
+
+_WORDS: dict[Lang, dict[str, str]] = {
+    "nl": {
+        "strategic_goal": "strategisch doel",
+        "operational_goal": "operationeel doel",
+        "cover_operational_goal": "inspanning",
+        "cover_strategic_goal": "operationeel doel en geen inspanning",
+        "pm": " (alleen PM: {pms})",
+        "vision": " (alleen aan de visie gekoppeld)",
+        "one_effort": "één inspanning: '{title}'",
+        "one_owner": "één eigenaar: '{owner}' ({n} inspanningen)",
+        "hours": ", {low:g} uur per week tegen een capaciteit van {cap:g}",
+        "lost": "jaar van streefwaarde verloren ({labels})",
+        "text": "streefwaarde als tekst ({values})",
+        "and": "; ",
+        "vision_level": "de visie van '{name}'",
+        "programme": "programma '{name}'",
+        "goal": "doel '{title}'",
+        "no-indicator": "geen indicator",
+        "no-target": "geen streefwaarde met jaar",
+        "target-year-unknown": "streefjaar onbekend",
+        "target-not-numeric": "streefwaarde als tekst",
+        "target-outside-period": "streefjaar buiten de programmaperiode",
+        "no-baseline": "geen peilwaarde",
+        "no_goal": "geen doel",
+    },
+    "en": {
+        "strategic_goal": "strategic goal",
+        "operational_goal": "operational goal",
+        "cover_operational_goal": "effort",
+        "cover_strategic_goal": "operational goal and no effort",
+        "pm": " (placeholders only: {pms})",
+        "vision": " (linked to the vision only)",
+        "one_effort": "one effort: '{title}'",
+        "one_owner": "one owner: '{owner}' ({n} efforts)",
+        "hours": ", {low:g} hours a week against a capacity of {cap:g}",
+        "lost": "target year lost ({labels})",
+        "text": "target given as text ({values})",
+        "and": "; ",
+        "vision_level": "the vision of '{name}'",
+        "programme": "programme '{name}'",
+        "goal": "goal '{title}'",
+        "no-indicator": "no indicator",
+        "no-target": "no target with a year",
+        "target-year-unknown": "target year unknown",
+        "target-not-numeric": "target given as text",
+        "target-outside-period": "target year outside the programme period",
+        "no-baseline": "no baseline",
+        "no_goal": "no goal",
+    },
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One weak spot found by :func:`check`.
+
+    ``programme`` is ``None`` for portfolio-wide findings; ``node`` is a node key
+    as in :func:`din_graph.to_networkx` (or a programme id / portfolio id for
+    findings about a whole programme or portfolio).
+    """
+
+    code: str
+    severity: Severity
+    programme: str | None
+    node: str
+    message: str
+    data: dict[str, Any] = field(default_factory=dict, compare=True)
+
+    def to_dict(self, *, data: bool = True) -> dict[str, Any]:
+        """Plain dict; without ``data`` exactly the keys of ``din check --format json``."""
+        out: dict[str, Any] = {
+            "code": self.code,
+            "severity": self.severity,
+            "programme": self.programme,
+            "node": self.node,
+            "message": self.message,
+        }
+        if data:
+            out["data"] = self.data
+        return out
+
+
+class Findings(Sequence[Finding]):
+    """An ordered, immutable collection of findings with conversions.
+
+    Examples
+    --------
+    >>> import din_graph
+    >>> findings = din_graph.check(din_graph.load("examples/almelo"), lang="en")
+    >>> findings.count_by_code()["orphan-effort"]
+    5
+    >>> findings.filter(code="orphan-effort")[0].message
+    "effort 'Stakeholders interactief betrekken en informeren over de voortgang' contributes to no goal"
+    """
+
+    def __init__(self, findings: Iterable[Finding] = ()) -> None:
+        self._items = tuple(findings)
+
+    @overload
+    def __getitem__(self, index: int) -> Finding: ...
+    @overload
+    def __getitem__(self, index: slice) -> Findings: ...
+    def __getitem__(self, index: int | slice) -> Finding | Findings:
+        if isinstance(index, slice):
+            return Findings(self._items[index])
+        return self._items[index]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self._items)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Findings) and self._items == other._items
+
+    def __hash__(self) -> int:
+        return hash(tuple((f.code, f.node, f.message) for f in self._items))
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{code}: {n}" for code, n in self.count_by_code().items())
+        return f"Findings({len(self)}: {counts})"
+
+    def filter(
+        self, *, code: str | Iterable[str] | None = None, severity: str | None = None, programme: str | None = None
+    ) -> Findings:
+        """The findings with this code (or codes), severity and/or programme."""
+        codes = {code} if isinstance(code, str) else set(code) if code is not None else None
+        return Findings(
+            f
+            for f in self._items
+            if (codes is None or f.code in codes)
+            and (severity is None or f.severity == severity)
+            and (programme is None or f.programme == programme)
+        )
+
+    def count_by_code(self) -> dict[str, int]:
+        """Code -> number of findings, in the order of :data:`CODES`."""
+        counts = Counter(f.code for f in self._items)
+        return {code: counts[code] for code in CODES if counts[code]}
+
+    def to_dicts(self, *, data: bool = True) -> list[dict[str, Any]]:
+        """A list of plain dicts (JSON-ready)."""
+        return [f.to_dict(data=data) for f in self._items]
+
+    def to_json(self, *, data: bool = False) -> str:
+        """``{"findings": [...]}`` as ``din check --format json`` prints it."""
+        return json.dumps({"findings": self.to_dicts(data=data)}, ensure_ascii=False, indent=2, default=str)
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """A pandas DataFrame, one row per finding (needs the ``pandas`` extra)."""
+        try:
+            import pandas as pd
+        except ImportError:  # pragma: no cover - depends on the environment
+            raise DinError("to_dataframe needs pandas: pip install 'din_graph[pandas]'") from None
+        return pd.DataFrame(self.to_dicts(), columns=["code", "severity", "programme", "node", "message", "data"])
+
+
+def _words(lang: Lang) -> dict[str, str]:
+    return _WORDS[lang]
+
+
+def check(
+    obj: Programme | Portfolio,
+    *,
+    lang: Lang = "nl",
+    max_efforts_per_owner: int = 10,
+    max_missions: int = 7,
+    unknown_role_share: float = 0.5,
+) -> Findings:
+    """Run every structural analysis and return the findings, in a stable order.
+
+    Order: portfolio-wide findings first, then per programme (in portfolio
+    order), per code in the order of :data:`CODES`, per node in model order.
+
+    Parameters
+    ----------
+    obj:
+        A programme or a portfolio.
+    lang:
+        ``"nl"`` (default) or ``"en"`` for the messages.
+    max_efforts_per_owner:
+        An owner carrying more efforts than this is overloaded.
+    max_missions:
+        A portfolio with more missions than this gets ``too-many-missions``.
+    unknown_role_share:
+        A programme where more than this share of efforts has an unknown role
+        gets ``roles-unknown``.
+
+    Examples
+    --------
+    >>> import din_graph
+    >>> findings = din_graph.check(din_graph.load("examples/almelo/leefbare-wijken-en-dorpen.yaml"))
+    >>> [f.node for f in findings.filter(code="orphan-effort")]
+    ['almelo-leefbare-wijken-en-dorpen/CO1', 'almelo-leefbare-wijken-en-dorpen/CO2']
+    """
+    if lang not in _WORDS:
+        raise ValueError(f"lang must be 'nl' or 'en', not {lang!r}")
+    index = index_of(obj)
+    w = _words(lang)
+    found: list[Finding] = []
+
+    def add(code: str, programme: str | None, node: str, data: dict[str, Any], **fields: Any) -> None:
+        message = _MESSAGES[code][lang].format(**fields)
+        found.append(Finding(code, CODES[code][0], programme, node, message, data))
+
+    _portfolio_findings(index, add, max_missions)
+    for orphan in orphan_efforts(index):
+        vision = w["vision"] if orphan.links else ""
+        add("orphan-effort", orphan.programme, orphan.effort, asdict(orphan), title=orphan.title, vision=vision)
+    for goal in uncovered_goals(index):
+        pm = w["pm"].format(pms=", ".join(index.title(p) for p in goal.placeholders)) if goal.placeholders else ""
+        add(
+            "uncovered-goal",
+            goal.programme,
+            goal.goal,
+            asdict(goal),
+            level=w[goal.kind],
+            title=goal.title,
+            cover=w[f"cover_{goal.kind}"],
+            pm=pm,
+        )
+    for smart in not_smart_goals(index):
+        reasons = ", ".join(w[r] for r in smart.reasons)
+        add("not-smart", smart.programme, smart.goal, asdict(smart), title=smart.title, reasons=reasons)
+    for spof in single_points_of_failure(index):
+        if spof.through == "effort":
+            what = w["one_effort"].format(title=index.title(spof.efforts[0]))
+        else:
+            what = w["one_owner"].format(owner=spof.owner, n=len(spof.efforts))
+        add("single-point-of-failure", spof.programme, spof.goal, asdict(spof), title=spof.title, what=what)
+    _owner_findings(index, add, w, max_efforts_per_owner)
+    for key, placeholder in index.placeholders.items():
+        targets = ", ".join(f"'{index.title(t)}'" for t in index.up.get(key, ())) or w["no_goal"]
+        label = placeholder.title if not placeholder.track else f"{placeholder.title} ({placeholder.track})"
+        data: dict[str, Any] = {"placeholder": key, "goals": list(index.up.get(key, ()))}
+        data |= {"track": placeholder.track, "note": placeholder.note}
+        add("open-placeholder", index.programme_of[key], key, data, title=label, targets=targets)
+    for item in incomplete_indicators(index):
+        parts = []
+        if item.lost_years:
+            parts.append(w["lost"].format(labels=", ".join(item.lost_years)))
+        if item.text_targets:
+            parts.append(w["text"].format(values=", ".join(item.text_targets)))
+        add(
+            "incomplete-indicator",
+            item.programme,
+            item.goal,
+            asdict(item),
+            indicator=item.indicator,
+            what=w["and"].join(parts),
+        )
+    for lone in lone_goals(index):
+        programme = index.programmes[lone.programme]
+        if lone.level == "strategic_goal":
+            where = w["vision_level" if lone.node in index.kind else "programme"].format(name=programme.name)
+        else:
+            where = w["goal"].format(title=index.title(lone.node))
+        add(
+            "lone-goal",
+            lone.programme,
+            lone.goal,
+            asdict(lone),
+            where=where,
+            level=w[lone.level],
+            title=index.title(lone.goal),
+        )
+    for key, effort in index.efforts.items():
+        if effort.owner is None:
+            add("effort-without-owner", index.programme_of[key], key, {"effort": key}, title=effort.title)
+    for mix in role_mix(index):
+        unknown = mix.counts["unknown"]
+        if mix.total and unknown / mix.total > unknown_role_share:
+            add("roles-unknown", mix.programme, mix.scope, {"counts": mix.counts}, unknown=unknown, total=mix.total)
+    return Findings(_ordered(found, index))
+
+
+def _portfolio_findings(index: DinIndex, add: Any, max_missions: int) -> None:
+    portfolio = index.portfolio
+    if portfolio is not None and len(portfolio.missions) > max_missions:
+        add(
+            "too-many-missions",
+            None,
+            portfolio.id,
+            {"missions": [m.id for m in portfolio.missions]},
+            count=len(portfolio.missions),
+            limit=max_missions,
+        )
+    for pid, programme in index.programmes.items():
+        if programme.vision is None:
+            add("no-vision", pid, pid, {"programme": pid}, name=programme.name)
+
+
+def _owner_findings(index: DinIndex, add: Any, w: dict[str, str], max_efforts: int) -> None:
+    for load in owner_load(index):
+        first = load.keys[0]
+        data = asdict(load)
+        if len(load.efforts) > max_efforts or load.overloaded_by_hours:
+            hours = ""
+            if load.overloaded_by_hours and load.capacity is not None:
+                hours = w["hours"].format(low=load.effort_hours[0], cap=load.capacity[1])
+            add(
+                "owner-overload",
+                index.programme_of[first],
+                first,
+                data,
+                owner=load.owner,
+                efforts=len(load.efforts),
+                hours=hours,
+            )
+        if len(load.programmes) > 1:
+            add(
+                "owner-in-several-programmes",
+                index.programme_of[first],
+                first,
+                data,
+                owner=load.owner,
+                count=len(load.programmes),
+                programmes=", ".join(load.programmes),
+            )
+
+
+def _ordered(found: list[Finding], index: DinIndex) -> list[Finding]:
+    programme_order = {pid: i for i, pid in enumerate(index.programmes)}
+    code_order = {code: i for i, code in enumerate(CODES)}
+    # `sorted` is stable: within one programme and code, the analyses' model order stays.
+    return sorted(
+        found,
+        key=lambda f: (
+            -1 if f.programme is None else programme_order.get(f.programme, len(programme_order)),
+            code_order[f.code],
+        ),
+    )
