@@ -178,7 +178,13 @@ def programmes(
         for i in e_ids
     ]
     owners = [
-        Owner(id=i, name=draw(texts), type=draw(st.sampled_from(list(OwnerType))), hours_per_week=draw(hours))
+        Owner(
+            id=i,
+            # A small pool of names makes the same owner recur across programmes.
+            name=draw(st.sampled_from(["Uitvoering Fysiek", "Team Groen", "Wijkregisseur"]) | texts),
+            type=draw(st.sampled_from(list(OwnerType))),
+            hours_per_week=draw(hours),
+        )
         for i in owner_ids
     ]
     placeholders = [

@@ -82,3 +82,47 @@ def test_import_is_light() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_check_json_lists_findings_with_node_keys() -> None:
+    code, out, _ = run("check", "examples/almelo", "--format", "json")
+    assert code == 0
+    findings = json.loads(out)["findings"]
+    assert all(set(f) == {"code", "severity", "programme", "node", "message"} for f in findings)
+    orphans = [f["node"] for f in findings if f["code"] == "orphan-effort"]
+    assert orphans == [
+        "almelo-duurzaamheid/E31",
+        "almelo-duurzaamheid/E32",
+        "almelo-duurzaamheid/E33",
+        "almelo-leefbare-wijken-en-dorpen/CO1",
+        "almelo-leefbare-wijken-en-dorpen/CO2",
+    ]
+
+
+def test_check_fail_on_exits_1_only_when_code_occurs() -> None:
+    assert run("check", "examples/almelo", "--fail-on", "orphan-effort")[0] == 1
+    assert run("check", "examples/almelo", "--fail-on", "too-many-missions,owner-overload")[0] == 0
+    code, _, err = run("check", "examples/almelo", "--fail-on", "orphan")
+    assert code == 2
+    assert "unknown code(s) orphan" in err
+
+
+def test_check_text_and_markdown(tmp_path: Path) -> None:
+    code, out, _ = run("check", "--lang", "en", "examples/almelo/duurzaamheid.yaml")
+    assert code == 0
+    assert "almelo-duurzaamheid/E31: orphan-effort (warning): effort 'Stakeholders" in out
+    assert out.rstrip().splitlines()[-1].startswith("37 findings: orphan-effort 3, not-smart 2")
+    hostile = tmp_path / "h.yaml"
+    hostile.write_text("programme: {id: h, name: H}\nefforts:\n  - {id: E1, title: '<b>|x|</b> *y* [z](u)'}\n")
+    code, out, _ = run("check", "--format", "markdown", str(hostile))
+    row = next(line for line in out.splitlines() if "orphan-effort" in line)
+    assert row.count("|") - row.count("\\|") == 5  # the title's pipes do not add columns
+    assert "<b>" not in row
+    assert "\\*y\\*" in row
+
+
+def test_check_bad_input_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "x.yaml").write_text("programme: {id: p, name: P}\nefforts: [{id: E1}]\n")
+    code, _, err = run("check", str(tmp_path / "x.yaml"))
+    assert code == 2
+    assert "missing required key 'title'" in err

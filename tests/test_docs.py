@@ -44,3 +44,12 @@ def test_format_doc_lists_every_key_and_alias() -> None:
             assert f"`{field}`" in doc, (name, field)
     for dutch in _model.DUTCH_ALIASES:
         assert f"`{dutch}`" in doc, dutch
+
+
+def test_every_finding_code_is_documented() -> None:
+    from din_graph import FINDING_CODES
+
+    doc = (ROOT / "docs" / "analyses.md").read_text(encoding="utf-8")
+    for code, (severity, _, _) in FINDING_CODES.items():
+        assert f"| `{code}` | {severity} |" in doc, code
+    assert (ROOT / "README.md").read_text(encoding="utf-8").count("docs/analyses.md") >= 1
