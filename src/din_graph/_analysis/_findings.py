@@ -28,7 +28,7 @@ from din_graph._errors import DinError
 from din_graph._model import Portfolio, Programme
 
 if TYPE_CHECKING:
-    import pandas as pd  # type: ignore[import-untyped]  # pandas is an optional extra without bundled stubs
+    import pandas as pd
 
 __all__ = ["CODES", "FINDING_CODES", "Finding", "Findings", "check"]
 

@@ -1,0 +1,777 @@
+"""Cross-programme overlap: where programmes duplicate or should reinforce each other.
+
+For every pair of nodes from different programmes (effort–effort, goal–goal,
+effort–goal) the evidence is combined into one score in [0, 1]:
+
+* **text** — similarity of what the two texts are about (see ``_text``): the
+  mean of a TF-IDF cosine over stemmed content parts and compound keys, and a
+  TF-IDF cosine over character 3–4-grams of the content words (robust to typos
+  and inflection).  Stop words, generic policy words and place names are left
+  out, so sharing *stimuleren* or *Kerkelanden* is no evidence of a shared topic;
+* **owner**, **partner** — the same owner (matched by name) or a shared partner;
+* **area** — the same area, or one inside the other in the portfolio's hierarchy
+  (a buurt in its wijk); places named in the text count as areas;
+* **indicator** — goals measured by similar indicators;
+* **link** — an explicit link in the files between the two, or from both to the
+  same goal;
+* **related** — the programme's contract names the other programme.
+
+``score = min(1, text × (1 + Σ weight × signal))``: the text must carry the
+finding, the other signals raise it.  A shared owner and area with unrelated text
+stays below the threshold.
+
+Candidates are found without comparing all pairs: up to ``exhaustive_limit``
+nodes every cross-programme pair is scored; above it, a sparse top-k over the
+rarer content features (compounds, uncommon words) proposes at most
+``candidates_per_node`` partners per node, which are then scored in full.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from din_graph._analysis._index import index_of, owner_identity
+from din_graph._analysis._text import Analyzer, fold
+from din_graph._errors import DinError
+from din_graph._graph import node_key
+from din_graph._model import Effort, OperationalGoal, Portfolio, Programme, StrategicGoal
+from din_graph._validate import area_names
+
+if TYPE_CHECKING:
+    import numpy as np
+    import scipy.sparse as sp
+
+__all__ = [
+    "DEFAULT_WEIGHTS",
+    "AreaActivity",
+    "Evidence",
+    "OverlapCluster",
+    "OverlapPair",
+    "Overlaps",
+    "ProgrammePair",
+    "SuggestedLink",
+    "in_area",
+    "overlaps",
+]
+
+PairKind = Literal["effort-effort", "goal-goal", "effort-goal"]
+
+#: How much an effort title fully covered by a goal's text counts as text similarity.
+CONTAINMENT_WEIGHT = 0.8
+
+#: Default signal weights (multipliers on the text score; see the module docs).
+DEFAULT_WEIGHTS: dict[str, float] = {
+    "owner": 0.25,
+    "partner": 0.15,
+    "area": 0.25,
+    "indicator": 0.25,
+    "link": 0.5,
+    "related": 0.1,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One signal behind an overlap: its name, its value in [0, 1], and what is shared."""
+
+    signal: str
+    value: float
+    shared: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OverlapPair:
+    """Two nodes of different programmes that overlap; ``a < b``."""
+
+    a: str
+    b: str
+    kind: PairKind
+    score: float
+    evidence: tuple[Evidence, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict as ``din overlap --format json`` prints it."""
+        return {
+            "a": self.a,
+            "b": self.b,
+            "kind": self.kind,
+            "score": self.score,
+            "evidence": [asdict(e) for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammePair:
+    """How much two programmes overlap.
+
+    ``score`` is the share of the two programmes' nodes (goals and efforts) that
+    take part in at least one overlap between them; ``count`` the number of pairs.
+    """
+
+    a: str
+    b: str
+    score: float
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class OverlapCluster:
+    """Nodes of two or more programmes connected by overlaps."""
+
+    nodes: tuple[str, ...]
+    programmes: tuple[str, ...]
+    score: float
+    """The highest pair score inside the cluster."""
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestedLink:
+    """An effort of one programme whose text matches a goal of another: a candidate
+    cross-programme ``contributes_to`` link."""
+
+    effort: str
+    goal: str
+    score: float
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Overlaps:
+    """The result of :func:`overlaps`: pairs, the programme matrix, clusters and suggested links."""
+
+    pairs: tuple[OverlapPair, ...]
+    programme_pairs: tuple[ProgrammePair, ...]
+    clusters: tuple[OverlapCluster, ...]
+    suggested_links: tuple[SuggestedLink, ...]
+    threshold: float
+    weights: dict[str, float] = field(default_factory=dict)
+    candidates_scored: int = 0
+
+    def matrix(self) -> dict[str, dict[str, float]]:
+        """Programme × programme overlap scores (symmetric, 1.0 on the diagonal)."""
+        programmes = sorted({p for pair in self.programme_pairs for p in (pair.a, pair.b)})
+        out = {a: {b: (1.0 if a == b else 0.0) for b in programmes} for a in programmes}
+        for pair in self.programme_pairs:
+            out[pair.a][pair.b] = out[pair.b][pair.a] = pair.score
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``din overlap --format json``."""
+        return {
+            "pairs": [p.to_dict() for p in self.pairs],
+            "programme_pairs": [asdict(p) for p in self.programme_pairs],
+            "clusters": [asdict(c) for c in self.clusters],
+            "suggested_links": [
+                {"effort": s.effort, "goal": s.goal, "score": s.score, "evidence": [asdict(e) for e in s.evidence]}
+                for s in self.suggested_links
+            ],
+        }
+
+
+@dataclass
+class _Doc:
+    key: str
+    programme: str
+    kind: str  # "effort" | "goal"
+    text: str
+    title: str
+    owner: str | None = None
+    partners: frozenset[str] = frozenset()
+    areas: frozenset[str] = frozenset()
+    indicators: str = ""
+    links: frozenset[str] = frozenset()
+
+
+def _docs(portfolio: Portfolio, area_lookup: dict[str, str]) -> list[_Doc]:
+    index = index_of(portfolio)
+    docs: list[_Doc] = []
+    for programme in portfolio.programmes:
+        pid = programme.id
+        goals: list[StrategicGoal | OperationalGoal] = [*programme.strategic_goals, *programme.operational_goals]
+        for goal in goals:
+            key = node_key(pid, goal.id)
+            text = " ".join([goal.title, goal.description or "", *goal.criteria])
+            indicators = ""
+            if isinstance(goal, OperationalGoal):
+                indicators = " ".join(f"{i.name} {i.unit or ''}" for i in goal.indicators)
+            links = frozenset(index.up.get(key, ()))
+            docs.append(_Doc(key, pid, "goal", text, goal.title, indicators=indicators, links=links))
+        for effort in programme.efforts:
+            key = node_key(pid, effort.id)
+            docs.append(
+                _effort_doc(index.effort_owner(key), key, pid, effort, area_lookup, frozenset(index.up.get(key, ())))
+            )
+    return docs
+
+
+def _effort_doc(
+    owner: Any, key: str, pid: str, effort: Effort, area_lookup: dict[str, str], links: frozenset[str]
+) -> _Doc:
+    areas = {area_lookup.get(fold(a), fold(a)) for a in effort.areas}
+    return _Doc(
+        key,
+        pid,
+        "effort",
+        " ".join([effort.title, effort.description or ""]),
+        effort.title,
+        owner=owner_identity(owner) if owner is not None else None,
+        partners=frozenset(fold(p).strip() for p in effort.partners),
+        areas=frozenset(areas),
+        links=links,
+    )
+
+
+class _Areas:
+    """The portfolio's area hierarchy: names -> ids, and which area lies in which."""
+
+    def __init__(self, portfolio: Portfolio) -> None:
+        self.lookup = {fold(k): v for k, v in area_names(portfolio).items()}
+        self.parent: dict[str, str] = {}
+        for area in portfolio.areas:
+            for part in area.parts:
+                child = self.lookup.get(fold(part), fold(part))
+                if child != area.id:
+                    self.parent.setdefault(child, area.id)
+        self.names = {area.id: area.name for area in portfolio.areas}
+        self.phrases = sorted(self.lookup, key=len, reverse=True)
+
+    def ancestors(self, area: str) -> list[str]:
+        out = []
+        seen = {area}
+        while area in self.parent and self.parent[area] not in seen:
+            area = self.parent[area]
+            seen.add(area)
+            out.append(area)
+        return out
+
+    def descendants(self, area: str) -> set[str]:
+        children: dict[str, list[str]] = defaultdict(list)
+        for child, parent in self.parent.items():
+            children[parent].append(child)
+        out, stack = set(), [area]
+        while stack:
+            node = stack.pop()
+            for child in children.get(node, []):
+                if child not in out:
+                    out.add(child)
+                    stack.append(child)
+        return out
+
+    def mentioned(self, text: str) -> set[str]:
+        """Areas whose name occurs in a text as whole words."""
+        folded = f" {' '.join(fold(text).replace('-', ' ').split())} "
+        found = set()
+        for phrase in self.phrases:
+            if len(phrase) > 3 and f" {phrase} " in folded:
+                found.add(self.lookup[phrase])
+        return found
+
+    def relation(self, a: frozenset[str], b: frozenset[str]) -> tuple[float, tuple[str, ...]]:
+        """1.0 for a shared area or one inside the other; 0.5 for siblings in one wijk."""
+        shared = sorted(a & b)
+        if shared:
+            return 1.0, tuple(self.names.get(s, s) for s in shared)
+        for x in sorted(a):
+            for y in sorted(b):
+                if x in self.ancestors(y) or y in self.ancestors(x):
+                    return 1.0, (self.names.get(x, x), self.names.get(y, y))
+        for x in sorted(a):
+            for y in sorted(b):
+                px, py = self.parent.get(x), self.parent.get(y)
+                if px is not None and px == py:
+                    return 0.5, (self.names.get(px, px),)
+        return 0.0, ()
+
+
+def _tfidf(rows: Sequence[Sequence[str]]) -> tuple[sp.csr_matrix, dict[str, int], np.ndarray]:
+    """L2-normalised TF-IDF rows over string features (sublinear tf, smooth idf)."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    vocab: dict[str, int] = {}
+    indptr: list[int] = [0]
+    indices: list[int] = []
+    data: list[float] = []
+    for features in rows:
+        counts: dict[int, int] = {}
+        for f in features:
+            j = vocab.setdefault(f, len(vocab))
+            counts[j] = counts.get(j, 0) + 1
+        indices.extend(counts)
+        data.extend(1.0 + math.log(c) for c in counts.values())
+        indptr.append(len(indices))
+    matrix = sp.csr_matrix(
+        (np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
+        shape=(len(rows), max(len(vocab), 1)),
+    )
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    idf = (np.log((1 + len(rows)) / (1 + df)) + 1).astype(np.float32)
+    matrix = matrix.multiply(idf).tocsr()
+    return _normalise(matrix), vocab, df
+
+
+def _normalise(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    import numpy as np
+    import scipy.sparse as sp
+
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
+
+
+def _rowwise_dot(a: sp.csr_matrix, b: sp.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    out = np.empty(len(left), dtype=np.float32)
+    step = 100_000
+    for start in range(0, len(left), step):
+        stop = start + step
+        out[start:stop] = np.asarray(a[left[start:stop]].multiply(b[right[start:stop]]).sum(axis=1)).ravel()
+    return out
+
+
+def _candidates(
+    words: sp.csr_matrix,
+    df: np.ndarray,
+    programme_ids: np.ndarray,
+    *,
+    per_node: int,
+    exhaustive_limit: int,
+    progress: Any,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Index pairs (i < j, different programmes) worth scoring."""
+    import numpy as np
+
+    n = words.shape[0]
+    if n <= exhaustive_limit:
+        left, right = np.triu_indices(n, k=1)
+        keep = programme_ids[left] != programme_ids[right]
+        return left[keep], right[keep]
+    # Sparse top-k over the rarer features: common words connect everything and
+    # would make this quadratic; a pair about the same thing shares rare ones.
+    cap = max(50, int(8 * math.sqrt(n)))
+    rare = np.flatnonzero((df >= 2) & (df <= cap))
+    blocked = words[:, rare].tocsr()
+    transposed = blocked.T.tocsr()
+    lefts, rights = [], []
+    step = 2000
+    for start in range(0, n, step):
+        stop = min(n, start + step)
+        product = (blocked[start:stop] @ transposed).tocsr()
+        for row in range(stop - start):
+            i = start + row
+            lo, hi = product.indptr[row], product.indptr[row + 1]
+            cols = product.indices[lo:hi]
+            vals = product.data[lo:hi]
+            mask = (cols != i) & (programme_ids[cols] != programme_ids[i])
+            cols, vals = cols[mask], vals[mask]
+            if len(cols) > per_node:
+                top = np.argpartition(-vals, per_node)[:per_node]
+                cols = cols[top]
+            lefts.append(np.full(len(cols), i, dtype=np.int64))
+            rights.append(cols.astype(np.int64))
+        progress.update(stop - start)
+    if not lefts:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    left = np.concatenate(lefts)
+    right = np.concatenate(rights)
+    low, high = np.minimum(left, right), np.maximum(left, right)
+    pairs = np.unique(low * n + high)
+    return pairs // n, pairs % n
+
+
+class _NoProgress:
+    def update(self, _: int) -> None:
+        return None
+
+    def close(self) -> None:
+        return None
+
+
+def _progress_bar(total: int, *, enabled: bool | None, label: str) -> Any:
+    if enabled is False or (enabled is None and total < 20_000):
+        return _NoProgress()
+    from tqdm.auto import tqdm
+
+    # disable=None: the bar shows on a terminal and stays silent in logs and CI.
+    return tqdm(total=total, desc=label, unit="node", disable=None if enabled is None else False, leave=False)
+
+
+def overlaps(
+    portfolio: Portfolio | Programme | Iterable[Programme],
+    *,
+    threshold: float = 0.5,
+    weights: dict[str, float] | None = None,
+    kinds: Iterable[PairKind] = ("effort-effort", "goal-goal", "effort-goal"),
+    candidates_per_node: int = 25,
+    exhaustive_limit: int = 3000,
+    progress: bool | None = None,
+) -> Overlaps:
+    """Scored overlaps between the programmes of a portfolio, with their evidence.
+
+    Parameters
+    ----------
+    portfolio:
+        A portfolio (or several programmes; a single programme has nothing to overlap with).
+    threshold:
+        Pairs scoring at least this are reported (0.5 by default; see
+        ``docs/overlap.md`` for how it was chosen).
+    weights:
+        Signal weights overriding :data:`DEFAULT_WEIGHTS` (``owner``, ``partner``,
+        ``area``, ``indicator``, ``link``, ``related``).
+    kinds:
+        Which pair kinds to report.
+    candidates_per_node:
+        With blocking (more than ``exhaustive_limit`` nodes), at most this many
+        candidate partners per node are scored.
+    exhaustive_limit:
+        Up to this many nodes every cross-programme pair is scored.
+    progress:
+        Show a progress bar (``None``: on a terminal, for large inputs).
+
+    Examples
+    --------
+    >>> import din_graph
+    >>> found = din_graph.overlaps(din_graph.load("examples/almelo"))
+    >>> top = found.pairs[0]
+    >>> (top.a, top.b, top.kind)
+    ('almelo-duurzaamheid/E19', 'almelo-leefbare-wijken-en-dorpen/EK2', 'effort-effort')
+    """
+    import numpy as np
+
+    pf = _as_portfolio(portfolio)
+    w = dict(DEFAULT_WEIGHTS)
+    if weights:
+        unknown = set(weights) - set(DEFAULT_WEIGHTS)
+        if unknown:
+            raise DinError(f"unknown overlap weight(s) {sorted(unknown)}; known: {sorted(DEFAULT_WEIGHTS)}")
+        w.update(weights)
+    wanted = set(kinds)
+    areas = _Areas(pf)
+    docs = _docs(pf, areas.lookup)
+    if not docs:
+        return Overlaps((), (), (), (), threshold, w)
+    for doc in docs:
+        doc.areas = doc.areas | frozenset(areas.mentioned(doc.text))
+    places = [*areas.lookup, *(p.municipality or "" for p in pf.programmes)]
+    analyzer = Analyzer((d.text for d in docs), places=places)
+    bar = _progress_bar(2 * len(docs), enabled=progress, label="overlap")
+    features = [analyzer.features(doc.text) for doc in docs]
+    titles = [analyzer.features(doc.title) for doc in docs]
+    bar.update(len(docs) // 2)
+    words, vocab, df = _tfidf([(*f.parts, *f.keys) for f in features])
+    title_words = _project([(*f.parts, *f.keys) for f in titles], vocab, df, len(docs))
+    raw = _project([f.parts for f in features], vocab, df, len(docs), normalise=False, binary=True)
+    title_raw = _project([f.parts for f in titles], vocab, df, len(docs), normalise=False, binary=True)
+    chars, char_vocabulary = _char_matrix([f.surface for f in features])
+    title_chars = _char_matrix([f.surface for f in titles], char_vocabulary)[0]
+    bar.update(len(docs) - len(docs) // 2)
+    programme_of = {p.id: i for i, p in enumerate(pf.programmes)}
+    programme_ids = np.asarray([programme_of[d.programme] for d in docs])
+    left, right = _candidates(
+        words, df, programme_ids, per_node=candidates_per_node, exhaustive_limit=exhaustive_limit, progress=bar
+    )
+    bar.close()
+    # Titles say what a node is about; descriptions add context but dilute it.
+    # The text score is the better of the two views.
+    full = 0.5 * _rowwise_dot(words, words, left, right) + 0.5 * _rowwise_dot(chars, chars, left, right)
+    title = 0.5 * _rowwise_dot(title_words, title_words, left, right)
+    title += 0.5 * _rowwise_dot(title_chars, title_chars, left, right)
+    text = np.maximum(full, title)
+    # An effort that serves a goal is usually narrower than the goal: what counts
+    # is how much of the effort's title the goal's text covers.
+    kinds = np.asarray([d.kind == "effort" for d in docs])
+    mixed = np.flatnonzero(kinds[left] != kinds[right])
+    if len(mixed):
+        effort_side = np.where(kinds[left[mixed]], left[mixed], right[mixed])
+        goal_side = np.where(kinds[left[mixed]], right[mixed], left[mixed])
+        covered = _containment(title_raw, raw, effort_side, goal_side)
+        text[mixed] = np.maximum(text[mixed], CONTAINMENT_WEIGHT * covered)
+    # The text carries a finding; with every other signal at its maximum the
+    # multiplier is at most 1 + sum(weights), so lower text cannot reach the threshold.
+    floor = threshold / (1 + sum(w.values()))
+    keep = np.flatnonzero(text >= floor)
+    related = _related_programmes(pf)
+    pairs: list[OverlapPair] = []
+    for k in keep:
+        i, j = int(left[k]), int(right[k])
+        pair = _score(docs[i], docs[j], float(text[k]), features[i], features[j], w, areas, related, analyzer)
+        if pair is not None and pair.score >= threshold and pair.kind in wanted:
+            pairs.append(pair)
+    pairs.sort(key=lambda p: (-p.score, p.a, p.b))
+    return Overlaps(
+        tuple(pairs),
+        _programme_pairs(pairs, docs),
+        _clusters(pairs),
+        _suggested_links(pairs, {d.key: d for d in docs}),
+        threshold,
+        w,
+        len(left),
+    )
+
+
+def _as_portfolio(obj: Portfolio | Programme | Iterable[Programme]) -> Portfolio:
+    if isinstance(obj, Portfolio):
+        return obj
+    if isinstance(obj, Programme):
+        return Portfolio(id=obj.id, name=obj.name, programmes=(obj,))
+    programmes = tuple(obj)
+    return Portfolio(id="programmes", name="programmes", programmes=programmes)
+
+
+def _char_matrix(surfaces: list[str], fitted: Any = None) -> tuple[sp.csr_matrix, Any]:
+    """TF-IDF rows over character 3-4-grams within words; ``fitted`` reuses a vocabulary and idf."""
+    import numpy as np
+    import scipy.sparse as sp
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    if fitted is not None:
+        return fitted.transform(surfaces).tocsr(), fitted
+    if not any(surfaces):
+        return sp.csr_matrix((len(surfaces), 1), dtype=np.float32), None
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 4), sublinear_tf=True, dtype=np.float32)
+    return vectorizer.fit_transform(surfaces).tocsr(), vectorizer
+
+
+def _containment(small: sp.csr_matrix, large: sp.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Idf-weighted share of each ``small`` row's words that its ``large`` partner also has."""
+    import numpy as np
+
+    overlap: np.ndarray = _rowwise_dot(small, large.sign(), left, right)
+    total = np.asarray(small.sum(axis=1)).ravel()[left]
+    # A one-word title says little: its containment counts for at most two thirds.
+    words = np.diff(small.indptr)[left]
+    damp = np.minimum(1.0, (words + 1) / 3)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(total > 0, overlap / total, 0.0)
+    result: np.ndarray = (share * damp).astype(np.float32)
+    return result
+
+
+def _project(
+    rows: Sequence[Sequence[str]],
+    vocab: dict[str, int],
+    df: np.ndarray,
+    n: int,
+    *,
+    normalise: bool = True,
+    binary: bool = False,
+) -> sp.csr_matrix:
+    """TF-IDF rows of other texts in the vocabulary and idf of the corpus (unknown features dropped)."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    idf = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
+    indptr: list[int] = [0]
+    indices: list[int] = []
+    data: list[float] = []
+    for features in rows:
+        counts: dict[int, int] = {}
+        for f in features:
+            j = vocab.get(f)
+            if j is not None:
+                counts[j] = counts.get(j, 0) + 1
+        indices.extend(counts)
+        data.extend((1.0 if binary else 1.0 + math.log(c)) * float(idf[j]) for j, c in counts.items())
+        indptr.append(len(indices))
+    matrix = sp.csr_matrix(
+        (np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
+        shape=(len(rows), max(len(vocab), 1)),
+    )
+    return _normalise(matrix) if normalise else matrix
+
+
+def _related_programmes(pf: Portfolio) -> set[tuple[str, str]]:
+    """Programme id pairs whose contract names the other (by id or name)."""
+    out = set()
+    for p in pf.programmes:
+        mentioned = {fold(r.programme) for r in p.related_programmes}
+        for q in pf.programmes:
+            if q.id != p.id and any(fold(q.name) in m or q.id in m for m in mentioned):
+                out.add((p.id, q.id))
+                out.add((q.id, p.id))
+    return out
+
+
+def _score(
+    a: _Doc,
+    b: _Doc,
+    text: float,
+    fa: Any,
+    fb: Any,
+    w: dict[str, float],
+    areas: _Areas,
+    related: set[tuple[str, str]],
+    analyzer: Analyzer,
+) -> OverlapPair | None:
+    if a.key > b.key:
+        a, b, fa, fb = b, a, fb, fa
+    kinds = {a.kind, b.kind}
+    kind: PairKind = (
+        "effort-goal" if kinds == {"effort", "goal"} else ("goal-goal" if kinds == {"goal"} else "effort-effort")
+    )
+    shared_words = _shared_words(fa, fb)
+    evidence = [Evidence("text", round(text, 4), shared_words)]
+    bonus = 0.0
+    if a.owner is not None and a.owner == b.owner:
+        evidence.append(Evidence("owner", 1.0, (a.owner,)))
+        bonus += w["owner"]
+    partners = sorted(a.partners & b.partners)
+    if partners:
+        evidence.append(Evidence("partner", 1.0, tuple(partners)))
+        bonus += w["partner"]
+    area_value, area_shared = areas.relation(a.areas, b.areas)
+    if area_value:
+        evidence.append(Evidence("area", area_value, area_shared))
+        bonus += w["area"] * area_value
+    if a.indicators and b.indicators:
+        similarity = _indicator_similarity(a.indicators, b.indicators, analyzer)
+        if similarity > 0:
+            evidence.append(Evidence("indicator", round(similarity, 4)))
+            bonus += w["indicator"] * similarity
+    link = _explicit_link(a, b)
+    if link:
+        evidence.append(Evidence("link", 1.0, link))
+        bonus += w["link"]
+    if (a.programme, b.programme) in related:
+        evidence.append(Evidence("related", 1.0, (a.programme, b.programme)))
+        bonus += w["related"]
+    score = round(min(1.0, text * (1 + bonus)), 4)
+    return OverlapPair(a.key, b.key, kind, score, tuple(evidence))
+
+
+def _shared_words(fa: Any, fb: Any) -> tuple[str, ...]:
+    shared = set(fa.parts) & set(fb.parts)
+    surface = fa.surface.split()
+    # Show the words as written, not their stems.
+    from din_graph._analysis._text import _stem
+
+    shown = [word for word in dict.fromkeys(surface) if _stem(word) in shared]
+    return tuple(shown[:12])
+
+
+def _indicator_similarity(a: str, b: str, analyzer: Analyzer) -> float:
+    pa, pb = set(analyzer.features(a).parts), set(analyzer.features(b).parts)
+    if not pa or not pb:
+        return 0.0
+    return len(pa & pb) / len(pa | pb)
+
+
+def _explicit_link(a: _Doc, b: _Doc) -> tuple[str, ...]:
+    if b.key in a.links:
+        return (a.key, b.key)
+    if a.key in b.links:
+        return (b.key, a.key)
+    common = sorted(a.links & b.links)
+    return tuple(common)
+
+
+def _programme_pairs(pairs: list[OverlapPair], docs: list[_Doc]) -> tuple[ProgrammePair, ...]:
+    size: dict[str, int] = defaultdict(int)
+    for doc in docs:
+        size[doc.programme] += 1
+    involved: dict[tuple[str, str], set[str]] = defaultdict(set)
+    count: dict[tuple[str, str], int] = defaultdict(int)
+    for pair in pairs:
+        pa, pb = pair.a.split("/", 1)[0], pair.b.split("/", 1)[0]
+        key = (min(pa, pb), max(pa, pb))
+        involved[key].update((pair.a, pair.b))
+        count[key] += 1
+    out = [
+        ProgrammePair(a, b, round(len(nodes) / (size[a] + size[b]), 4), count[(a, b)])
+        for (a, b), nodes in involved.items()
+    ]
+    out.sort(key=lambda p: (-p.score, -p.count, p.a, p.b))
+    return tuple(out)
+
+
+def _clusters(pairs: list[OverlapPair]) -> tuple[OverlapCluster, ...]:
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for pair in pairs:
+        ra, rb = find(pair.a), find(pair.b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    members: dict[str, list[str]] = defaultdict(list)
+    best: dict[str, float] = defaultdict(float)
+    for node in parent:
+        members[find(node)].append(node)
+    for pair in pairs:
+        root = find(pair.a)
+        best[root] = max(best[root], pair.score)
+    out = []
+    for root, nodes in members.items():
+        programmes = tuple(sorted({n.split("/", 1)[0] for n in nodes}))
+        if len(programmes) >= 2:
+            out.append(OverlapCluster(tuple(sorted(nodes)), programmes, best[root]))
+    out.sort(key=lambda c: (-len(c.nodes), -c.score, c.nodes))
+    return tuple(out)
+
+
+def _suggested_links(pairs: list[OverlapPair], docs: dict[str, _Doc]) -> tuple[SuggestedLink, ...]:
+    out = []
+    for pair in pairs:
+        if pair.kind != "effort-goal":
+            continue
+        effort, goal = (pair.a, pair.b) if docs[pair.a].kind == "effort" else (pair.b, pair.a)
+        if goal in docs[effort].links:
+            continue
+        out.append(SuggestedLink(effort, goal, pair.score, pair.evidence))
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class AreaActivity:
+    """An effort (or placeholder-free goal) of some programme that takes place in an area."""
+
+    programme: str
+    node: str
+    title: str
+    areas: tuple[str, ...]
+    """The areas it names that lie in the asked area (the area itself or its parts)."""
+    via: str
+    """``"areas"`` when the effort lists the area, ``"text"`` when only its text names it."""
+
+
+def in_area(portfolio: Portfolio, area: str) -> list[AreaActivity]:
+    """What all programmes do in one wijk, buurt or dorp, including its parts.
+
+    ``area`` is an area id, name, alias or part name (case-insensitive).
+
+    Examples
+    --------
+    >>> import din_graph
+    >>> almelo = din_graph.load("examples/almelo")
+    >>> [a.node for a in din_graph.in_area(almelo, "Binnenstad")][:2]
+    ['almelo-duurzaamheid/E5', 'almelo-duurzaamheid/E12']
+    """
+    areas = _Areas(portfolio)
+    target = areas.lookup.get(fold(area))
+    if target is None:
+        known = ", ".join(sorted(a.name for a in portfolio.areas)) or "none"
+        raise DinError(f"unknown area {area!r}; the portfolio's areas: {known}")
+    inside = {target} | areas.descendants(target)
+    out = []
+    for programme in portfolio.programmes:
+        for effort in programme.efforts:
+            named = {areas.lookup.get(fold(a), fold(a)) for a in effort.areas}
+            hit = sorted(named & inside)
+            via = "areas"
+            if not hit:
+                hit = sorted(areas.mentioned(f"{effort.title} {effort.description or ''}") & inside)
+                via = "text"
+            if hit:
+                shown = tuple(areas.names.get(h, h) for h in hit)
+                out.append(AreaActivity(programme.id, node_key(programme.id, effort.id), effort.title, shown, via))
+    return out

@@ -1,0 +1,231 @@
+"""Dutch policy text reduced to what it is about.
+
+Overlap detection compares titles and descriptions written by different
+people: compounds together or apart (*klimaatadaptatie* / *klimaat adaptatie*),
+inflected (*woning* / *woningen*, *vergroenen* / *vergroening*), reordered,
+with typos.  This module turns a text into:
+
+* **content parts**: words without stop words, generic policy words
+  (*stimuleren*, *versterken*, *inwoners*) and place names, with compounds split
+  into their parts and each part stemmed with the Snowball Dutch stemmer;
+* **compound keys**: a split compound also yields its joined key, so that
+  *klimaatplan* and *klimaat plan* share a rare feature (used to find candidates).
+
+Place names are removed from the text because a shared place says nothing
+about a shared topic; the overlap analysis compares areas as a signal of its own.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["GENERIC_WORDS", "STOP_WORDS", "Analyzer", "TextFeatures", "fold"]
+
+
+def _wordlist(text: str) -> frozenset[str]:
+    """Word lists read best as plain text, one space between words."""
+    return frozenset(text.split())
+
+
+#: Dutch function words.
+STOP_WORDS = _wordlist(
+    """
+    aan af al alle alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een eens
+    en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik in is ja je kan kon
+    kunnen maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat onder ons ook op over reeds
+    te tegen toch toen tot u uit uw van veel voor want waren was wat we wel werd wezen wie wil worden wordt zal
+    ze zelf zich zij zijn zo zonder zou zoals waarbij waarin waarmee waardoor hierbij daarbij daarmee daarnaast
+    zowel hun onze ons jullie wij zullen zouden kunnen mogen moeten gaan gaat gaan komt komen staat staan via
+    per rond o.a. oa m.b.t. mbt t.b.v. tbv incl etc d.w.z. dwz bv bijv
+    """
+)
+
+#: Words every municipal plan uses whatever it is about; they carry no topic.
+GENERIC_WORDS = _wordlist(
+    """
+    stimuleren stimuleert stimulering bevorderen bevordert versterken versterkt versterking verbeteren verbetert
+    verbetering realiseren realiseert realisatie ontwikkelen ontwikkelt ontwikkeling opstellen stelt uitvoeren
+    uitvoering voert aanpak aanpakken inzetten inzet zorgen zorgt werken werkt samenwerken samenwerking samen
+    ondersteunen ondersteuning ondersteunt faciliteren faciliteert betrekken betrokken betrokkenheid aanjagen
+    aanjaagt starten start opzetten zetten onderzoeken onderzoek onderzoekt verkennen verkenning gemeente
+    gemeentelijk gemeentelijke programma programmas project projecten activiteit activiteiten inwoners inwoner
+    bewoners bewoner burgers partners partner organisaties organisatie instellingen wijk wijken buurt buurten
+    dorp dorpen stad stedelijk stedelijke gebied gebieden centrum meer minder nieuwe nieuw goede goed beter
+    beste extra diverse verschillende andere overige eigen jaar jaarlijks jaarlijkse jaren plan plannen doel
+    doelen doelstelling gericht gerichte mogelijk mogelijkheden kansen kans waar wanneer welke daarvan ervan
+    hiervan hiervoor daarvoor zodat waardoor zodanig voldoende betrekking bijdragen bijdraagt diverse divers
+    aanpassen passend passende vanuit binnen buiten tussen zien zorgdragen blijven houden maken maakt komen
+    krijgen geven nemen brengen invulling tegengaan tegen voorkomen verhogen verhoging verlagen uitbreiden
+    uitbreiding opzetten aanleggen aanleg
+    """
+)
+
+_SPLIT = re.compile(r"[^0-9a-z]+")
+_MIN_PART = 3
+_MIN_COMPOUND = 7
+_MIN_HEAD = 4
+_MIN_TAIL = 5
+_VERB_PREFIXES = ("ver", "be")
+_LINKS = ("s", "e", "en")
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: *Almeloërs* -> *almeloers*, *coöperatie* -> *cooperatie*.
+
+    Examples
+    --------
+    >>> fold("Coöperatie Almeloërs")
+    'cooperatie almeloers'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def words(text: str) -> list[str]:
+    """Folded words of a text (hyphens and slashes separate words)."""
+    return [w for w in _SPLIT.split(fold(text)) if w]
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    stem: str = _stemmer().stemWord(word)
+    return stem
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("dutch")
+
+
+@dataclass(frozen=True, slots=True)
+class TextFeatures:
+    """What a text is about."""
+
+    parts: tuple[str, ...]
+    """Stemmed content parts, compounds split, in text order."""
+    keys: tuple[str, ...]
+    """Joined keys of compounds (``klimaat+plan``), written together or apart."""
+    surface: str
+    """The unstemmed content parts joined by spaces (for character n-grams)."""
+
+
+class Analyzer:
+    """Reduces texts of one corpus to :class:`TextFeatures`.
+
+    The lexicon used to split compounds is the corpus's own standalone words
+    plus a small list of common policy words, so *klimaatadaptatie* splits
+    wherever *klimaat* and *adaptatie* occur as words anywhere in the corpus.
+
+    Examples
+    --------
+    >>> a = Analyzer(["Klimaat adaptatie in de binnenstad"], places=["Binnenstad"])
+    >>> a.features("Stimuleren van klimaatadaptatie in de Binnenstad").parts
+    ('klimat', 'adaptatie')
+    >>> a.features("klimaat adaptatie").keys == a.features("klimaatadaptatie").keys
+    True
+    """
+
+    def __init__(self, corpus: Iterable[str], places: Iterable[str] = ()) -> None:
+        self.drop = STOP_WORDS | GENERIC_WORDS
+        place_words: set[str] = set()
+        for place in places:
+            place_words.update(w for w in words(place) if len(w) > 2)
+        self.places = frozenset(place_words - _KEEP_PLACE_WORDS)
+        lexicon = set(_LEXICON)
+        for text in corpus:
+            lexicon.update(w for w in words(text) if len(w) >= _MIN_PART and not w.isdigit())
+        # Generic words stay in the lexicon: 'bewonersinitiatieven' splits on 'bewoners',
+        # and only then is the generic part dropped.
+        self.lexicon = frozenset(lexicon - STOP_WORDS)
+        self.stems = frozenset(_stem(w) for w in self.lexicon)
+        self._split_cache: dict[str, tuple[str, ...]] = {}
+
+    def split(self, word: str) -> tuple[str, ...]:
+        """Split a compound into lexicon words (``('klimaat', 'adaptatie')``), or keep it whole."""
+        cached = self._split_cache.get(word)
+        if cached is None:
+            cached = self._split(word, depth=0) or (word,)
+            self._split_cache[word] = cached
+        return cached
+
+    def _split(self, word: str, depth: int) -> tuple[str, ...] | None:
+        if depth == 0 and word.startswith(_VERB_PREFIXES):
+            # 'vergroenen' is about 'groen': a verb made of a known word with ver-/be-.
+            for prefix in _VERB_PREFIXES:
+                stem_word = word[len(prefix) :]
+                if word.startswith(prefix) and len(stem_word) >= 4 and _stem(stem_word) in self.stems:
+                    return (stem_word,)
+        if len(word) < _MIN_COMPOUND or depth > 2:
+            return None
+        best: tuple[str, ...] | None = None
+        # Prefer the split with the longest head: 'warmtenet' -> warmte + net, not warm + tenet.
+        for cut in range(len(word) - _MIN_PART, _MIN_PART - 1, -1):
+            left, right = word[:cut], word[cut:]
+            heads = [left] + [
+                left[: -len(link)] for link in _LINKS if left.endswith(link) and len(left) - len(link) >= _MIN_PART
+            ]
+            head = next((h for h in heads if h in self.lexicon), None)
+            if head is None:
+                continue
+            if right in self.lexicon:
+                best = (head, right)
+                break
+            rest = self._split(right, depth + 1)
+            if rest is not None:
+                best = (head, *rest)
+                break
+        if best is None and depth == 0:
+            # A known head with an unknown but substantial tail: 'groen|adoptie'.
+            for cut in range(len(word) - _MIN_TAIL, _MIN_HEAD - 1, -1):
+                if word[:cut] in self.lexicon:
+                    return (word[:cut], word[cut:])
+        return best
+
+    def features(self, text: str) -> TextFeatures:
+        """The content parts, compound keys and surface of a text."""
+        content = [w for w in words(text) if w not in self.drop and w not in self.places and len(w) > 1]
+        parts: list[str] = []
+        surface: list[str] = []
+        keys: list[str] = []
+        previous: str | None = None
+        for word in content:
+            pieces = self.split(word)
+            stems = [_stem(p) for p in pieces]
+            if len(pieces) > 1:
+                keys.extend(f"{a}+{b}" for a, b in itertools.pairwise(stems))
+            elif previous is not None and len(word) >= _MIN_PART and f"{previous}{word}" in self.lexicon:
+                # 'klimaat plan' written apart: the joined word exists elsewhere in the corpus.
+                keys.append(f"{_stem(previous)}+{stems[0]}")
+            parts.extend(s for s in stems if s not in self.drop)
+            surface.extend(pieces)
+            previous = word if len(pieces) == 1 else None
+        return TextFeatures(tuple(parts), tuple(dict.fromkeys(keys)), " ".join(surface))
+
+
+# Place-name words that are also ordinary words and must stay in the text.
+_KEEP_PLACE_WORDS = frozenset(
+    {"hart", "van", "de", "het", "noord", "zuid", "oost", "west", "centrum", "oude", "nieuwe"}
+)
+
+#: Common policy words, so compounds split even when the corpus never writes a part alone.
+_LEXICON = _wordlist(
+    """
+    klimaat adaptatie energie water groen groene blauw blauwe natuur boom bomen bos park tuin tuinen plein
+    pleinen speel sport school scholen jeugd jongeren ouderen zorg welzijn woon wonen woning woningen huur
+    huurders bewoners inwoners buurt wijk dorp stad straat straten dak daken gevel zon zonne zonnepanelen wind
+    warmte net netten gas aardgas transitie plan visie fonds loket netwerk netwerken team agenda kaart monitor
+    route fiets fietsen verkeer vervoer auto parkeren afval zwerfafval riool regen regenwater hitte stress
+    droogte overlast veiligheid veilig schoon heel armoede schulden schuld taal werk werkloosheid onderwijs
+    cultuur winkel winkels markt centrum initiatief initiatieven budget budgetten beheer onderhoud kwaliteit
+    biodiversiteit vastgoed verlichting laad punten punt mobiliteit duurzaam duurzame duurzaamheid besparing
+    communicatie participatie ontmoeting accommodatie accommodaties bemiddeling opgave opgaven
+    """
+)
