@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 OUT    := out
 LINTED := $(wildcard src tests benchmarks)
 
-.PHONY: demo test lint typecheck setup system clean
+.PHONY: demo test lint typecheck setup system clean bench
 
 setup: $(STAMP)
 
@@ -31,10 +31,16 @@ demo: setup system
 	@echo
 	@echo "== Summary per programme"
 	$(BIN)/din summary examples/almelo
+	@echo
+	@echo "== Findings (din check; every code is defined in docs/analyses.md)"
+	$(BIN)/din check examples/almelo
 
 test: setup system
 	$(BIN)/python -m pytest -q
 	$(MAKE) --no-print-directory lint
+
+bench: setup
+	$(BIN)/python benchmarks/bench_check.py
 
 lint: setup
 	$(BIN)/ruff check $(LINTED)
