@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -338,19 +338,37 @@ def _candidates(
     words: sp.csr_matrix,
     df: np.ndarray,
     programme_ids: np.ndarray,
+    allowed: np.ndarray,
     *,
     per_node: int,
     exhaustive_limit: int,
     progress: Any,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Index pairs (i < j, different programmes) worth scoring."""
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Chunks of index pairs (i < j, different programmes, an allowed kind pair) worth scoring.
+
+    ``allowed[x, y]`` says whether a pair of node kinds (0 goal, 1 effort) is wanted.
+    """
     import numpy as np
 
     n = words.shape[0]
+    kinds = programme_ids[1]
+    programmes = programme_ids[0]
+
+    def wanted(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        mask: np.ndarray = (programmes[left] != programmes[right]) & allowed[kinds[left], kinds[right]]
+        return mask
+
     if n <= exhaustive_limit:
-        left, right = np.triu_indices(n, k=1)
-        keep = programme_ids[left] != programme_ids[right]
-        return left[keep], right[keep]
+        # Every pair, a block of rows at a time so memory stays bounded.
+        block = max(1, 2_000_000 // max(n, 1))
+        for start in range(0, n, block):
+            rows = np.arange(start, min(n, start + block))
+            left = np.repeat(rows, n - rows - 1)
+            right = np.concatenate([np.arange(i + 1, n) for i in rows]) if len(rows) else rows
+            keep = wanted(left, right)
+            progress.update(len(rows))
+            yield left[keep], right[keep]
+        return
     # Sparse top-k over the rarer features: common words connect everything and
     # would make this quadratic; a pair about the same thing shares rare ones.
     cap = max(50, int(8 * math.sqrt(n)))
@@ -367,21 +385,22 @@ def _candidates(
             lo, hi = product.indptr[row], product.indptr[row + 1]
             cols = product.indices[lo:hi]
             vals = product.data[lo:hi]
-            mask = (cols != i) & (programme_ids[cols] != programme_ids[i])
+            mask = (cols != i) & wanted(np.full(len(cols), i), cols)
             cols, vals = cols[mask], vals[mask]
             if len(cols) > per_node:
-                top = np.argpartition(-vals, per_node)[:per_node]
-                cols = cols[top]
+                cols = cols[np.argpartition(-vals, per_node)[:per_node]]
             lefts.append(np.full(len(cols), i, dtype=np.int64))
             rights.append(cols.astype(np.int64))
         progress.update(stop - start)
     if not lefts:
-        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+        return
     left = np.concatenate(lefts)
     right = np.concatenate(rights)
     low, high = np.minimum(left, right), np.maximum(left, right)
     pairs = np.unique(low * n + high)
-    return pairs // n, pairs % n
+    for start in range(0, len(pairs), 1_000_000):
+        chunk = pairs[start : start + 1_000_000]
+        yield chunk // n, chunk % n
 
 
 class _NoProgress:
@@ -472,36 +491,39 @@ def overlaps(
     bar.update(len(docs) - len(docs) // 2)
     programme_of = {p.id: i for i, p in enumerate(pf.programmes)}
     programme_ids = np.asarray([programme_of[d.programme] for d in docs])
-    left, right = _candidates(
-        words, df, programme_ids, per_node=candidates_per_node, exhaustive_limit=exhaustive_limit, progress=bar
-    )
-    bar.close()
-    # Titles say what a node is about; descriptions add context but dilute it.
-    # The text score is the better of the two views.
-    full = 0.5 * _rowwise_dot(words, words, left, right) + 0.5 * _rowwise_dot(chars, chars, left, right)
-    title = 0.5 * _rowwise_dot(title_words, title_words, left, right)
-    title += 0.5 * _rowwise_dot(title_chars, title_chars, left, right)
-    text = np.maximum(full, title)
-    # An effort that serves a goal is usually narrower than the goal: what counts
-    # is how much of the effort's title the goal's text covers.
-    kinds = np.asarray([d.kind == "effort" for d in docs])
-    mixed = np.flatnonzero(kinds[left] != kinds[right])
-    if len(mixed):
-        effort_side = np.where(kinds[left[mixed]], left[mixed], right[mixed])
-        goal_side = np.where(kinds[left[mixed]], right[mixed], left[mixed])
-        covered = _containment(title_raw, raw, effort_side, goal_side)
-        text[mixed] = np.maximum(text[mixed], CONTAINMENT_WEIGHT * covered)
+    kind_code = np.asarray([1 if d.kind == "effort" else 0 for d in docs])
+    allowed = np.zeros((2, 2), dtype=bool)
+    allowed[1, 1] = "effort-effort" in wanted
+    allowed[0, 0] = "goal-goal" in wanted
+    allowed[0, 1] = allowed[1, 0] = "effort-goal" in wanted
     # The text carries a finding; with every other signal at its maximum the
     # multiplier is at most 1 + sum(weights), so lower text cannot reach the threshold.
     floor = threshold / (1 + sum(w.values()))
-    keep = np.flatnonzero(text >= floor)
+    kept_left, kept_right, kept_text = [], [], []
+    scored = 0
+    for left, right in _candidates(
+        words,
+        df,
+        np.vstack([programme_ids, kind_code]),
+        allowed,
+        per_node=candidates_per_node,
+        exhaustive_limit=exhaustive_limit,
+        progress=bar,
+    ):
+        scored += len(left)
+        text = _text_similarity(words, chars, title_words, title_chars, raw, title_raw, kind_code, left, right)
+        keep = text >= floor
+        kept_left.append(left[keep])
+        kept_right.append(right[keep])
+        kept_text.append(text[keep])
+    bar.close()
     related = _related_programmes(pf)
     pairs: list[OverlapPair] = []
-    for k in keep:
-        i, j = int(left[k]), int(right[k])
-        pair = _score(docs[i], docs[j], float(text[k]), features[i], features[j], w, areas, related, analyzer)
-        if pair is not None and pair.score >= threshold and pair.kind in wanted:
-            pairs.append(pair)
+    for left, right, text in zip(kept_left, kept_right, kept_text, strict=True):
+        for i, j, similarity in zip(left.tolist(), right.tolist(), text.tolist(), strict=True):
+            pair = _score(docs[i], docs[j], similarity, features[i], features[j], w, areas, related, analyzer)
+            if pair.score >= threshold:
+                pairs.append(pair)
     pairs.sort(key=lambda p: (-p.score, p.a, p.b))
     return Overlaps(
         tuple(pairs),
@@ -510,8 +532,42 @@ def overlaps(
         _suggested_links(pairs, {d.key: d for d in docs}),
         threshold,
         w,
-        len(left),
+        scored,
     )
+
+
+def _text_similarity(
+    words: sp.csr_matrix,
+    chars: sp.csr_matrix,
+    title_words: sp.csr_matrix,
+    title_chars: sp.csr_matrix,
+    raw: sp.csr_matrix,
+    title_raw: sp.csr_matrix,
+    kind_code: np.ndarray,
+    left: np.ndarray,
+    right: np.ndarray,
+) -> np.ndarray:
+    """Text similarity of index pairs in [0, 1]."""
+    import numpy as np
+
+    # Titles say what a node is about; descriptions add context but dilute it.
+    # The text score is the better of the two views, each the mean of a word
+    # and a character-n-gram cosine.
+    full = 0.5 * _rowwise_dot(words, words, left, right) + 0.5 * _rowwise_dot(chars, chars, left, right)
+    title = 0.5 * _rowwise_dot(title_words, title_words, left, right)
+    title += 0.5 * _rowwise_dot(title_chars, title_chars, left, right)
+    text: np.ndarray = np.maximum(full, title)
+    # An effort that serves a goal is usually narrower than the goal: what counts
+    # is how much of the effort's title the goal's text covers.
+    mixed = np.flatnonzero(kind_code[left] != kind_code[right])
+    if len(mixed):
+        effort_first = kind_code[left[mixed]] == 1
+        effort_side = np.where(effort_first, left[mixed], right[mixed])
+        goal_side = np.where(effort_first, right[mixed], left[mixed])
+        covered = _containment(title_raw, raw, effort_side, goal_side)
+        text[mixed] = np.maximum(text[mixed], CONTAINMENT_WEIGHT * covered)
+    clipped: np.ndarray = np.clip(text, 0.0, 1.0)
+    return clipped
 
 
 def _as_portfolio(obj: Portfolio | Programme | Iterable[Programme]) -> Portfolio:
@@ -607,7 +663,7 @@ def _score(
     areas: _Areas,
     related: set[tuple[str, str]],
     analyzer: Analyzer,
-) -> OverlapPair | None:
+) -> OverlapPair:
     if a.key > b.key:
         a, b, fa, fb = b, a, fb, fa
     kinds = {a.kind, b.kind}
