@@ -62,15 +62,22 @@ PairKind = Literal["effort-effort", "goal-goal", "effort-goal"]
 
 #: How much an effort title fully covered by a goal's text counts as text similarity.
 CONTAINMENT_WEIGHT = 0.8
+#: Share of the word view in text similarity; the rest is character n-grams.
+WORD_WEIGHT = 0.5
+#: Weight of compound keys in word similarity when both texts have compounds.
+KEY_WEIGHT = 0.5
+#: Pairs whose word similarity is below this skip the (costlier) character view.
+CHAR_GATE = 0.1
 
 #: Default signal weights (multipliers on the text score; see the module docs).
 DEFAULT_WEIGHTS: dict[str, float] = {
-    "owner": 0.25,
-    "partner": 0.15,
-    "area": 0.25,
-    "indicator": 0.25,
+    "owner": 0.1,
+    "partner": 0.05,
+    "group": 0.05,
+    "area": 0.1,
+    "indicator": 0.2,
     "link": 0.5,
-    "related": 0.1,
+    "related": 0.05,
 }
 
 
@@ -309,9 +316,21 @@ def _tfidf(rows: Sequence[Sequence[str]]) -> tuple[sp.csr_matrix, dict[str, int]
         shape=(len(rows), max(len(vocab), 1)),
     )
     df = np.bincount(matrix.indices, minlength=matrix.shape[1])
-    idf = (np.log((1 + len(rows)) / (1 + df)) + 1).astype(np.float32)
+    idf = (_idf(len(rows), df)).astype(np.float32)
     matrix = matrix.multiply(idf).tocsr()
     return _normalise(matrix), vocab, df
+
+
+#: Exponent on the inverse document frequency: above 1 a shared rare word
+#: (a topic) outweighs several shared common ones (a target group, a template).
+IDF_POWER = 1.0
+
+
+def _idf(n: int, df: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    idf: np.ndarray = (np.log((1 + n) / (1 + df)) + 1) ** IDF_POWER
+    return idf
 
 
 def _normalise(matrix: sp.csr_matrix) -> sp.csr_matrix:
@@ -343,8 +362,10 @@ def _candidates(
     per_node: int,
     exhaustive_limit: int,
     progress: Any,
-) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+) -> Iterator[tuple[np.ndarray, np.ndarray | None]]:
     """Chunks of index pairs (i < j, different programmes, an allowed kind pair) worth scoring.
+
+    Exhaustive mode yields ``(rows, None)``: every pair of those rows with a later node.
 
     ``allowed[x, y]`` says whether a pair of node kinds (0 goal, 1 effort) is wanted.
     """
@@ -359,15 +380,13 @@ def _candidates(
         return mask
 
     if n <= exhaustive_limit:
-        # Every pair, a block of rows at a time so memory stays bounded.
-        block = max(1, 2_000_000 // max(n, 1))
+        # Every pair, a block of rows at a time so memory stays bounded; the
+        # caller scores a whole block with sparse-dense products.
+        block = max(1, 4_000_000 // max(n, 1))
         for start in range(0, n, block):
             rows = np.arange(start, min(n, start + block))
-            left = np.repeat(rows, n - rows - 1)
-            right = np.concatenate([np.arange(i + 1, n) for i in rows]) if len(rows) else rows
-            keep = wanted(left, right)
             progress.update(len(rows))
-            yield left[keep], right[keep]
+            yield rows, None
         return
     # Sparse top-k over the rarer features: common words connect everything and
     # would make this quadratic; a pair about the same thing shares rare ones.
@@ -483,7 +502,10 @@ def overlaps(
     titles = [analyzer.features(doc.title) for doc in docs]
     bar.update(len(docs) // 2)
     words, vocab, df = _tfidf([(*f.parts, *f.keys) for f in features])
-    title_words = _project([(*f.parts, *f.keys) for f in titles], vocab, df, len(docs))
+    title_words = _project([f.parts for f in titles], vocab, df, len(docs))
+    parts = _project([f.parts for f in features], vocab, df, len(docs))
+    keys = _project([f.keys for f in features], vocab, df, len(docs))
+    title_keys = _project([f.keys for f in titles], vocab, df, len(docs))
     raw = _project([f.parts for f in features], vocab, df, len(docs), normalise=False, binary=True)
     title_raw = _project([f.parts for f in titles], vocab, df, len(docs), normalise=False, binary=True)
     chars, char_vocabulary = _char_matrix([f.surface for f in features])
@@ -501,6 +523,7 @@ def overlaps(
     floor = threshold / (1 + sum(w.values()))
     kept_left, kept_right, kept_text = [], [], []
     scored = 0
+    views = _Views(parts, keys, chars, title_words, title_keys, title_chars, raw, title_raw, kind_code)
     for left, right in _candidates(
         words,
         df,
@@ -510,8 +533,11 @@ def overlaps(
         exhaustive_limit=exhaustive_limit,
         progress=bar,
     ):
+        if right is None:
+            left, right, text = views.block(left, programme_ids, allowed, floor)
+        else:
+            text = views.pairs(left, right)
         scored += len(left)
-        text = _text_similarity(words, chars, title_words, title_chars, raw, title_raw, kind_code, left, right)
         keep = text >= floor
         kept_left.append(left[keep])
         kept_right.append(right[keep])
@@ -536,38 +562,108 @@ def overlaps(
     )
 
 
-def _text_similarity(
-    words: sp.csr_matrix,
-    chars: sp.csr_matrix,
-    title_words: sp.csr_matrix,
-    title_chars: sp.csr_matrix,
-    raw: sp.csr_matrix,
-    title_raw: sp.csr_matrix,
-    kind_code: np.ndarray,
-    left: np.ndarray,
-    right: np.ndarray,
-) -> np.ndarray:
-    """Text similarity of index pairs in [0, 1]."""
-    import numpy as np
+@dataclass
+class _Views:
+    """The matrices text similarity is computed from, and the two ways to compute it."""
 
-    # Titles say what a node is about; descriptions add context but dilute it.
-    # The text score is the better of the two views, each the mean of a word
-    # and a character-n-gram cosine.
-    full = 0.5 * _rowwise_dot(words, words, left, right) + 0.5 * _rowwise_dot(chars, chars, left, right)
-    title = 0.5 * _rowwise_dot(title_words, title_words, left, right)
-    title += 0.5 * _rowwise_dot(title_chars, title_chars, left, right)
-    text: np.ndarray = np.maximum(full, title)
-    # An effort that serves a goal is usually narrower than the goal: what counts
-    # is how much of the effort's title the goal's text covers.
-    mixed = np.flatnonzero(kind_code[left] != kind_code[right])
-    if len(mixed):
-        effort_first = kind_code[left[mixed]] == 1
-        effort_side = np.where(effort_first, left[mixed], right[mixed])
-        goal_side = np.where(effort_first, right[mixed], left[mixed])
-        covered = _containment(title_raw, raw, effort_side, goal_side)
-        text[mixed] = np.maximum(text[mixed], CONTAINMENT_WEIGHT * covered)
-    clipped: np.ndarray = np.clip(text, 0.0, 1.0)
-    return clipped
+    words: sp.csr_matrix
+    keys: sp.csr_matrix
+    chars: sp.csr_matrix
+    title_words: sp.csr_matrix
+    title_keys: sp.csr_matrix
+    title_chars: sp.csr_matrix
+    raw: sp.csr_matrix
+    title_raw: sp.csr_matrix
+    kind_code: np.ndarray
+
+    def pairs(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """Text similarity of index pairs in [0, 1]."""
+        import numpy as np
+
+        word = self._mix(
+            _rowwise_dot(self.words, self.words, left, right), _rowwise_dot(self.keys, self.keys, left, right), left, right
+        )
+        title_word = self._mix(
+            _rowwise_dot(self.title_words, self.title_words, left, right),
+            _rowwise_dot(self.title_keys, self.title_keys, left, right),
+            left,
+            right,
+            titles=True,
+        )
+        # Character n-grams only refine pairs that share some words: a pair
+        # sharing none is not about the same thing, typos or not.
+        text = np.maximum(word, title_word) * WORD_WEIGHT
+        maybe = np.flatnonzero(np.maximum(word, title_word) >= CHAR_GATE)
+        if len(maybe):
+            l, r = left[maybe], right[maybe]
+            full = WORD_WEIGHT * word[maybe] + (1 - WORD_WEIGHT) * _rowwise_dot(self.chars, self.chars, l, r)
+            title = WORD_WEIGHT * title_word[maybe]
+            title += (1 - WORD_WEIGHT) * _rowwise_dot(self.title_chars, self.title_chars, l, r)
+            text[maybe] = np.maximum(full, title)
+        return self._with_containment(text, left, right)
+
+    def block(
+        self, rows: np.ndarray, programme_ids: np.ndarray, allowed: np.ndarray, floor: float
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every pair of ``rows`` with a later node, scored at once; pairs below ``floor`` dropped."""
+        import numpy as np
+
+        n = self.words.shape[0]
+        start = int(rows[0])
+        cols = slice(start, n)
+
+        def dense(matrix: sp.csr_matrix) -> np.ndarray:
+            product: np.ndarray = (matrix[rows] @ matrix[cols].T).toarray()
+            return product
+
+        others = np.arange(start, n)
+        grid_left, grid_right = np.meshgrid(rows, others, indexing="ij")
+        word = self._mix(dense(self.words), dense(self.keys), grid_left, grid_right)
+        title_word = self._mix(dense(self.title_words), dense(self.title_keys), grid_left, grid_right, titles=True)
+        full = WORD_WEIGHT * word + (1 - WORD_WEIGHT) * dense(self.chars)
+        title = WORD_WEIGHT * title_word + (1 - WORD_WEIGHT) * dense(self.title_chars)
+        text = np.maximum(full, title)
+        local, offset = np.nonzero(text >= floor * 0.5)
+        left = rows[local]
+        right = offset + start
+        keep = (right > left) & (programme_ids[left] != programme_ids[right])
+        keep &= allowed[self.kind_code[left], self.kind_code[right]]
+        left, right = left[keep], right[keep]
+        values = self._with_containment(text[local[keep], offset[keep]].astype(np.float32), left, right)
+        return left, right, values
+
+    def _mix(
+        self, parts: np.ndarray, keys: np.ndarray, left: np.ndarray, right: np.ndarray, *, titles: bool = False
+    ) -> np.ndarray:
+        """Word similarity: where both texts name compounds, the compounds must match too.
+
+        A compound names a topic (*warmtenet*); two texts that share one compound
+        and only the first half of another (*winkelscan* / *winkelagenda*) are
+        about different things, which the parts alone would not show.
+        """
+        import numpy as np
+
+        matrix = self.title_keys if titles else self.keys
+        has = np.diff(matrix.indptr) > 0
+        both = has[left] & has[right]
+        mixed: np.ndarray = np.where(both, KEY_WEIGHT * keys + (1 - KEY_WEIGHT) * parts, parts)
+        return mixed
+
+    def _with_containment(self, text: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        import numpy as np
+
+        # An effort that serves a goal is usually narrower than the goal: what
+        # counts is how much of the effort's title the goal's text covers.
+        kind = self.kind_code
+        mixed = np.flatnonzero(kind[left] != kind[right])
+        if len(mixed):
+            effort_first = kind[left[mixed]] == 1
+            effort_side = np.where(effort_first, left[mixed], right[mixed])
+            goal_side = np.where(effort_first, right[mixed], left[mixed])
+            covered = _containment(self.title_raw, self.raw, effort_side, goal_side)
+            text[mixed] = np.maximum(text[mixed], CONTAINMENT_WEIGHT * covered)
+        clipped: np.ndarray = np.clip(text, 0.0, 1.0)
+        return clipped
 
 
 def _as_portfolio(obj: Portfolio | Programme | Iterable[Programme]) -> Portfolio:
@@ -621,7 +717,7 @@ def _project(
     import numpy as np
     import scipy.sparse as sp
 
-    idf = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
+    idf = (_idf(n, df)).astype(np.float32)
     indptr: list[int] = [0]
     indices: list[int] = []
     data: list[float] = []
@@ -680,6 +776,10 @@ def _score(
     if partners:
         evidence.append(Evidence("partner", 1.0, tuple(partners)))
         bonus += w["partner"]
+    groups = sorted(set(fa.groups) & set(fb.groups))
+    if groups:
+        evidence.append(Evidence("group", 1.0, tuple(groups)))
+        bonus += w["group"]
     area_value, area_shared = areas.relation(a.areas, b.areas)
     if area_value:
         evidence.append(Evidence("area", area_value, area_shared))

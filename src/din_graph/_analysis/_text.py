@@ -18,14 +18,16 @@ about a shared topic; the overlap analysis compares areas as a signal of its own
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["GENERIC_WORDS", "STOP_WORDS", "Analyzer", "TextFeatures", "fold"]
+__all__ = ["GENERIC_WORDS", "GROUP_WORDS", "STOP_WORDS", "Analyzer", "TextFeatures", "fold"]
 
 
 def _wordlist(text: str) -> frozenset[str]:
@@ -66,12 +68,30 @@ GENERIC_WORDS = _wordlist(
     """
 )
 
+#: Who an effort is for.  Standalone target-group words are also reported
+#: apart, as evidence of a shared audience.
+GROUP_WORDS = _wordlist(
+    """
+    ouderen senioren jongeren tieners kinderen jeugdigen gezinnen ouders statushouders nieuwkomers vluchtelingen
+    ondernemers ondernemer zzpers zzp huurders huurder woningeigenaren eigenaren mantelzorgers vrijwilligers
+    scholieren studenten leerlingen werkzoekenden uitkeringsgerechtigden minima laaggeletterden mensen beperking
+    daklozen thuislozen verenigingen sportverenigingen vve vves bezoekers toeristen werkgevers werknemers
+    """
+)
+
 _SPLIT = re.compile(r"[^0-9a-z]+")
 _MIN_PART = 3
 _MIN_COMPOUND = 7
+_MIN_TYPO = 7
+_VOWELS = frozenset("aeiouy")
 _MIN_HEAD = 4
 _MIN_TAIL = 5
 _VERB_PREFIXES = ("ver", "be")
+#: Derivational endings, never the second half of a compound.
+_SUFFIXES = frozenset(
+    "heid heden heids ing ingen ings er ers ier iers schap schappen isme teit baar lijk lijke loos loze ig ige "
+    "isch ische ief ieve tje tjes je jes".split()
+)
 _LINKS = ("s", "e", "en")
 
 
@@ -94,6 +114,17 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
+    # 'strategieën' folds to 'strategieen', which the Snowball stemmer leaves
+    # alone; the plural of a word in -ie or -ee takes -ën.
+    if word.endswith(("ieen", "eeen")):
+        word = word[:-2]
+    # Inflected adjectives ('duurzame', 'groene', 'rode') meet their bare form
+    # ('duurzaam', 'groen', 'rood'), which the Snowball stemmer does not do.
+    if len(word) >= 5 and word[-1] == "e" and word[-2] not in _VOWELS:
+        bare = word[:-1]
+        if bare[-2] in "aeou" and bare[-3] not in _VOWELS:
+            bare = bare[:-1] + bare[-2] + bare[-1]
+        word = bare
     stem: str = _stemmer().stemWord(word)
     return stem
 
@@ -115,6 +146,8 @@ class TextFeatures:
     """Joined keys of compounds (``klimaat+plan``), written together or apart."""
     surface: str
     """The unstemmed content parts joined by spaces (for character n-grams)."""
+    groups: tuple[str, ...] = ()
+    """Target groups named as words of their own (*ouderen*, *huurders*)."""
 
 
 class Analyzer:
@@ -139,9 +172,12 @@ class Analyzer:
         for place in places:
             place_words.update(w for w in words(place) if len(w) > 2)
         self.places = frozenset(place_words - _KEEP_PLACE_WORDS)
-        lexicon = set(_LEXICON)
+        counts: Counter[str] = Counter()
         for text in corpus:
-            lexicon.update(w for w in words(text) if len(w) >= _MIN_PART and not w.isdigit())
+            counts.update(w for w in words(text) if len(w) >= _MIN_PART and not w.isdigit())
+        self.counts = counts
+        self.corrections = _typo_corrections(counts)
+        lexicon = set(_LEXICON) | {w for w in counts if w not in self.corrections}
         # Generic words stay in the lexicon: 'bewonersinitiatieven' splits on 'bewoners',
         # and only then is the generic part dropped.
         self.lexicon = frozenset(lexicon - STOP_WORDS)
@@ -156,6 +192,9 @@ class Analyzer:
             self._split_cache[word] = cached
         return cached
 
+    def _count(self, word: str) -> float:
+        return self.counts.get(word, 0) + (1 if word in _LEXICON else 0)
+
     def _split(self, word: str, depth: int) -> tuple[str, ...] | None:
         if depth == 0 and word.startswith(_VERB_PREFIXES):
             # 'vergroenen' is about 'groen': a verb made of a known word with ver-/be-.
@@ -163,40 +202,52 @@ class Analyzer:
                 stem_word = word[len(prefix) :]
                 if word.startswith(prefix) and len(stem_word) >= 4 and _stem(stem_word) in self.stems:
                     return (stem_word,)
-        if len(word) < _MIN_COMPOUND or depth > 2:
+        if len(word) < _MIN_COMPOUND or depth > 3:
             return None
+        # Prefer the longest head: 'warmtenet' -> warmte + net, not warm + tenet.
         best: tuple[str, ...] | None = None
-        # Prefer the split with the longest head: 'warmtenet' -> warmte + net, not warm + tenet.
         for cut in range(len(word) - _MIN_PART, _MIN_PART - 1, -1):
             left, right = word[:cut], word[cut:]
+            if right in _SUFFIXES:
+                continue  # 'veiligheid' is no 'veilig' + 'heid'
             heads = [left] + [
                 left[: -len(link)] for link in _LINKS if left.endswith(link) and len(left) - len(link) >= _MIN_PART
             ]
             head = next((h for h in heads if h in self.lexicon), None)
             if head is None:
                 continue
-            if right in self.lexicon:
-                best = (head, right)
-                break
+            # Parts are split down to their smallest words, so that every spelling of
+            # a compound meets: 'stadsnetwerk', 'stads netwerk' and 'stad net werk'
+            # all become stad + net + werk.
             rest = self._split(right, depth + 1)
-            if rest is not None:
-                best = (head, *rest)
-                break
+            if rest is None and right not in self.lexicon:
+                continue
+            head_parts = self._split(head, depth + 1) or (head,)
+            best = (*head_parts, *(rest or (right,)))
+            break
         if best is None and depth == 0:
             # A known head with an unknown but substantial tail: 'groen|adoptie'.
             for cut in range(len(word) - _MIN_TAIL, _MIN_HEAD - 1, -1):
-                if word[:cut] in self.lexicon:
+                if word[:cut] in self.lexicon and word[cut:] not in _SUFFIXES:
                     return (word[:cut], word[cut:])
         return best
 
     def features(self, text: str) -> TextFeatures:
         """The content parts, compound keys and surface of a text."""
-        content = [w for w in words(text) if w not in self.drop and w not in self.places and len(w) > 1]
         parts: list[str] = []
         surface: list[str] = []
         keys: list[str] = []
+        groups: list[str] = []
         previous: str | None = None
-        for word in content:
+        for written in words(text):
+            word = self.corrections.get(written, written)
+            if word in STOP_WORDS or word in self.places or len(word) < 2:
+                previous = None
+                continue
+            if word in GENERIC_WORDS:
+                # No topic, but it may join the next word into a compound written apart.
+                previous = word
+                continue
             pieces = self.split(word)
             stems = [_stem(p) for p in pieces]
             if len(pieces) > 1:
@@ -204,10 +255,64 @@ class Analyzer:
             elif previous is not None and len(word) >= _MIN_PART and f"{previous}{word}" in self.lexicon:
                 # 'klimaat plan' written apart: the joined word exists elsewhere in the corpus.
                 keys.append(f"{_stem(previous)}+{stems[0]}")
-            parts.extend(s for s in stems if s not in self.drop)
-            surface.extend(pieces)
+            # Generic words are no topic on their own, but they still join compounds
+            # ('huurders aanpak' = 'huurdersaanpak'), so they are dropped only here.
+            if len(pieces) == 1 and word in GROUP_WORDS:
+                # Kept as topic too: 'ouderen zones' is the compound 'ouderenzones' written apart.
+                groups.append(word)
+            kept = [(p, s) for p, s in zip(pieces, stems, strict=True) if p not in GENERIC_WORDS and s not in self.drop]
+            parts.extend(s for _, s in kept)
+            surface.extend(p for p, _ in kept)
             previous = word if len(pieces) == 1 else None
-        return TextFeatures(tuple(parts), tuple(dict.fromkeys(keys)), " ".join(surface))
+        return TextFeatures(
+            tuple(parts), tuple(dict.fromkeys(keys)), " ".join(surface), tuple(dict.fromkeys(groups))
+        )
+
+
+def _typo_corrections(counts: Counter[str]) -> dict[str, str]:
+    """Words written once -> the near-identical word they are most likely a typo of.
+
+    A word seen once that is one edit (two for long words) away from another
+    word of the corpus is read as that word, preferring the more frequent one;
+    two such singletons map to the same one, so both spellings meet.  Only
+    words of seven letters or more are corrected: short words differ by one
+    letter too often (*water* / *later*, *tillen* / *willen*).
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    by_head: dict[str, list[str]] = {}
+    by_tail: dict[str, list[str]] = {}
+    ranked = sorted(counts, key=lambda w: (-counts[w], w))
+    for word in ranked:
+        if len(word) >= _MIN_TYPO - 1:
+            by_head.setdefault(word[:2], []).append(word)
+            by_tail.setdefault(word[-3:], []).append(word)
+    out: dict[str, str] = {}
+    for word in ranked:
+        if counts[word] != 1 or len(word) < _MIN_TYPO:
+            continue
+        limit = 1 if len(word) < 10 else 2
+        best: tuple[int, int, str] | None = None
+        for candidate in (*by_head.get(word[:2], ()), *by_tail.get(word[-3:], ())):
+            if candidate == word or abs(len(candidate) - len(word)) > limit:
+                continue
+            if counts[candidate] == 1 and candidate > word:
+                continue  # between two singletons the earlier spelling is canonical
+            distance = Levenshtein.distance(word, candidate, score_cutoff=limit)
+            if distance <= limit:
+                rank = (distance, -counts[candidate], candidate)
+                if best is None or rank < best:
+                    best = (distance, -counts[candidate], candidate)
+        if best is not None:
+            out[word] = best[2]
+    # Follow chains (a -> b -> c) to their end.
+    for word, target in out.items():
+        seen = {word}
+        while target in out and target not in seen:
+            seen.add(target)
+            target = out[target]
+        out[word] = target
+    return out
 
 
 # Place-name words that are also ordinary words and must stay in the text.
