@@ -24,6 +24,17 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from ._analysis._findings import FINDING_CODES, Finding, Findings, check
+    from ._analysis._overlap import (
+        AreaActivity,
+        Evidence,
+        OverlapCluster,
+        OverlapPair,
+        Overlaps,
+        ProgrammePair,
+        SuggestedLink,
+        in_area,
+        overlaps,
+    )
     from ._analysis._owners import OwnerLoad, RoleMix, owner_load, role_mix
     from ._analysis._structure import (
         IncompleteIndicator,
@@ -125,12 +136,24 @@ _LAZY = {
     ),
     "._analysis._owners": ("OwnerLoad", "RoleMix", "owner_load", "role_mix"),
     "._analysis._findings": ("FINDING_CODES", "Finding", "Findings", "check"),
+    "._analysis._overlap": (
+        "AreaActivity",
+        "Evidence",
+        "OverlapCluster",
+        "OverlapPair",
+        "Overlaps",
+        "ProgrammePair",
+        "SuggestedLink",
+        "in_area",
+        "overlaps",
+    ),
 }
 _WHERE = {name: module for module, names in _LAZY.items() for name in names}
 
 __all__ = [
     "FINDING_CODES",
     "Area",
+    "AreaActivity",
     "Baseline",
     "BudgetLine",
     "DinError",
@@ -141,6 +164,7 @@ __all__ = [
     "Effort",
     "EffortKind",
     "EffortStatus",
+    "Evidence",
     "Finding",
     "Findings",
     "HoursRange",
@@ -153,6 +177,9 @@ __all__ = [
     "NotSmartGoal",
     "OperationalGoal",
     "OrphanEffort",
+    "OverlapCluster",
+    "OverlapPair",
+    "Overlaps",
     "Owner",
     "OwnerLoad",
     "OwnerType",
@@ -161,6 +188,7 @@ __all__ = [
     "Portfolio",
     "Problem",
     "Programme",
+    "ProgrammePair",
     "RelatedProgramme",
     "RemovalImpact",
     "Role",
@@ -169,6 +197,7 @@ __all__ = [
     "Source",
     "Sponsors",
     "StrategicGoal",
+    "SuggestedLink",
     "UncoveredGoal",
     "Vision",
     "__version__",
@@ -177,6 +206,7 @@ __all__ = [
     "dumps",
     "from_networkx",
     "goal_support",
+    "in_area",
     "incomplete_indicators",
     "leverage",
     "load",
@@ -184,6 +214,7 @@ __all__ = [
     "node_key",
     "not_smart_goals",
     "orphan_efforts",
+    "overlaps",
     "owner_load",
     "removal_impact",
     "role_mix",

@@ -161,6 +161,65 @@ def check(paths: tuple[str, ...], fmt: str, lang: str, fail_on: str) -> None:
     sys.exit(1 if findings.filter(code=wanted) and wanted else 0)
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("--min-score", type=click.FloatRange(0, 1), default=None, help="Report pairs scoring at least this.")
+@click.option("--top", type=click.IntRange(min=1), default=None, help="Report at most this many pairs.")
+def overlap(paths: tuple[str, ...], fmt: str, min_score: float | None, top: int | None) -> None:
+    """Find where programmes overlap: scored pairs with their evidence.
+
+    PATHS are a portfolio, a folder of programme files, or several programme
+    files (joined into one portfolio).  See docs/overlap.md.
+    """
+    from ._analysis._overlap import DEFAULT_THRESHOLD, overlaps
+    from ._model import Portfolio
+
+    loaded = [_load_or_exit(path) for path in paths]
+    if len(loaded) == 1 and isinstance(loaded[0], Portfolio):
+        target: Portfolio | list[Programme] = loaded[0]
+    else:
+        target = [p for obj in loaded for p in (obj.programmes if isinstance(obj, Portfolio) else (obj,))]
+    result = overlaps(target, threshold=DEFAULT_THRESHOLD if min_score is None else min_score)
+    data = result.to_dict()
+    if top is not None:
+        data["pairs"] = data["pairs"][:top]
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    lines = []
+    markdown = fmt == "markdown"
+    if markdown:
+        lines += ["| score | kind | a | b | evidence |", "|---|---|---|---|---|"]
+    for pair in data["pairs"]:
+        evidence = "; ".join(
+            f"{e['signal']} {e['value']:g}" + (f" ({', '.join(e['shared'])})" if e["shared"] else "")
+            for e in pair["evidence"]
+        )
+        if markdown:
+            lines.append(f"| {pair['score']:.2f} | {pair['kind']} | `{pair['a']}` | `{pair['b']}` | {_md(evidence)} |")
+        else:
+            lines.append(f"{pair['score']:.2f}  {pair['kind']:<13} {pair['a']}  <>  {pair['b']}\n      {evidence}")
+    if not data["pairs"]:
+        lines.append("(no pairs at or above the threshold)")
+    lines.append("")
+    lines.append("programme pairs:" if not markdown else "**Programme pairs**")
+    for pp in data["programme_pairs"]:
+        lines.append(f"  {pp['a']} <> {pp['b']}: score {pp['score']:.2f}, {pp['count']} pair(s)")
+    if data["suggested_links"]:
+        lines.append("suggested links:" if not markdown else "**Suggested links**")
+        for link in data["suggested_links"]:
+            lines.append(f"  {link['effort']} -> {link['goal']} ({link['score']:.2f})")
+    click.echo("\n".join(lines))
+
+
 _SEVERITY = {"nl": {"warning": "waarschuwing", "info": "info"}, "en": {"warning": "warning", "info": "info"}}
 
 

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     import scipy.sparse as sp
 
 __all__ = [
+    "DEFAULT_THRESHOLD",
     "DEFAULT_WEIGHTS",
     "AreaActivity",
     "Evidence",
@@ -59,6 +60,11 @@ __all__ = [
 ]
 
 PairKind = Literal["effort-effort", "goal-goal", "effort-goal"]
+
+#: Pairs scoring at least this are reported; chosen with ``benchmarks/bench_overlap.py``
+#: as the lowest threshold at which precision on planted pairs (partial-topic
+#: pairs set aside) reaches 0.9 at 2k and 20k efforts; see docs/overlap.md.
+DEFAULT_THRESHOLD = 0.64
 
 #: How much an effort title fully covered by a goal's text counts as text similarity.
 CONTAINMENT_WEIGHT = 0.8
@@ -442,7 +448,7 @@ def _progress_bar(total: int, *, enabled: bool | None, label: str) -> Any:
 def overlaps(
     portfolio: Portfolio | Programme | Iterable[Programme],
     *,
-    threshold: float = 0.5,
+    threshold: float = DEFAULT_THRESHOLD,
     weights: dict[str, float] | None = None,
     kinds: Iterable[PairKind] = ("effort-effort", "goal-goal", "effort-goal"),
     candidates_per_node: int = 25,
@@ -456,8 +462,8 @@ def overlaps(
     portfolio:
         A portfolio (or several programmes; a single programme has nothing to overlap with).
     threshold:
-        Pairs scoring at least this are reported (0.5 by default; see
-        ``docs/overlap.md`` for how it was chosen).
+        Pairs scoring at least this are reported (:data:`DEFAULT_THRESHOLD`;
+        ``docs/overlap.md`` says how it was chosen).
     weights:
         Signal weights overriding :data:`DEFAULT_WEIGHTS` (``owner``, ``partner``,
         ``area``, ``indicator``, ``link``, ``related``).
@@ -475,9 +481,12 @@ def overlaps(
     --------
     >>> import din_graph
     >>> found = din_graph.overlaps(din_graph.load("examples/almelo"))
-    >>> top = found.pairs[0]
-    >>> (top.a, top.b, top.kind)
-    ('almelo-duurzaamheid/E19', 'almelo-leefbare-wijken-en-dorpen/EK2', 'effort-effort')
+    >>> [(p.a, p.b, p.kind) for p in found.pairs]  # doctest: +NORMALIZE_WHITESPACE
+    [('almelo-duurzaamheid/E23', 'almelo-leefbare-wijken-en-dorpen/BB2', 'effort-effort'),
+     ('almelo-duurzaamheid/O1b', 'almelo-leefbare-wijken-en-dorpen/EK1', 'effort-goal'),
+     ('almelo-duurzaamheid/E19', 'almelo-leefbare-wijken-en-dorpen/EK2', 'effort-effort')]
+    >>> [e.signal for e in found.pairs[0].evidence]
+    ['text']
     """
     import numpy as np
 
@@ -524,7 +533,7 @@ def overlaps(
     kept_left, kept_right, kept_text = [], [], []
     scored = 0
     views = _Views(parts, keys, chars, title_words, title_keys, title_chars, raw, title_raw, kind_code)
-    for left, right in _candidates(
+    for chunk_left, chunk_right in _candidates(
         words,
         df,
         np.vstack([programme_ids, kind_code]),
@@ -533,9 +542,10 @@ def overlaps(
         exhaustive_limit=exhaustive_limit,
         progress=bar,
     ):
-        if right is None:
-            left, right, text = views.block(left, programme_ids, allowed, floor)
+        if chunk_right is None:
+            left, right, text = views.block(chunk_left, programme_ids, allowed, floor)
         else:
+            left, right = chunk_left, chunk_right
             text = views.pairs(left, right)
         scored += len(left)
         keep = text >= floor
@@ -581,7 +591,10 @@ class _Views:
         import numpy as np
 
         word = self._mix(
-            _rowwise_dot(self.words, self.words, left, right), _rowwise_dot(self.keys, self.keys, left, right), left, right
+            _rowwise_dot(self.words, self.words, left, right),
+            _rowwise_dot(self.keys, self.keys, left, right),
+            left,
+            right,
         )
         title_word = self._mix(
             _rowwise_dot(self.title_words, self.title_words, left, right),
@@ -595,10 +608,10 @@ class _Views:
         text = np.maximum(word, title_word) * WORD_WEIGHT
         maybe = np.flatnonzero(np.maximum(word, title_word) >= CHAR_GATE)
         if len(maybe):
-            l, r = left[maybe], right[maybe]
-            full = WORD_WEIGHT * word[maybe] + (1 - WORD_WEIGHT) * _rowwise_dot(self.chars, self.chars, l, r)
+            lo, hi = left[maybe], right[maybe]
+            full = WORD_WEIGHT * word[maybe] + (1 - WORD_WEIGHT) * _rowwise_dot(self.chars, self.chars, lo, hi)
             title = WORD_WEIGHT * title_word[maybe]
-            title += (1 - WORD_WEIGHT) * _rowwise_dot(self.title_chars, self.title_chars, l, r)
+            title += (1 - WORD_WEIGHT) * _rowwise_dot(self.title_chars, self.title_chars, lo, hi)
             text[maybe] = np.maximum(full, title)
         return self._with_containment(text, left, right)
 

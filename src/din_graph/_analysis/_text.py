@@ -18,7 +18,6 @@ about a shared topic; the overlap analysis compares areas as a signal of its own
 from __future__ import annotations
 
 import itertools
-import math
 import re
 import unicodedata
 from collections import Counter
@@ -88,9 +87,11 @@ _MIN_HEAD = 4
 _MIN_TAIL = 5
 _VERB_PREFIXES = ("ver", "be")
 #: Derivational endings, never the second half of a compound.
-_SUFFIXES = frozenset(
-    "heid heden heids ing ingen ings er ers ier iers schap schappen isme teit baar lijk lijke loos loze ig ige "
-    "isch ische ief ieve tje tjes je jes".split()
+_SUFFIXES = _wordlist(
+    """
+    heid heden heids ing ingen ings er ers ier iers schap schappen isme teit baar lijk lijke loos loze ig ige
+    isch ische ief ieve tje tjes je jes
+    """
 )
 _LINKS = ("s", "e", "en")
 
@@ -159,9 +160,9 @@ class Analyzer:
 
     Examples
     --------
-    >>> a = Analyzer(["Klimaat adaptatie in de binnenstad"], places=["Binnenstad"])
+    >>> a = Analyzer(["Klimaatadaptatie in de binnenstad", "klimaat adaptatie"], places=["Binnenstad"])
     >>> a.features("Stimuleren van klimaatadaptatie in de Binnenstad").parts
-    ('klimat', 'adaptatie')
+    ('klimaat', 'adapteer')
     >>> a.features("klimaat adaptatie").keys == a.features("klimaatadaptatie").keys
     True
     """
@@ -264,9 +265,7 @@ class Analyzer:
             parts.extend(s for _, s in kept)
             surface.extend(p for p, _ in kept)
             previous = word if len(pieces) == 1 else None
-        return TextFeatures(
-            tuple(parts), tuple(dict.fromkeys(keys)), " ".join(surface), tuple(dict.fromkeys(groups))
-        )
+        return TextFeatures(tuple(parts), tuple(dict.fromkeys(keys)), " ".join(surface), tuple(dict.fromkeys(groups)))
 
 
 def _typo_corrections(counts: Counter[str]) -> dict[str, str]:
@@ -306,12 +305,12 @@ def _typo_corrections(counts: Counter[str]) -> dict[str, str]:
         if best is not None:
             out[word] = best[2]
     # Follow chains (a -> b -> c) to their end.
-    for word, target in out.items():
-        seen = {word}
-        while target in out and target not in seen:
-            seen.add(target)
-            target = out[target]
-        out[word] = target
+    for word, first in out.items():
+        seen, end = {word}, first
+        while end in out and end not in seen:
+            seen.add(end)
+            end = out[end]
+        out[word] = end
     return out
 
 
