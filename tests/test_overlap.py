@@ -1,0 +1,332 @@
+"""Cross-programme overlap: each signal on Dutch examples, the Almelo check, and properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import din_graph
+from din_graph import DinError, Portfolio, Programme, in_area, overlaps
+from din_graph._analysis._text import Analyzer, fold
+
+AREAS = [
+    {"id": "west", "name": "Almelo West", "kind": "wijk", "parts": ["Kerkelanden", "Windmolenbroek"]},
+    {"id": "noord", "name": "Noord", "kind": "wijk", "parts": ["De Riet"]},
+]
+
+
+def effort(eid: str, title: str, **fields: object) -> dict[str, object]:
+    return {"id": eid, "title": title, **fields}
+
+
+def pair_of(a: list[dict[str, object]], b: list[dict[str, object]], **portfolio: object) -> Portfolio:
+    pa = Programme.model_validate({"id": "a", "name": "A", "efforts": a, "owners": _owners(a)})
+    pb = Programme.model_validate({"id": "b", "name": "B", "efforts": b, "owners": _owners(b)})
+    return Portfolio.model_validate({"id": "pf", "name": "PF", "programmes": [pa, pb], "areas": AREAS} | portfolio)
+
+
+def _owners(efforts: list[dict[str, object]]) -> list[dict[str, str]]:
+    names = sorted({str(e["owner"]) for e in efforts if "owner" in e})
+    return [{"id": n, "name": n.replace("-", " ").title(), "type": "afdeling"} for n in names]
+
+
+def score(a: str, b: str, **kw: object) -> float:
+    found = overlaps(pair_of([effort("E1", a)], [effort("E1", b)]), threshold=0.0, **kw)  # type: ignore[arg-type]
+    return found.pairs[0].score if found.pairs else 0.0
+
+
+# --------------------------------------------------------------------------- the text signal
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Klimaatadaptatie in de wijken", "Klimaat adaptatie in wijken"),  # compound apart
+        ("Verduurzamen van woningen", "Woning verduurzamen"),  # inflection
+        ("Hittestress tegengaan met groene daken", "Groene daken tegen hittestress"),  # word order, stop words
+        ("Energiecoöperatie oprichten met inwoners", "Energiecooperatie oprichten"),  # diacritics
+        ("Regenwater afkoppelen van het riool", "Regenwatr afkoppelen van het riool"),  # typo
+    ],
+)
+def test_same_thing_written_differently_scores_high(a: str, b: str) -> None:
+    assert score(a, b) >= 0.64
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Stimuleren van fietsgebruik in Kerkelanden",
+            "Stimuleren van zwerfafval opruimen in Kerkelanden",
+        ),  # place + verb
+        ("Buurtbemiddeling uitbreiden", "Oplaadpunten uitbreiden"),  # generic verb only
+        ("Sport voor ouderen", "Cultuur voor ouderen"),  # audience only
+    ],
+)
+def test_sharing_a_place_verb_or_audience_is_no_overlap(a: str, b: str) -> None:
+    assert score(a, b) < 0.64
+
+
+def test_shared_words_are_shown_as_written() -> None:
+    found = overlaps(pair_of([effort("E1", "Verduurzamen van woningen")], [effort("E1", "Woningen verduurzamen")]))
+    text = found.pairs[0].evidence[0]
+    assert text.signal == "text"
+    assert set(text.shared) == {"verduurzamen", "woningen"} or "woningen" in text.shared
+
+
+# --------------------------------------------------------------------------- other signals
+
+
+def test_owner_partner_area_and_group_raise_the_score_and_are_named() -> None:
+    plain = score("Speeltuinen vernieuwen voor kinderen", "Speeltuin vernieuwen")
+    portfolio = pair_of(
+        [
+            effort(
+                "E1",
+                "Speeltuinen vernieuwen voor kinderen",
+                owner="uitvoering-fysiek",
+                partners=["GGD Twente"],
+                areas=["Kerkelanden"],
+            )
+        ],
+        [
+            effort(
+                "E1",
+                "Speeltuin vernieuwen voor kinderen",
+                owner="uitvoering-fysiek",
+                partners=["ggd twente"],
+                areas=["Almelo West"],
+            )
+        ],
+    )
+    [pair] = overlaps(portfolio, threshold=0.0).pairs
+    signals = {e.signal: e for e in pair.evidence}
+    assert set(signals) >= {"text", "owner", "partner", "area", "group"}
+    assert signals["area"].value == 1.0  # Kerkelanden lies in Almelo West
+    assert signals["owner"].shared == ("uitvoering fysiek",)
+    assert pair.score > plain
+
+
+def test_sibling_buurten_count_half() -> None:
+    portfolio = pair_of(
+        [effort("E1", "Geveltuinen aanleggen", areas=["Kerkelanden"])],
+        [effort("E1", "Geveltuinen aanleggen", areas=["Windmolenbroek"])],
+    )
+    area = next(e for e in overlaps(portfolio, threshold=0.0).pairs[0].evidence if e.signal == "area")
+    assert (area.value, area.shared) == (0.5, ("Almelo West",))
+
+
+def test_place_names_in_text_are_areas_not_topic() -> None:
+    portfolio = pair_of(
+        [effort("E1", "Hittestress in Kerkelanden")], [effort("E1", "Hittestress aanpakken in De Riet")]
+    )
+    [pair] = overlaps(portfolio, threshold=0.0).pairs
+    assert "kerkelanden" not in " ".join(pair.evidence[0].shared).casefold()
+    assert all(e.signal != "area" for e in pair.evidence)  # different wijken
+
+
+def test_explicit_link_and_suggested_links() -> None:
+    a = Programme.model_validate(
+        {"id": "a", "name": "A", "operational_goals": [{"id": "O1", "title": "Minder hittestress in de wijken"}]}
+    )
+    b = Programme.model_validate(
+        {
+            "id": "b",
+            "name": "B",
+            "efforts": [
+                {"id": "E1", "title": "Tegengaan hittestress"},
+                {"id": "E2", "title": "Hittestress meten", "contributes_to": ["a/O1"]},
+            ],
+        }
+    )
+    found = overlaps(Portfolio(id="pf", name="PF", programmes=(a, b)))
+    assert [(s.effort, s.goal) for s in found.suggested_links] == [("b/E1", "a/O1")]  # E2 links already
+    linked = next(p for p in found.pairs if "b/E2" in (p.a, p.b))
+    assert any(e.signal == "link" for e in linked.evidence)
+
+
+def test_indicator_signal_for_goals() -> None:
+    indicator = {"name": "Aantal m2 groen in de openbare ruimte", "unit": "m2"}
+    a = Programme.model_validate(
+        {"id": "a", "name": "A", "operational_goals": [{"id": "O1", "title": "Meer groen", "indicators": [indicator]}]}
+    )
+    b = Programme.model_validate(
+        {
+            "id": "b",
+            "name": "B",
+            "operational_goals": [{"id": "O1", "title": "Groenere buurten", "indicators": [indicator]}],
+        }
+    )
+    [pair] = overlaps(Portfolio(id="pf", name="PF", programmes=(a, b)), threshold=0.0).pairs
+    assert pair.kind == "goal-goal"
+    assert any(e.signal == "indicator" and e.value == 1.0 for e in pair.evidence)
+
+
+def test_unknown_weight_is_an_error() -> None:
+    with pytest.raises(DinError, match="unknown overlap weight"):
+        overlaps(pair_of([], []), weights={"ownr": 1.0})
+
+
+# --------------------------------------------------------------------------- results
+
+
+def test_almelo_top_findings_are_what_a_reader_sees() -> None:
+    found = overlaps(din_graph.load("examples/almelo"))
+    keys = [(p.a.split("/")[1], p.b.split("/")[1]) for p in found.pairs]
+    assert ("E23", "BB2") in keys  # residents' initiatives
+    assert ("O1b", "EK1") in keys  # heat stress
+    assert ("E19", "EK2") in keys  # making homes sustainable
+    [pp] = found.programme_pairs
+    assert (pp.a, pp.b, pp.count) == ("almelo-duurzaamheid", "almelo-leefbare-wijken-en-dorpen", len(found.pairs))
+    matrix = found.matrix()
+    assert matrix["almelo-duurzaamheid"]["almelo-leefbare-wijken-en-dorpen"] == pp.score
+    # greening streets is found too, lower in the ranking
+    ranked = overlaps(din_graph.load("examples/almelo"), threshold=0.3)
+    assert any({p.a[-3:], p.b[-3:]} == {"O1a", "FV4"} for p in ranked.pairs)
+
+
+def test_unrelated_almelo_pairs_stay_below_threshold() -> None:
+    found = overlaps(din_graph.load("examples/almelo"))
+    assert len(found.pairs) <= 6
+    assert all(p.evidence[0].shared for p in found.pairs)
+
+
+def test_clusters_span_programmes() -> None:
+    portfolio = Portfolio.model_validate(
+        {
+            "id": "pf",
+            "name": "PF",
+            "programmes": [
+                {"id": p, "name": p, "efforts": [{"id": "E1", "title": "Warmtenet aanleggen in de wijk"}]}
+                for p in "abc"
+            ],
+        }
+    )
+    found = overlaps(portfolio)
+    assert len(found.pairs) == 3
+    [cluster] = found.clusters
+    assert cluster.programmes == ("a", "b", "c")
+
+
+def test_in_area_includes_parts_and_text_mentions() -> None:
+    almelo = din_graph.load("examples/almelo")
+    binnenstad = in_area(almelo, "binnenstad")
+    assert {a.node for a in binnenstad} >= {"almelo-duurzaamheid/E5", "almelo-duurzaamheid/E12"}
+    portfolio = pair_of(
+        [effort("E1", "Geveltuinen", areas=["Kerkelanden"]), effort("E2", "Speeltuin in De Riet")],
+        [effort("E1", "Buurthuis in Windmolenbroek")],
+    )
+    west = in_area(portfolio, "Almelo West")
+    assert [(a.node, a.via) for a in west] == [("a/E1", "areas"), ("b/E1", "text")]
+    with pytest.raises(DinError, match="unknown area"):
+        in_area(portfolio, "Atlantis")
+
+
+def test_analyzer_pieces() -> None:
+    assert fold("Coöperatie") == "cooperatie"
+    analyzer = Analyzer(["warmte net", "netwerk", "verduurzamen", "verduurzamen"])
+    assert analyzer.split("warmtenet") == ("warmte", "net")
+    assert analyzer.features("verduurzaamen").parts == analyzer.features("verduurzamen").parts  # typo corrected
+
+
+# --------------------------------------------------------------------------- properties
+
+_PREFIXES = [
+    "klimaat",
+    "energie",
+    "water",
+    "speel",
+    "school",
+    "zorg",
+    "jeugd",
+    "fiets",
+    "afval",
+    "warmte",
+    "natuur",
+    "cultuur",
+]
+_HEADS = ["plan", "fonds", "loket", "netwerk", "tuin", "plein", "route", "agenda", "kaart", "monitor", "coach", "pact"]
+
+
+@st.composite
+def topics(draw: st.DrawFn) -> tuple[str, str]:
+    a = draw(st.sampled_from(_PREFIXES)) + draw(st.sampled_from(_HEADS))
+    b = draw(st.sampled_from(_PREFIXES)) + draw(st.sampled_from(_HEADS))
+    return a, b
+
+
+def _title(a: str, b: str) -> str:
+    return f"Uitvoering van het {a} en de {b}"
+
+
+def _rewrite(a: str, b: str, draw: st.DrawFn) -> str:
+    def apart(word: str) -> str:
+        for head in _HEADS:
+            if word.endswith(head) and draw(st.booleans()):
+                return f"{word[: -len(head)]} {head}"
+        return word
+
+    first, second = (b, a) if draw(st.booleans()) else (a, b)
+    return f"{apart(first).capitalize()} en {apart(second)} uitvoeren"
+
+
+_PROPS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@_PROPS
+@given(st.data())
+def test_renamed_copy_is_found_and_stays_found(data: st.DataObject) -> None:
+    a, b = data.draw(topics())
+    if a == b:
+        return
+    copy = _rewrite(a, b, data.draw)
+    portfolio = pair_of([effort("E1", _title(a, b))], [effort("E1", copy)])
+    assert {("a/E1", "b/E1")} <= {(p.a, p.b) for p in overlaps(portfolio).pairs}
+    # unrelated programmes with other topics do not drown it
+    others = [
+        Programme.model_validate(
+            {
+                "id": f"x{i}",
+                "name": f"X{i}",
+                "efforts": [effort(f"E{j}", f"Opknappen van het {t}") for j, t in enumerate(words)],
+            }
+        )
+        for i, words in enumerate(
+            data.draw(
+                st.lists(
+                    st.lists(
+                        st.sampled_from(["buurthuis", "sportpark", "marktplein", "zwembad"]), min_size=1, max_size=4
+                    ),
+                    min_size=1,
+                    max_size=3,
+                )
+            )
+        )
+    ]
+    bigger = portfolio.model_copy(update={"programmes": (*portfolio.programmes, *others)})
+    assert {("a/E1", "b/E1")} <= {(p.a, p.b) for p in overlaps(bigger).pairs}
+
+
+@_PROPS
+@given(st.lists(topics(), min_size=2, max_size=6))
+def test_scores_symmetric_bounded_deterministic(pairs: list[tuple[str, str]]) -> None:
+    half = len(pairs) // 2
+    a = [effort(f"E{i}", _title(*t)) for i, t in enumerate(pairs[:half])]
+    b = [effort(f"E{i}", _title(*reversed(t))) for i, t in enumerate(pairs[half:])]
+    forward = overlaps(pair_of(a, b), threshold=0.0)
+    swapped = pair_of(b, a)
+    backward = overlaps(swapped.model_copy(update={"programmes": tuple(reversed(swapped.programmes))}), threshold=0.0)
+    assert all(0.0 <= p.score <= 1.0 for p in forward.pairs)
+    assert all(p.a < p.b for p in forward.pairs)
+    assert overlaps(pair_of(a, b), threshold=0.0) == forward  # deterministic
+    # swapping which programme holds which efforts only renames them
+    rename = {"a": "b", "b": "a"}
+
+    def swap(key: str) -> str:
+        pid, local = key.split("/")
+        return f"{rename[pid]}/{local}"
+
+    assert sorted((min(swap(p.a), swap(p.b)), max(swap(p.a), swap(p.b)), p.score) for p in backward.pairs) == sorted(
+        (p.a, p.b, p.score) for p in forward.pairs
+    )
