@@ -250,7 +250,13 @@ class _Areas:
                 if child != area.id:
                     self.parent.setdefault(child, area.id)
         self.names = {area.id: area.name for area in portfolio.areas}
-        self.phrases = sorted(self.lookup, key=len, reverse=True)
+        # Area names as word tuples, for finding them in texts one window at a time.
+        self.phrases: dict[tuple[str, ...], str] = {}
+        for name, area in self.lookup.items():
+            phrase = tuple(name.replace("-", " ").split())
+            if phrase and len(" ".join(phrase)) > 3:
+                self.phrases.setdefault(phrase, area)
+        self.longest = max((len(p) for p in self.phrases), default=0)
 
     def ancestors(self, area: str) -> list[str]:
         out = []
@@ -276,11 +282,14 @@ class _Areas:
 
     def mentioned(self, text: str) -> set[str]:
         """Areas whose name occurs in a text as whole words."""
-        folded = f" {' '.join(fold(text).replace('-', ' ').split())} "
+        tokens = fold(text).replace("-", " ").split()
+        tokens = [t.strip(".,;:!?()'\"") for t in tokens]
         found = set()
-        for phrase in self.phrases:
-            if len(phrase) > 3 and f" {phrase} " in folded:
-                found.add(self.lookup[phrase])
+        for size in range(1, self.longest + 1):
+            for start in range(len(tokens) - size + 1):
+                area = self.phrases.get(tuple(tokens[start : start + size]))
+                if area is not None:
+                    found.add(area)
         return found
 
     def relation(self, a: frozenset[str], b: frozenset[str]) -> tuple[float, tuple[str, ...]]:
@@ -528,8 +537,12 @@ def overlaps(
     allowed[0, 0] = "goal-goal" in wanted
     allowed[0, 1] = allowed[1, 0] = "effort-goal" in wanted
     # The text carries a finding; with every other signal at its maximum the
-    # multiplier is at most 1 + sum(weights), so lower text cannot reach the threshold.
-    floor = threshold / (1 + sum(w.values()))
+    # multiplier is at most 1 + sum(weights), so lower text cannot reach the
+    # threshold.  Explicit links are few: their pairs get the floor with the link
+    # weight, all others the (higher) floor without it.
+    floor = threshold / (1 + sum(v for k, v in w.items() if k != "link"))
+    link_floor = threshold / (1 + sum(w.values()))
+    linked = _linked_pairs(docs)
     kept_left, kept_right, kept_text = [], [], []
     scored = 0
     views = _Views(parts, keys, chars, title_words, title_keys, title_chars, raw, title_raw, kind_code)
@@ -543,12 +556,15 @@ def overlaps(
         progress=bar,
     ):
         if chunk_right is None:
-            left, right, text = views.block(chunk_left, programme_ids, allowed, floor)
+            left, right, text = views.block(chunk_left, programme_ids, allowed, link_floor)
         else:
             left, right = chunk_left, chunk_right
             text = views.pairs(left, right)
         scored += len(left)
         keep = text >= floor
+        if linked.size:
+            codes = np.minimum(left, right) * len(docs) + np.maximum(left, right)
+            keep |= (text >= link_floor) & np.isin(codes, linked)
         kept_left.append(left[keep])
         kept_right.append(right[keep])
         kept_text.append(text[keep])
@@ -677,6 +693,31 @@ class _Views:
             text[mixed] = np.maximum(text[mixed], CONTAINMENT_WEIGHT * covered)
         clipped: np.ndarray = np.clip(text, 0.0, 1.0)
         return clipped
+
+
+def _linked_pairs(docs: list[_Doc]) -> np.ndarray:
+    """Codes (i * n + j, i < j) of node pairs with an explicit link between them or to one goal."""
+    import numpy as np
+
+    n = len(docs)
+    position = {d.key: i for i, d in enumerate(docs)}
+    linking: dict[str, list[int]] = defaultdict(list)
+    codes = set()
+    for i, doc in enumerate(docs):
+        for target in doc.links:
+            j = position.get(target)
+            if j is not None and docs[j].programme != doc.programme:
+                codes.add(min(i, j) * n + max(i, j))
+            linking[target].append(i)
+    for sources in linking.values():
+        if len(sources) > 50:
+            continue  # a goal everybody serves says little about any pair
+        for x in range(len(sources)):
+            for y in range(x + 1, len(sources)):
+                i, j = sources[x], sources[y]
+                if docs[i].programme != docs[j].programme:
+                    codes.add(min(i, j) * n + max(i, j))
+    return np.asarray(sorted(codes), dtype=np.int64)
 
 
 def _as_portfolio(obj: Portfolio | Programme | Iterable[Programme]) -> Portfolio:

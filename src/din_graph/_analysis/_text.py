@@ -104,6 +104,8 @@ def fold(text: str) -> str:
     >>> fold("Coöperatie Almeloërs")
     'cooperatie almeloers'
     """
+    if text.isascii():
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 

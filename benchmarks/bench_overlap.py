@@ -1,0 +1,109 @@
+"""Benchmark: cross-programme overlap detection on synthetic portfolios with planted overlaps.
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_overlap.py [--sizes 1000,10000,20000,100000] [--baseline-max 20000]
+
+For each size a portfolio is generated with ``overlap_corpus.overlap_corpus``
+(efforts rewritten into another programme: compounds split, inflected,
+reordered, with typos, synonyms, other buurten; hard negatives that share place,
+audience, owner, partner and title template).  Each measurement runs in a fresh
+subprocess so that its peak memory (``ru_maxrss``) is its own:
+
+* **din_graph**: ``din_graph.overlaps(portfolio)`` with default settings: blocking
+  (sparse top-k over rare features) above 3000 nodes;
+* **exhaustive**: the same scorer on every cross-programme pair
+  (``exhaustive_limit`` above the size), on sizes up to ``--baseline-max``.
+
+Reported per run: wall time of ``overlaps`` (generation not included), peak RSS
+of the process, pairs scored, and for effort–effort pairs at the default
+threshold: recall on the planted pairs and precision, counted two ways —
+*strict* (every reported pair that is not planted is an error) and *topic*
+(pairs that share one of their two topic compounds, e.g. both run an
+*energiekas*, are set aside as partly the same thing; all other unplanted pairs,
+including those sharing place, audience, owner or partner, are errors).
+The speed-up is the exhaustive time divided by din_graph's, in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def measure(size: int, mode: str, seed: int) -> dict[str, float]:
+    """One run in this process (called in a subprocess by :func:`main`)."""
+    sys.path.insert(0, str(HERE))
+    from overlap_corpus import overlap_corpus
+
+    import din_graph
+
+    corpus = overlap_corpus(size, seed=seed)
+    limit = 10**12 if mode == "exhaustive" else 3000
+    start = time.perf_counter()
+    found = din_graph.overlaps(corpus.portfolio, exhaustive_limit=limit, progress=False)
+    elapsed = time.perf_counter() - start
+    reported = [p for p in found.pairs if p.kind == "effort-effort"]
+    keys = [frozenset((p.a, p.b)) for p in reported]
+    tp = sum(1 for k in keys if k in corpus.truth)
+    partial = sum(
+        1 for p, k in zip(reported, keys, strict=True) if k not in corpus.truth and corpus.shares_compound(p.a, p.b)
+    )
+    return {
+        "size": size,
+        "seconds": elapsed,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "scored": found.candidates_scored,
+        "planted": len(corpus.truth),
+        "reported": len(reported),
+        "recall": tp / len(corpus.truth),
+        "precision_strict": tp / max(1, len(reported)),
+        "precision_topic": tp / max(1, len(reported) - partial),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,20000,100000")
+    parser.add_argument("--baseline-max", type=int, default=20000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--one", nargs=2, metavar=("SIZE", "MODE"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(measure(int(args.one[0]), args.one[1], args.seed)))
+        return
+    rows = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        for mode in ("din_graph", "exhaustive"):
+            if mode == "exhaustive" and size > args.baseline_max:
+                continue
+            print(f"running {mode} at {size} efforts ...", file=sys.stderr, flush=True)
+            out = subprocess.run(
+                [sys.executable, __file__, "--one", str(size), mode, "--seed", str(args.seed)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            rows.append((mode, json.loads(out.stdout.strip().splitlines()[-1])))
+    head = ("mode", "efforts", "seconds", "peak MB", "scored", "recall", "P strict", "P topic")
+    print("{:<11} {:>8} {:>8} {:>8} {:>11} {:>7} {:>9} {:>8}".format(*head))
+    for mode, r in rows:
+        print(
+            f"{mode:<11} {r['size']:>8} {r['seconds']:>8.1f} {r['peak_mb']:>8.0f} {r['scored']:>11} "
+            f"{r['recall']:>7.3f} {r['precision_strict']:>9.3f} {r['precision_topic']:>8.3f}"
+        )
+    fast = {r["size"]: r["seconds"] for mode, r in rows if mode == "din_graph"}
+    for mode, r in rows:
+        if mode == "exhaustive":
+            print(f"speed-up at {r['size']} efforts: exhaustive / din_graph = {r['seconds'] / fast[r['size']]:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
