@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 OUT    := out
 LINTED := $(wildcard src tests benchmarks)
 
-.PHONY: demo test lint typecheck setup system clean bench
+.PHONY: demo test lint typecheck setup system clean bench-overlap bench
 
 setup: $(STAMP)
 
@@ -34,6 +34,9 @@ demo: setup system
 	@echo
 	@echo "== Findings (din check; every code is defined in docs/analyses.md)"
 	$(BIN)/din check examples/almelo
+	@echo
+	@echo "== Overlap between the programmes (din overlap; see docs/overlap.md)"
+	$(BIN)/din overlap examples/almelo
 
 test: setup system
 	$(BIN)/python -m pytest -q
@@ -46,6 +49,9 @@ lint: setup
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy
+
+bench-overlap: setup
+	$(BIN)/python benchmarks/bench_overlap.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -454,8 +454,11 @@ def _portfolio_findings(index: DinIndex, add: Any, max_missions: int) -> None:
 def _owner_findings(index: DinIndex, add: Any, w: dict[str, str], max_efforts: int) -> None:
     for load in owner_load(index):
         first = load.keys[0]
+        overloaded = len(load.efforts) > max_efforts or load.overloaded_by_hours
+        if not overloaded and len(load.programmes) < 2:
+            continue  # most owners get no finding: skip copying their results
         data = asdict(load)
-        if len(load.efforts) > max_efforts or load.overloaded_by_hours:
+        if overloaded:
             hours = ""
             if load.overloaded_by_hours and load.capacity is not None:
                 hours = w["hours"].format(low=load.effort_hours[0], cap=load.capacity[1])

@@ -252,10 +252,10 @@ class _Areas:
         self.names = {area.id: area.name for area in portfolio.areas}
         # Area names as word tuples, for finding them in texts one window at a time.
         self.phrases: dict[tuple[str, ...], str] = {}
-        for name, area in self.lookup.items():
+        for name, area_id in self.lookup.items():
             phrase = tuple(name.replace("-", " ").split())
             if phrase and len(" ".join(phrase)) > 3:
-                self.phrases.setdefault(phrase, area)
+                self.phrases.setdefault(phrase, area_id)
         self.longest = max((len(p) for p in self.phrases), default=0)
 
     def ancestors(self, area: str) -> list[str]:
