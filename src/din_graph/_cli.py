@@ -49,6 +49,17 @@ _LEVELS = {
 }
 
 
+#: The --format option of the commands that print results.
+_FORMAT = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="din_graph", prog_name="din")
 def cli() -> None:
@@ -119,14 +130,7 @@ def summary(paths: tuple[str, ...], lang: str) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "markdown"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@_FORMAT
 @click.option(
     "--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of the messages."
 )
@@ -163,14 +167,7 @@ def check(paths: tuple[str, ...], fmt: str, lang: str, fail_on: str) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "markdown"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@_FORMAT
 @click.option("--min-score", type=click.FloatRange(0, 1), default=None, help="Report pairs scoring at least this.")
 @click.option("--top", type=click.IntRange(min=1), default=None, help="Report at most this many pairs.")
 def overlap(paths: tuple[str, ...], fmt: str, min_score: float | None, top: int | None) -> None:
