@@ -126,3 +126,21 @@ def test_check_bad_input_exits_2(tmp_path: Path) -> None:
     code, _, err = run("check", str(tmp_path / "x.yaml"))
     assert code == 2
     assert "missing required key 'title'" in err
+
+
+def test_overlap_json_shape_and_options() -> None:
+    code, out, _ = run("overlap", "examples/almelo", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert set(data) == {"pairs", "programme_pairs", "clusters", "suggested_links"}
+    pairs = data["pairs"]
+    assert pairs
+    assert all(set(p) == {"a", "b", "kind", "score", "evidence"} for p in pairs)
+    assert [p["score"] for p in pairs] == sorted((p["score"] for p in pairs), reverse=True)
+    assert {p["kind"] for p in pairs} <= {"effort-effort", "goal-goal", "effort-goal"}
+    assert set(data["programme_pairs"][0]) == {"a", "b", "score", "count"}
+    code, out, _ = run("overlap", "examples/almelo", "--format", "json", "--min-score", "0.3", "--top", "5")
+    assert len(json.loads(out)["pairs"]) == 5
+    code, out, _ = run("overlap", "examples/almelo/duurzaamheid.yaml", "examples/almelo/leefbare-wijken-en-dorpen.yaml")
+    assert code == 0
+    assert "almelo-duurzaamheid/E23" in out
