@@ -12,7 +12,7 @@ placeholders) is generated and written to a temporary folder, a
 
 * **load**: ``din_graph.load(folder)``: reading, parsing, model and DIN-rule
   validation, i.e. what any use of the data costs anyway; best of 3 runs up to
-  10k efforts, one run above (a 100k load takes most of a minute);
+  10k efforts, one run above (a 100k load takes about 20 s);
 * **check**: ``din_graph.check(loaded)``: every structural analysis; best of 3
   runs at every size, and of more (up to 25) while they take less than a
   second in all, so that the 15 ms of a 1k check are not one noisy sample.
@@ -23,9 +23,9 @@ placeholders) is generated and written to a temporary folder, a
 Generating and writing the files are not timed.  The garbage collector stays
 on (as in real use) and is run before every timed call; check is timed once
 more with it switched off during the call, because at 100k efforts one full
-collection of the whole heap falls inside ``check`` and costs a fifth of its
-time (``--load-gc-off`` does the same for load, where the collector costs
-more than half the time at 100k).  Two untimed extra runs of ``check`` measure its peak
+collection of the whole heap can fall inside ``check`` and cost up to a
+quarter of its time.  (``load`` switches the collector off itself while it builds the models,
+since commit caeef99.)  Two untimed extra runs of ``check`` measure its peak
 memory (``tracemalloc``) and count the Python function calls it makes
 (``cProfile``); ``--timing-only`` skips them.  Calls per effort are a
 noise-free measure of the work done: constant calls per effort mean the
@@ -45,15 +45,14 @@ analysis-by-analysis evidence.
 
 Why YAML by default: on the 2-core machine the figures in
 ``benchmarks/README.md`` were measured on, loading 100k efforts from YAML
-takes 40-55 s, far under the three minutes that would call for a faster
+takes about 21 s, far under the three minutes that would call for a faster
 format, and YAML is the format programme files are written in.  JSON
 (``--format json``: programme files as ``.json``, still with a
-``portfolio.yaml``) loads hardly faster (0-20%, 40 s against 41 s at 100k),
+``portfolio.yaml``) loads under 10% faster (20 s against 21 s at 100k),
 because the reader also composes a JSON file as YAML to know the line of every
-value; it only saves writing time (2 s against 40 s at 100k), which is not
-measured.  The whole default run takes about two and a half minutes on that
-machine, most of it writing and loading the 100k files; peak memory is about
-0.8 GB (1.2 GB with ``--load-gc-off``).
+value; it mainly saves writing time (3 s against 38 s at 100k), which is not
+measured.  The whole default run takes about two minutes on that machine,
+most of it writing and loading the 100k files; peak memory is about 1 GB.
 """
 
 from __future__ import annotations
@@ -159,7 +158,7 @@ def _peak_mib(action: Callable[[], object]) -> float:
     return peak / 2**20
 
 
-def measure(size: int, fmt: str, *, extra: bool, load_gc_off: bool = False, seed: int = 0) -> dict[str, Any]:
+def measure(size: int, fmt: str, *, extra: bool, seed: int = 0) -> dict[str, Any]:
     """Generate, write, load and check one portfolio of ``size`` efforts; the figures as a dict."""
     _progress(f"[{size} efforts]")
     began = time.perf_counter()
@@ -173,9 +172,6 @@ def measure(size: int, fmt: str, *, extra: bool, load_gc_off: bool = False, seed
         megabytes = sum(f.stat().st_size for f in folder.iterdir()) / 1e6
         _progress(f"    wrote {megabytes:.1f} MB of {fmt} in {time.perf_counter() - began:.1f} s")
         load_s, loaded = _timed("load", load_runs, lambda: din_graph.load(folder))
-        load_nogc_s = None
-        if load_gc_off:
-            load_nogc_s, _ = _timed("load", load_runs, lambda: din_graph.load(folder), gc_off=True)
     if loaded != portfolio:
         raise SystemExit(f"loading the written portfolio of {size} efforts did not give it back")
     del portfolio
@@ -198,7 +194,6 @@ def measure(size: int, fmt: str, *, extra: bool, load_gc_off: bool = False, seed
         "links": graph.number_of_edges(),
         "findings": len(findings),
         "load_s": load_s,
-        "load_nogc_s": load_nogc_s,
         "check_s": check_s,
         "check_nogc_s": check_nogc_s,
         "peak_mib": peak,
@@ -209,7 +204,6 @@ def measure(size: int, fmt: str, *, extra: bool, load_gc_off: bool = False, seed
 
 def table(rows: list[dict[str, Any]]) -> str:
     """The figures as a Markdown table."""
-    gc_load = any(row["load_nogc_s"] is not None for row in rows)
     columns = [
         "efforts",
         "programmes",
@@ -217,7 +211,6 @@ def table(rows: list[dict[str, Any]]) -> str:
         "links",
         "findings",
         "load s",
-        *(["load s, gc off"] if gc_load else []),
         "check s",
         "check/load",
         "check µs/effort",
@@ -235,7 +228,6 @@ def table(rows: list[dict[str, Any]]) -> str:
             f"{row['links']:,}",
             f"{row['findings']:,}",
             f"{row['load_s']:.2f}{once}",
-            *([f"{row['load_nogc_s']:.2f}{once}"] if gc_load else []),
             f"{row['check_s']:.3f}",
             f"{row['check_s'] / row['load_s']:.3f}",
             f"{row['check_s'] / row['efforts'] * 1e6:.1f}",
@@ -287,11 +279,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", choices=("yaml", "json"), default="yaml", help="programme file format")
     parser.add_argument("--seed", type=int, default=0, help="seed of the generated portfolios")
     parser.add_argument(
-        "--load-gc-off",
-        action="store_true",
-        help="also time load with the garbage collector off (adds a third to the run time)",
-    )
-    parser.add_argument(
         "--timing-only", action="store_true", help="skip the untimed tracemalloc and cProfile runs of check"
     )
     args = parser.parse_args(argv)
@@ -302,10 +289,7 @@ def main(argv: list[str] | None = None) -> int:
     if not sizes or min(sizes) < 1:
         parser.error("--sizes must be positive")
     began = time.perf_counter()
-    rows = [
-        measure(size, args.format, extra=not args.timing_only, load_gc_off=args.load_gc_off, seed=args.seed)
-        for size in sizes
-    ]
+    rows = [measure(size, args.format, extra=not args.timing_only, seed=args.seed) for size in sizes]
     _progress(f"done in {time.perf_counter() - began:.0f} s")
     print(f"din_graph {din_graph.__version__}, Python {sys.version.split()[0]}, format {args.format}")
     print(table(rows))
