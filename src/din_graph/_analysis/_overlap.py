@@ -70,6 +70,9 @@ DEFAULT_THRESHOLD = 0.64
 CONTAINMENT_WEIGHT = 0.8
 #: Share of the word view in text similarity; the rest is character n-grams.
 WORD_WEIGHT = 0.5
+#: Candidate blocking uses features in at most ``BLOCK_DF * sqrt(n)`` nodes.
+BLOCK_DF = 8.0
+
 #: Weight of compound keys in word similarity when both texts have compounds.
 KEY_WEIGHT = 0.5
 #: Pairs whose word similarity is below this skip the (costlier) character view.
@@ -405,7 +408,7 @@ def _candidates(
         return
     # Sparse top-k over the rarer features: common words connect everything and
     # would make this quadratic; a pair about the same thing shares rare ones.
-    cap = max(50, int(8 * math.sqrt(n)))
+    cap = max(50, int(BLOCK_DF * math.sqrt(n)))
     rare = np.flatnonzero((df >= 2) & (df <= cap))
     blocked = words[:, rare].tocsr()
     transposed = blocked.T.tocsr()

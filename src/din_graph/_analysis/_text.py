@@ -186,6 +186,14 @@ class Analyzer:
         self.lexicon = frozenset(lexicon - STOP_WORDS)
         self.stems = frozenset(_stem(w) for w in self.lexicon)
         self._split_cache: dict[str, tuple[str, ...]] = {}
+        # Every compound the corpus writes joined, as stem pairs: a pair of words
+        # written apart that forms one of these is that compound.
+        compound_keys: set[str] = set()
+        for word in counts:
+            if len(word) >= _MIN_COMPOUND and word not in self.corrections:
+                stems = [_stem(p) for p in self.split(word)]
+                compound_keys.update(f"{a}+{b}" for a, b in itertools.pairwise(stems))
+        self.compound_keys = frozenset(compound_keys)
 
     def split(self, word: str) -> tuple[str, ...]:
         """Split a compound into lexicon words (``('klimaat', 'adaptatie')``), or keep it whole."""
@@ -228,7 +236,7 @@ class Analyzer:
             head_parts = self._split(head, depth + 1) or (head,)
             best = (*head_parts, *(rest or (right,)))
             break
-        if best is None and depth == 0:
+        if best is None:
             # A known head with an unknown but substantial tail: 'groen|adoptie'.
             for cut in range(len(word) - _MIN_TAIL, _MIN_HEAD - 1, -1):
                 if word[:cut] in self.lexicon and word[cut:] not in _SUFFIXES:
@@ -241,32 +249,27 @@ class Analyzer:
         surface: list[str] = []
         keys: list[str] = []
         groups: list[str] = []
-        previous: str | None = None
+        previous: str | None = None  # stem of the last part of the previous word
         for written in words(text):
             word = self.corrections.get(written, written)
             if word in STOP_WORDS or word in self.places or len(word) < 2:
                 previous = None
                 continue
-            if word in GENERIC_WORDS:
-                # No topic, but it may join the next word into a compound written apart.
-                previous = word
-                continue
-            pieces = self.split(word)
+            pieces = self.split(word) if word not in GENERIC_WORDS else (word,)
             stems = [_stem(p) for p in pieces]
-            if len(pieces) > 1:
-                keys.extend(f"{a}+{b}" for a, b in itertools.pairwise(stems))
-            elif previous is not None and len(word) >= _MIN_PART and f"{previous}{word}" in self.lexicon:
-                # 'klimaat plan' written apart: the joined word exists elsewhere in the corpus.
-                keys.append(f"{_stem(previous)}+{stems[0]}")
-            # Generic words are no topic on their own, but they still join compounds
-            # ('huurders aanpak' = 'huurdersaanpak'), so they are dropped only here.
+            keys.extend(f"{a}+{b}" for a, b in itertools.pairwise(stems))
+            if previous is not None and f"{previous}+{stems[0]}" in self.compound_keys:
+                # 'huurders vijvers' written apart: the corpus writes 'huurdersvijver' joined.
+                keys.append(f"{previous}+{stems[0]}")
+            previous = stems[-1]
+            if word in GENERIC_WORDS:
+                continue  # no topic, though it may join a compound written apart ('voedsel project')
             if len(pieces) == 1 and word in GROUP_WORDS:
                 # Kept as topic too: 'ouderen zones' is the compound 'ouderenzones' written apart.
                 groups.append(word)
             kept = [(p, s) for p, s in zip(pieces, stems, strict=True) if p not in GENERIC_WORDS and s not in self.drop]
             parts.extend(s for _, s in kept)
             surface.extend(p for p, _ in kept)
-            previous = word if len(pieces) == 1 else None
         return TextFeatures(tuple(parts), tuple(dict.fromkeys(keys)), " ".join(surface), tuple(dict.fromkeys(groups)))
 
 
