@@ -122,7 +122,6 @@ for _nl, _en in DUTCH_ALIASES.items():
         _ENGLISH_TO_DUTCH.setdefault(_en, []).append(_nl)
 
 ID_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$"
-_ID_RE = re.compile(ID_PATTERN)
 _REF_RE = re.compile(r"^(?:(?P<programme>[A-Za-z0-9_][A-Za-z0-9_.\-]*)/)?(?P<local>[A-Za-z0-9_][A-Za-z0-9_.\-]*)$")
 
 
@@ -656,13 +655,6 @@ class Programme(_Model):
                 return str(name)
         return default
 
-    def _repr_summary(self) -> str:
-        return (
-            f"{self.name}: {len(self.strategic_goals)} strategic goals, "
-            f"{len(self.operational_goals)} operational goals, {len(self.efforts)} efforts, "
-            f"{len(self.owners)} owners, {len(self.placeholders)} placeholders"
-        )
-
 
 class Area(_Model):
     """An area of the municipality (wijk, buurt, dorp, centrum) and its parts."""
@@ -716,7 +708,3 @@ class Portfolio(_Model):
             if programme.id == programme_id:
                 return programme
         raise KeyError(programme_id)
-
-
-def _valid_id(value: str) -> bool:
-    return bool(_ID_RE.match(value))

@@ -313,41 +313,24 @@ class _Areas:
 
 
 def _tfidf(rows: Sequence[Sequence[str]]) -> tuple[sp.csr_matrix, dict[str, int], np.ndarray]:
-    """L2-normalised TF-IDF rows over string features (sublinear tf, smooth idf)."""
+    """L2-normalised TF-IDF rows over string features (sublinear tf, smooth idf), with vocabulary and df."""
     import numpy as np
-    import scipy.sparse as sp
 
     vocab: dict[str, int] = {}
-    indptr: list[int] = [0]
-    indices: list[int] = []
-    data: list[float] = []
     for features in rows:
-        counts: dict[int, int] = {}
         for f in features:
-            j = vocab.setdefault(f, len(vocab))
-            counts[j] = counts.get(j, 0) + 1
-        indices.extend(counts)
-        data.extend(1.0 + math.log(c) for c in counts.values())
-        indptr.append(len(indices))
-    matrix = sp.csr_matrix(
-        (np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
-        shape=(len(rows), max(len(vocab), 1)),
-    )
-    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
-    idf = (_idf(len(rows), df)).astype(np.float32)
-    matrix = matrix.multiply(idf).tocsr()
-    return _normalise(matrix), vocab, df
-
-
-#: Exponent on the inverse document frequency: above 1 a shared rare word
-#: (a topic) outweighs several shared common ones (a target group, a template).
-IDF_POWER = 1.0
+            vocab.setdefault(f, len(vocab))
+    df = np.zeros(max(len(vocab), 1), dtype=np.int64)
+    for features in rows:
+        for j in {vocab[f] for f in features}:
+            df[j] += 1
+    return _project(rows, vocab, df, len(rows)), vocab, df
 
 
 def _idf(n: int, df: np.ndarray) -> np.ndarray:
     import numpy as np
 
-    idf: np.ndarray = (np.log((1 + n) / (1 + df)) + 1) ** IDF_POWER
+    idf: np.ndarray = np.log((1 + n) / (1 + df)) + 1
     return idf
 
 

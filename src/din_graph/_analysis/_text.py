@@ -178,7 +178,6 @@ class Analyzer:
         counts: Counter[str] = Counter()
         for text in corpus:
             counts.update(w for w in words(text) if len(w) >= _MIN_PART and not w.isdigit())
-        self.counts = counts
         self.corrections = _typo_corrections(counts)
         lexicon = set(_LEXICON) | {w for w in counts if w not in self.corrections}
         # Generic words stay in the lexicon: 'bewonersinitiatieven' splits on 'bewoners',
@@ -202,9 +201,6 @@ class Analyzer:
             cached = self._split(word, depth=0) or (word,)
             self._split_cache[word] = cached
         return cached
-
-    def _count(self, word: str) -> float:
-        return self.counts.get(word, 0) + (1 if word in _LEXICON else 0)
 
     def _split(self, word: str, depth: int) -> tuple[str, ...] | None:
         if depth == 0 and word.startswith(_VERB_PREFIXES):
