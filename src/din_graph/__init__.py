@@ -18,7 +18,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from ._errors import DinError, DinFileError, DinParseError, DinValidationError, DinWarning, Problem
+from ._errors import DinError, DinFileError, DinParseError, DinRenderError, DinValidationError, DinWarning, Problem
 
 __version__ = "0.1.0"
 
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
         overlaps,
     )
     from ._analysis._owners import OwnerLoad, RoleMix, owner_load, role_mix
+    from ._analysis._progress import IndicatorStatus, expected_value, indicator_status
     from ._analysis._structure import (
         IncompleteIndicator,
         Leverage,
@@ -84,6 +85,9 @@ if TYPE_CHECKING:
         StrategicGoal,
         Vision,
     )
+    from ._render._api import render, to_dot
+    from ._render._backend import dot_available
+    from ._render._charts import indicator_chart, overlap_heatmap, owner_load_chart, role_mix_chart
 
 _LAZY = {
     "._model": (
@@ -136,6 +140,10 @@ _LAZY = {
     ),
     "._analysis._owners": ("OwnerLoad", "RoleMix", "owner_load", "role_mix"),
     "._analysis._findings": ("FINDING_CODES", "Finding", "Findings", "check"),
+    "._analysis._progress": ("IndicatorStatus", "expected_value", "indicator_status"),
+    "._render._api": ("render", "to_dot"),
+    "._render._backend": ("dot_available",),
+    "._render._charts": ("indicator_chart", "overlap_heatmap", "owner_load_chart", "role_mix_chart"),
     "._analysis._overlap": (
         "AreaActivity",
         "Evidence",
@@ -159,6 +167,7 @@ __all__ = [
     "DinError",
     "DinFileError",
     "DinParseError",
+    "DinRenderError",
     "DinValidationError",
     "DinWarning",
     "Effort",
@@ -170,6 +179,7 @@ __all__ = [
     "HoursRange",
     "IncompleteIndicator",
     "Indicator",
+    "IndicatorStatus",
     "LevelNames",
     "Leverage",
     "LoneGoal",
@@ -202,23 +212,32 @@ __all__ = [
     "Vision",
     "__version__",
     "check",
+    "dot_available",
     "dump",
     "dumps",
+    "expected_value",
     "from_networkx",
     "goal_support",
     "in_area",
     "incomplete_indicators",
+    "indicator_chart",
+    "indicator_status",
     "leverage",
     "load",
     "lone_goals",
     "node_key",
     "not_smart_goals",
     "orphan_efforts",
+    "overlap_heatmap",
     "overlaps",
     "owner_load",
+    "owner_load_chart",
     "removal_impact",
+    "render",
     "role_mix",
+    "role_mix_chart",
     "single_points_of_failure",
+    "to_dot",
     "to_networkx",
     "trace_down",
     "trace_up",

@@ -16,6 +16,7 @@ __all__ = [
     "DinError",
     "DinFileError",
     "DinParseError",
+    "DinRenderError",
     "DinValidationError",
     "DinWarning",
     "Problem",
@@ -103,6 +104,10 @@ class DinValidationError(DinError):
         shown = errors or self.problems
         head = f"{len(errors)} problem{'s' if len(errors) != 1 else ''} found"
         super().__init__(head + ":\n" + "\n".join(str(p) for p in shown))
+
+
+class DinRenderError(DinError):
+    """A drawing cannot be made: Graphviz is missing or failed, or the options do not fit."""
 
 
 class DinWarning(UserWarning):

@@ -1,0 +1,152 @@
+"""matplotlib charts: indicator trajectories, owner load, role mix, the overlap heatmap.
+
+Every chart draws on the ``ax`` it is given (or on a new figure's) and returns
+that ``Axes``, so analysts can place it in their own figures.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from din_graph._analysis._index import index_of
+from din_graph._analysis._overlap import Overlaps
+from din_graph._analysis._owners import owner_load, role_mix
+from din_graph._errors import DinError
+from din_graph._model import Indicator, OperationalGoal, Portfolio, Programme
+from din_graph._render._text import ROLE_STYLE, WORDS, Lang, shorten
+
+__all__ = ["indicator_chart", "overlap_heatmap", "owner_load_chart", "role_mix_chart"]
+
+
+def _axes(ax: Any, size: tuple[float, float]) -> Any:
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    _, ax = plt.subplots(figsize=size, layout="constrained")
+    return ax
+
+
+def _numbers(values: dict[int | str, Any]) -> list[tuple[int, float]]:
+    return sorted(
+        (y, float(v))
+        for y, v in values.items()
+        if isinstance(y, int) and isinstance(v, int | float) and not isinstance(v, bool)
+    )
+
+
+def indicator_chart(
+    indicator: Indicator | OperationalGoal, *, ax: Any = None, lang: Lang = "nl", which: int = 0
+) -> Any:
+    """The trajectory of an indicator: baseline, targets (dashed) and actuals (solid).
+
+    Pass an :class:`Indicator`, or an :class:`OperationalGoal` and ``which``
+    indicator of it.  Targets whose year was lost are drawn as dotted
+    horizontal lines; targets given as text are listed in the title.
+    """
+    words = WORDS[lang]
+    if isinstance(indicator, OperationalGoal):
+        if not indicator.indicators:
+            raise DinError(f"operational goal {indicator.id!r} has no indicators to chart")
+        if not 0 <= which < len(indicator.indicators):
+            raise DinError(f"operational goal {indicator.id!r} has no indicator number {which}")
+        indicator = indicator.indicators[which]
+    ax = _axes(ax, (6.0, 3.6))
+    targets = _numbers(indicator.targets)
+    actuals = _numbers(indicator.actuals)
+    base = indicator.baseline
+    start: list[tuple[int, float]] = []
+    if base is not None and base.year is not None and isinstance(base.value, int | float):
+        start = [(base.year, float(base.value))]
+        ax.plot([base.year], [base.value], "o", color="#12395c", label=f"{words['baseline']} {base.year}")
+    if targets:
+        line = start + targets
+        ax.plot([y for y, _ in line], [v for _, v in line], "--", marker="s", color="#1f5f99", label=words["target"])
+    lost = [(y, v) for y, v in indicator.targets.items() if not isinstance(y, int) and isinstance(v, int | float)]
+    for i, (_, value) in enumerate(lost):
+        label = f"{words['target']} ({words['year_unknown']})" if i == 0 else None
+        ax.axhline(float(value), linestyle=":", color="#7f7f7f", label=label)
+    if actuals:
+        ax.plot(
+            [y for y, _ in actuals], [v for _, v in actuals], "-", marker="o", color="#d46b08", label=words["actual"]
+        )
+    text_targets = [f"{y}: {v}" for y, v in indicator.targets.items() if isinstance(v, str)]
+    title = shorten(indicator.name, 80)
+    if text_targets:
+        title += f"\n({words['target']}: {', '.join(text_targets[:4])})"
+    ax.set_title(title, fontsize=10)
+    ax.set_xlabel(words["chart.year"])
+    if indicator.unit:
+        ax.set_ylabel(indicator.unit)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(fontsize=8, frameon=False)
+    ax.grid(alpha=0.3)
+    return ax
+
+
+def owner_load_chart(obj: Programme | Portfolio, *, ax: Any = None, lang: Lang = "nl", top: int = 15) -> Any:
+    """Horizontal bars: efforts per owner, split by the role the programme has in them."""
+    words = WORDS[lang]
+    index = index_of(obj)
+    loads = sorted(owner_load(index), key=lambda o: (-len(o.efforts), o.owner))[:top]
+    ax = _axes(ax, (7.0, 0.4 * max(3, len(loads)) + 1))
+    names = [shorten(o.owner, 40) for o in loads][::-1]
+    left = [0.0] * len(loads)
+    for role, (_, marker) in ROLE_STYLE.items():
+        counts = [sum(1 for e in o.efforts if index.efforts[e].role.value == role) for o in loads][::-1]
+        if any(counts):
+            ax.barh(names, counts, left=left, color=marker, label=words[f"role.{role}"])
+            left = [a + b for a, b in zip(left, counts, strict=True)]
+    ax.set_xlabel(words["chart.efforts"])
+    ax.set_title(words["chart.owner_load"], fontsize=11)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    if loads:
+        ax.legend(fontsize=8, frameon=False, loc="lower right")
+    return ax
+
+
+def role_mix_chart(obj: Programme | Portfolio, *, ax: Any = None, lang: Lang = "nl") -> Any:
+    """Stacked bars: the share of each role among every programme's efforts."""
+    words = WORDS[lang]
+    index = index_of(obj)
+    mixes = role_mix(index)
+    names = [shorten(index.programmes[m.programme].name, 30) for m in mixes]
+    ax = _axes(ax, (7.0, 0.5 * max(3, len(mixes)) + 1))
+    left = [0.0] * len(mixes)
+    for role, (_, marker) in ROLE_STYLE.items():
+        shares = [m.counts.get(role, 0) / max(1, sum(m.counts.values())) for m in mixes]
+        ax.barh(names, shares, left=left, color=marker, label=words[f"role.{role}"])
+        left = [a + b for a, b in zip(left, shares, strict=True)]
+    ax.set_xlim(0, 1)
+    ax.set_xlabel(words["chart.share"])
+    ax.set_title(words["chart.role_mix"], fontsize=11)
+    ax.invert_yaxis()
+    ax.legend(fontsize=8, frameon=False, ncol=3, loc="upper center", bbox_to_anchor=(0.5, -0.18))
+    return ax
+
+
+def overlap_heatmap(found: Overlaps, portfolio: Portfolio | None = None, *, ax: Any = None, lang: Lang = "nl") -> Any:
+    """Programme × programme heatmap of the overlap scores (``ProgrammePair.score``), annotated."""
+    words = WORDS[lang]
+    matrix = found.matrix()
+    if portfolio is not None:
+        ids = [p.id for p in portfolio.programmes]
+        names = {p.id: p.name for p in portfolio.programmes}
+    else:
+        ids = sorted(matrix)
+        names = {i: i for i in ids}
+    n = len(ids)
+    ax = _axes(ax, (1.0 + 0.55 * max(n, 3), 0.8 + 0.5 * max(n, 3)))
+    values = [[0.0 if a == b else matrix.get(a, {}).get(b, 0.0) for b in ids] for a in ids]
+    image = ax.imshow(values, cmap="Oranges", vmin=0, vmax=max(0.05, max((max(r) for r in values), default=0)))
+    labels = [shorten(names[i], 28) for i in ids]
+    ax.set_xticks(range(n), labels, rotation=45, ha="right", fontsize=8)
+    ax.set_yticks(range(n), labels, fontsize=8)
+    for i in range(n):
+        for j in range(n):
+            if i != j and values[i][j] > 0:
+                ax.text(j, i, f"{values[i][j]:.2f}", ha="center", va="center", fontsize=7)
+    ax.set_title(words["heatmap"], fontsize=11)
+    ax.figure.colorbar(image, ax=ax, shrink=0.7, label=words["heatmap.score"])
+    return ax

@@ -1,0 +1,132 @@
+"""The portfolio picture: programmes side by side, overlaps drawn between them.
+
+One Graphviz cluster per programme holds its name, the goals and efforts that
+take part in the overlaps shown, and the ``contributes_to`` links among those;
+the overlaps themselves are undirected edges between clusters whose width
+grows with the score.  Pure DOT text, like the sheet.
+"""
+
+from __future__ import annotations
+
+from din_graph._analysis._index import index_of
+from din_graph._analysis._overlap import Overlaps
+from din_graph._model import Portfolio
+from din_graph._render._dot import FONT, LEVEL_STYLE, paper_size
+from din_graph._render._sheet import format_value
+from din_graph._render._text import WORDS, Lang, dot_string, html, shorten, wrap
+
+__all__ = ["portfolio_dot"]
+
+OVERLAP_COLOUR = "#d46b08"
+PER_ROW = 5
+
+
+def _node_label(kind: str, local: str, title: str) -> str:
+    level = kind if kind in LEVEL_STYLE else "operational_goal"
+    fill, border, colour = LEVEL_STYLE[level] if kind != "effort" else ("#ffffff", "#7f7f7f", "#000000")
+    lines = wrap(f"{local}  {shorten(title, 140)}", 30, max_lines=4)
+    first, *rest = lines
+    ident, _, text = first.partition("  ")
+    body = "<BR/>".join([f"<B>{html(ident)}</B>  {html(text)}" if text else html(first), *(html(r) for r in rest)])
+    style = ' STYLE="rounded"' if kind != "effort" else ""
+    return (
+        f'<<TABLE BORDER="1" CELLBORDER="0" CELLPADDING="4"{style} BGCOLOR="{fill}" COLOR="{border}">'
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{colour}">{body}</FONT></TD></TR></TABLE>>'
+    )
+
+
+def portfolio_dot(
+    portfolio: Portfolio,
+    found: Overlaps,
+    *,
+    lang: Lang = "nl",
+    top: int = 40,
+    paper: str = "a3",
+    landscape: bool = True,
+) -> str:
+    """DOT text of the portfolio picture with the ``top`` strongest overlaps."""
+    words = WORDS[lang]
+    index = index_of(portfolio)
+    pairs = list(found.pairs[: max(0, top)])
+    shown: dict[str, list[str]] = {p.id: [] for p in portfolio.programmes}
+    for pair in pairs:
+        for key in (pair.a, pair.b):
+            pid = index.programme_of.get(key, key.split("/")[0])
+            if key not in shown.setdefault(pid, []):
+                shown[pid].append(key)
+    width, height = paper_size(paper, landscape=landscape)
+    title = html(portfolio.name) + (f" · {html(words['overlap'])}")
+    out = [
+        "graph portfolio {",
+        f'  graph [rankdir=TB, newrank=true, compound=true, nodesep=0.3, ranksep=0.6, fontname="{FONT}", '
+        f'labelloc=t, labeljust=l, pad=0.3, size="{width:g},{height:g}", '
+        f'label=<<FONT POINT-SIZE="18" COLOR="#12395c"><B>{title}</B></FONT>>];',
+        f'  node [shape=plain, fontname="{FONT}", fontsize=9];',
+        '  edge [color="#9fafbf", arrowsize=0.5];',
+    ]
+    heads: list[str] = []
+    lasts: list[str] = []
+    for number, programme in enumerate(portfolio.programmes, 1):
+        keys = shown.get(programme.id, [])
+        order = {k: i for i, k in enumerate(index.goals())}
+        keys = sorted(
+            keys,
+            key=lambda k: (
+                index.kind.get(k) != "strategic_goal",
+                index.kind.get(k) != "operational_goal",
+                order.get(k, 0),
+                k,
+            ),
+        )
+        head = f"{programme.id}/__programme__"
+        heads.append(head)
+        total = len(programme.efforts) + len(programme.strategic_goals) + len(programme.operational_goals)
+        more = total - len(keys)
+        note = html(words["overlap.more"].format(n=more)) if more > 0 else ""
+        out.append(f"  subgraph {dot_string('cluster_' + str(number))} {{")
+        out.append(
+            f'    graph [label="", style="rounded,filled", fillcolor="#f7f9fb", color="#9fafbf", '
+            f"tooltip={dot_string(programme.name)}];"
+        )
+        header = "<BR/>".join(html(line) for line in wrap(programme.name, 28, max_lines=3))
+        out.append(
+            f'    {dot_string(head)} [label=<<TABLE BORDER="0" CELLPADDING="2"><TR><TD>'
+            f'<FONT POINT-SIZE="12" COLOR="#12395c"><B>{header}</B></FONT></TD></TR>'
+            + (f'<TR><TD><FONT POINT-SIZE="8" COLOR="#7f7f7f">{note}</FONT></TD></TR>' if note else "")
+            + "</TABLE>>];"
+        )
+        for key in keys:
+            kind = index.kind.get(key, "operational_goal")
+            out.append(
+                f"    {dot_string(key)} [tooltip={dot_string(index.title(key))}, "
+                f"label={_node_label(kind, key.rpartition('/')[2], index.title(key))}];"
+            )
+        # keep each programme's nodes in one column under its name
+        previous = head
+        for key in keys:
+            out.append(f"    {dot_string(previous)} -- {dot_string(key)} [style=invis];")
+            previous = key
+        out.append("  }")
+        lasts.append(previous)
+    # A grid of at most PER_ROW programmes a row, so that a large portfolio stays on the paper.
+    rows = -(-len(heads) // PER_ROW)
+    per_row = -(-len(heads) // max(1, rows))
+    for start in range(0, len(heads), per_row):
+        out.append(f"  {{ rank=same; {'; '.join(dot_string(h) for h in heads[start : start + per_row])}; }}")
+        if start:
+            for above, head in zip(lasts[start - per_row : start], heads[start : start + per_row], strict=False):
+                out.append(f"  {dot_string(above)} -- {dot_string(head)} [style=invis];")
+    for pair in pairs:
+        shared = "; ".join(
+            f"{e.signal} {format_value(round(e.value, 2), lang)}" + (f": {', '.join(e.shared[:4])}" if e.shared else "")
+            for e in pair.evidence
+        )
+        words_shared = next((e.shared[:2] for e in pair.evidence if e.shared), ())
+        label = format_value(round(pair.score, 2), lang) + (f" · {', '.join(words_shared)}" if words_shared else "")
+        out.append(
+            f'  {dot_string(pair.a)} -- {dot_string(pair.b)} [constraint=false, color="{OVERLAP_COLOUR}", '
+            f'penwidth={1 + 4 * pair.score:.2f}, label={dot_string(shorten(label, 60))}, fontname="{FONT}", '
+            f'fontsize=8, fontcolor="{OVERLAP_COLOUR}", tooltip={dot_string(shared)}];'
+        )
+    out.append("}")
+    return "\n".join(out) + "\n"

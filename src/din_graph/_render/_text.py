@@ -1,0 +1,232 @@
+"""Words, colours and text handling shared by every drawing engine.
+
+Labels are Dutch by default with an English option; user text is cleaned
+(control characters out, whitespace folded), wrapped and, for very long
+titles, shortened with the full text kept for tooltips.  Escaping for a
+particular output (DOT strings, HTML-like labels) lives here too, so the DOT
+builder and the tests agree on it.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+import unicodedata
+from typing import Literal
+
+__all__ = [
+    "ROLE_STYLE",
+    "WORDS",
+    "Lang",
+    "clean",
+    "dot_string",
+    "html",
+    "shorten",
+    "wrap",
+]
+
+Lang = Literal["nl", "en"]
+
+# Fill (light) and marker (strong) colours per role.  Okabe-Ito hues, so the
+# roles stay apart for colour-blind readers; the marker also carries a word,
+# so a grey print still says which role it is.
+ROLE_STYLE: dict[str, tuple[str, str]] = {
+    "lead": ("#d6e6f5", "#0b5394"),
+    "line": ("#dcefe3", "#1b7f4b"),
+    "coordination": ("#fdebc8", "#b86e00"),
+    "partner": ("#ecdff3", "#7b3f98"),
+    "residents": ("#fbdde2", "#b8324f"),
+    "unknown": ("#ffffff", "#b3b3b3"),
+}
+
+WORDS: dict[Lang, dict[str, str]] = {
+    "nl": {
+        "din": "Doelen-Inspanningen-Netwerk",
+        "vision": "Visie",
+        "strategic_goal": "Strategische doelen",
+        "operational_goal": "Operationele doelen",
+        "track": "Sporen",
+        "effort": "Inspanningen",
+        "owner": "Trekkers",
+        "unlinked": "Niet gekoppeld",
+        "continued": "vervolg",
+        "municipality": "Gemeente",
+        "source": "Bron",
+        "manager": "Programmamanager",
+        "owner_prefix": "trekker",
+        "role.lead": "regie",
+        "role.line": "lijn",
+        "role.coordination": "afstemming",
+        "role.partner": "partner",
+        "role.residents": "inwoners",
+        "role.unknown": "onbekend",
+        "short.lead": "regie",
+        "short.line": "lijn",
+        "short.coordination": "afst.",
+        "short.partner": "partner",
+        "short.residents": "inw.",
+        "short.unknown": "?",
+        "kind.project": "project",
+        "kind.activity": "activiteit",
+        "kind.line_activity": "lijnactiviteit",
+        "kind.study": "onderzoek",
+        "kind.unknown": "",
+        "placeholder": "PM: nog in te vullen",
+        "legend": "Legenda",
+        "orphan": "WEES",
+        "orphan.legend": "wees: bereikt geen doel",
+        "uncovered": "GEEN INSPANNING",
+        "uncovered.legend": "doel zonder inspanning",
+        "fragile": "KWETSBAAR",
+        "fragile.legend": "kwetsbaar: rust op één inspanning of trekker",
+        "status.on_track": "op koers",
+        "status.behind": "achter",
+        "status.no_data": "geen meting",
+        "status.legend": "indicator: op koers / achter",
+        "baseline": "peil",
+        "target": "streef",
+        "actual": "gemeten",
+        "year_unknown": "jaar onbekend",
+        "more_indicators": "en {n} andere indicatoren",
+        "other_programme": "ander programma",
+        "overlap": "Overlap tussen programma's",
+        "overlap.more": "+{n} andere inspanningen en doelen",
+        "heatmap": "Overlap per programmapaar",
+        "heatmap.score": "overlapscore (som)",
+        "chart.indicator": "Indicator",
+        "chart.year": "jaar",
+        "chart.owner_load": "Inspanningen per trekker",
+        "chart.efforts": "aantal inspanningen",
+        "chart.role_mix": "Rolverdeling per programma",
+        "chart.share": "aandeel inspanningen",
+    },
+    "en": {
+        "din": "Goals-Efforts Network (DIN)",
+        "vision": "Vision",
+        "strategic_goal": "Strategic goals",
+        "operational_goal": "Operational goals",
+        "track": "Tracks",
+        "effort": "Efforts",
+        "owner": "Owners",
+        "unlinked": "Not linked",
+        "continued": "continued",
+        "municipality": "Municipality of",
+        "source": "Source",
+        "manager": "Programme manager",
+        "owner_prefix": "owner",
+        "role.lead": "lead",
+        "role.line": "line",
+        "role.coordination": "coordination",
+        "role.partner": "partner",
+        "role.residents": "residents",
+        "role.unknown": "unknown",
+        "short.lead": "lead",
+        "short.line": "line",
+        "short.coordination": "coord.",
+        "short.partner": "partner",
+        "short.residents": "resid.",
+        "short.unknown": "?",
+        "kind.project": "project",
+        "kind.activity": "activity",
+        "kind.line_activity": "line activity",
+        "kind.study": "study",
+        "kind.unknown": "",
+        "placeholder": "PM: still to be defined",
+        "legend": "Legend",
+        "orphan": "ORPHAN",
+        "orphan.legend": "orphan: reaches no goal",
+        "uncovered": "NO EFFORT",
+        "uncovered.legend": "goal without effort",
+        "fragile": "FRAGILE",
+        "fragile.legend": "fragile: rests on one effort or owner",
+        "status.on_track": "on track",
+        "status.behind": "behind",
+        "status.no_data": "no measurement",
+        "status.legend": "indicator: on track / behind",
+        "baseline": "baseline",
+        "target": "target",
+        "actual": "actual",
+        "year_unknown": "year unknown",
+        "more_indicators": "and {n} more indicators",
+        "other_programme": "other programme",
+        "overlap": "Overlap between programmes",
+        "overlap.more": "+{n} more efforts and goals",
+        "heatmap": "Overlap per programme pair",
+        "heatmap.score": "overlap score (sum)",
+        "chart.indicator": "Indicator",
+        "chart.year": "year",
+        "chart.owner_load": "Efforts per owner",
+        "chart.efforts": "number of efforts",
+        "chart.role_mix": "Role mix per programme",
+        "chart.share": "share of efforts",
+    },
+}
+
+_SPACE = re.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    """Fold whitespace (newlines included) and drop control and format characters.
+
+    >>> clean("Groen\\n  in de\\twijk\\x07")
+    'Groen in de wijk'
+    """
+    kept = "".join(ch for ch in text if ch.isspace() or unicodedata.category(ch)[0] != "C")
+    return _SPACE.sub(" ", kept).strip()
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis.
+
+    >>> shorten("Meer groen en minder verhard terrein", 20)
+    'Meer groen en…'
+    """
+    text = clean(text)
+    if len(text) <= limit:
+        return text
+    return textwrap.shorten(text, width=limit, placeholder="…") if " " in text[:limit] else text[: limit - 1] + "…"
+
+
+def wrap(text: str, width: int, *, max_lines: int | None = None) -> list[str]:
+    """Lines of at most ``width`` characters (longer words are broken), at most ``max_lines``.
+
+    >>> wrap("Aanjagen verduurzamen woningen", 12)
+    ['Aanjagen', 'verduurzamen', 'woningen']
+    """
+    text = clean(text)
+    if not text:
+        return [""]
+    lines = textwrap.wrap(text, width=width, break_long_words=True, break_on_hyphens=True)
+    if max_lines is not None and len(lines) > max_lines:
+        kept = lines[:max_lines]
+        kept[-1] = shorten(kept[-1] + " " + lines[max_lines], width)
+        if not kept[-1].endswith("…"):
+            kept[-1] = kept[-1][: width - 1] + "…"
+        return kept
+    return lines
+
+
+def html(text: str) -> str:
+    """Escape text for a Graphviz HTML-like label (an XML fragment).
+
+    >>> html('"A" & <b>')
+    '&quot;A&quot; &amp; &lt;b&gt;'
+    """
+    return (
+        clean(text)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#39;")
+    )
+
+
+def dot_string(text: str) -> str:
+    r"""A double-quoted DOT string; backslashes are doubled so ``\N`` and ``\G`` stay literal.
+
+    >>> print(dot_string('Zeg "hallo" \\N'))
+    "Zeg \"hallo\" \\N"
+    """
+    body = clean(text).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{body}"'
