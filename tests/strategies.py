@@ -247,3 +247,42 @@ def portfolios(draw: st.DrawFn, max_programmes: int = 3) -> Portfolio:
         for i in range(draw(st.integers(0, 2)))
     ]
     return Portfolio(id=draw(ids), name=draw(texts), programmes=made, areas=areas, missions=missions)
+
+
+#: Pieces of text that break naive DOT, HTML or SVG output.
+HOSTILE_PIECES = (
+    '"',
+    "\\",
+    "\\N",
+    "\\G",
+    "<",
+    ">",
+    "&",
+    "&amp;",
+    "{",
+    "}",
+    "[",
+    "]",
+    ";",
+    "\n",
+    "\r\n",
+    "\t",
+    "<b>vet</b>",
+    "<script>alert(1)</script>",
+    "]]>",
+    "-->",
+    "'",
+    "🌳",
+    "😀 klimaat",
+    "é",
+    "\u200b",
+    "\x07",
+    "label=<x>",
+)
+
+hostile_texts = (
+    st.lists(st.sampled_from(HOSTILE_PIECES) | st.text(min_size=1, max_size=12), min_size=1, max_size=8)
+    .map("".join)
+    .filter(lambda s: s.strip() != "")
+)
+"""Titles made of quotes, backslashes, markup, braces, newlines, emoji and control characters."""

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import click
 
 from ._errors import DinError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ._analysis._findings import Findings
     from ._model import Portfolio, Programme
 
@@ -215,6 +217,139 @@ def overlap(paths: tuple[str, ...], fmt: str, min_score: float | None, top: int 
         for link in data["suggested_links"]:
             lines.append(f"  {link['effort']} -> {link['goal']} ({link['score']:.2f})")
     click.echo("\n".join(lines))
+
+
+@cli.command()
+@click.argument("path", type=click.Path())
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(),
+    help="FILE.svg|png|pdf|dot for one drawing, or a folder (ending in /) for every sheet and the portfolio picture.",
+)
+@click.option("--programme", "-p", default=None, help="Id of the programme to draw when PATH holds several.")
+@click.option("--paper", type=click.Choice(["a3", "a4"]), default="a3", show_default=True, help="Paper size.")
+@click.option("--landscape/--portrait", default=None, help="Orientation [default: landscape from four columns].")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Label language.")
+@click.option(
+    "--highlight",
+    default=None,
+    help="Mark findings: 'findings' for all, or a comma list of orphans, uncovered, fragile, indicators.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["auto", "graphviz", "matplotlib"]),
+    default="auto",
+    show_default=True,
+    help="Graphviz, or the matplotlib fallback; auto picks Graphviz when its dot program is installed.",
+)
+@click.option(
+    "--owners", type=click.Choice(["inside", "below", "none"]), default="inside", show_default=True, help="Owners."
+)
+@click.option(
+    "--formats",
+    default="svg,png",
+    show_default=True,
+    help="Formats written when --output is a folder (comma list of svg, png, pdf, dot).",
+)
+def render(
+    path: str,
+    output: str,
+    programme: str | None,
+    paper: str,
+    landscape: bool | None,  # noqa: FBT001 -- click passes flags positionally
+    lang: str,
+    highlight: str | None,
+    engine: str,
+    owners: str,
+    formats: str,
+) -> None:
+    """Draw the DIN sheet of a programme (or a portfolio's overlap picture).
+
+    PATH is a programme file, a portfolio or a folder.  With -o FILE one
+    drawing is written: the sheet of the programme (--programme picks one from
+    a portfolio), or, for a portfolio of several programmes without
+    --programme, the portfolio overlap picture.  With -o FOLDER/ every
+    programme's sheet, the portfolio picture and the overlap heatmap are
+    written there.
+    """
+    from pathlib import Path
+
+    from ._model import Portfolio
+    from ._render._api import render as draw
+
+    loaded = _load_or_exit(path)
+
+    def draw_file(target: Path, programme_id: str | None) -> None:
+        written = draw(
+            loaded,
+            target,
+            programme=programme_id,
+            lang="en" if lang == "en" else "nl",
+            highlight=highlight,
+            owners="below" if owners == "below" else "none" if owners == "none" else "inside",
+            paper=paper,
+            landscape=landscape,
+            engine="graphviz" if engine == "graphviz" else "matplotlib" if engine == "matplotlib" else "auto",
+        )
+        click.echo(f"wrote {written!s}")
+
+    folder = output.endswith(("/", "\\")) or Path(output).is_dir()
+    try:
+        if not folder:
+            draw_file(Path(output), programme)
+            return
+        wanted = [f.strip().lower() for f in formats.split(",") if f.strip()]
+        bad = [f for f in wanted if f not in {"svg", "png", "pdf", "dot"}]
+        if bad or not wanted:
+            raise DinError(f"--formats: choose from svg, png, pdf, dot (got {formats!r})")
+        out = Path(output)
+        programmes = loaded.programmes if isinstance(loaded, Portfolio) else (loaded,)
+        for item in programmes:
+            if programme is not None and item.id != programme:
+                continue
+            for fmt in wanted:
+                draw_file(out / f"{item.id}.{fmt}", item.id)
+        if isinstance(loaded, Portfolio) and len(loaded.programmes) > 1 and programme is None:
+            _portfolio_pictures(loaded, out, wanted, lang="en" if lang == "en" else "nl", paper=paper, engine=engine)
+    except DinError as err:
+        click.echo(str(err), err=True)
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def _portfolio_pictures(
+    portfolio: Portfolio, out: Path, formats: list[str], *, lang: Literal["nl", "en"], paper: str, engine: str
+) -> None:
+    from ._render._api import render as draw
+    from ._render._backend import dot_available
+
+    if engine != "matplotlib" and dot_available():
+        for fmt in formats:
+            written = draw(portfolio, out / f"portfolio.{fmt}", lang=lang, paper=paper)
+            click.echo(f"wrote {written!s}")
+    else:
+        click.echo("note: the portfolio picture needs Graphviz; writing the overlap heatmap only", err=True)
+    import matplotlib as mpl
+
+    mpl.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from ._analysis._overlap import overlaps
+    from ._render._charts import overlap_heatmap
+
+    ax = overlap_heatmap(overlaps(portfolio, progress=False), portfolio, lang=lang)
+    for fmt in (f for f in formats if f != "dot"):
+        target = out / f"overlap-heatmap.{fmt}"
+        with mpl.rc_context({"svg.hashsalt": "din_graph"}):
+            ax.figure.savefig(
+                target,
+                dpi=150,
+                bbox_inches="tight",
+                metadata={"svg": {"Date": None}, "pdf": {"CreationDate": None}, "png": {}}[fmt],
+            )
+        click.echo(f"wrote {target}")
+    plt.close(ax.figure)
 
 
 _SEVERITY = {"nl": {"warning": "waarschuwing", "info": "info"}, "en": {"warning": "warning", "info": "info"}}

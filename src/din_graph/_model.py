@@ -647,6 +647,10 @@ class Programme(_Model):
                 return owner
         raise KeyError(owner_id)
 
+    def _repr_svg_(self) -> str | None:
+        # Jupyter shows the DIN sheet; None lets it fall back to the text repr.
+        return _notebook_svg(self)
+
     def level_name(self, level: str, default: str) -> str:
         """The display name of a level, falling back to ``default``."""
         if self.level_names is not None:
@@ -702,9 +706,27 @@ class Portfolio(_Model):
     missions: tuple[Mission, ...] = _field((), description="Opgaven and dwarsthema's.", alias_of="missions")
     notes: str | None = _field(None, description="Remarks.", alias_of="notes")
 
+    def _repr_svg_(self) -> str | None:
+        # Jupyter shows the overlap picture (or the one programme's sheet).
+        return _notebook_svg(self)
+
     def programme(self, programme_id: str) -> Programme:
         """The programme with this id."""
         for programme in self.programmes:
             if programme.id == programme_id:
                 return programme
         raise KeyError(programme_id)
+
+
+def _notebook_svg(obj: Programme | Portfolio) -> str | None:
+    from din_graph._errors import DinError
+    from din_graph._render._api import render
+    from din_graph._render._backend import dot_available
+
+    if isinstance(obj, Portfolio) and len(obj.programmes) > 1 and not dot_available():
+        return None
+    try:
+        drawn = render(obj, "svg")
+    except DinError:
+        return None
+    return drawn if isinstance(drawn, str) else None

@@ -281,6 +281,12 @@ class Findings(Sequence[Finding]):
         counts = ", ".join(f"{code}: {n}" for code, n in self.count_by_code().items())
         return f"Findings({len(self)}: {counts})"
 
+    def _repr_html_(self) -> str:
+        from din_graph._render._html import html_table
+
+        rows = ((f.code, f.severity, f.node, f.message) for f in self._items)
+        return html_table(["code", "severity", "node", "message"], rows, caption=repr(self))
+
     def filter(
         self, *, code: str | Iterable[str] | None = None, severity: str | None = None, programme: str | None = None
     ) -> Findings:

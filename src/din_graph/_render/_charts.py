@@ -137,16 +137,18 @@ def overlap_heatmap(found: Overlaps, portfolio: Portfolio | None = None, *, ax: 
         ids = sorted(matrix)
         names = {i: i for i in ids}
     n = len(ids)
-    ax = _axes(ax, (1.0 + 0.55 * max(n, 3), 0.8 + 0.5 * max(n, 3)))
+    ax = _axes(ax, (4.5 + 0.45 * n, 3.5 + 0.4 * n))
     values = [[0.0 if a == b else matrix.get(a, {}).get(b, 0.0) for b in ids] for a in ids]
-    image = ax.imshow(values, cmap="Oranges", vmin=0, vmax=max(0.05, max((max(r) for r in values), default=0)))
+    top = max(0.05, max((max(r) for r in values), default=0))
+    image = ax.imshow(values, cmap="Oranges", vmin=0, vmax=top)
     labels = [shorten(names[i], 28) for i in ids]
     ax.set_xticks(range(n), labels, rotation=45, ha="right", fontsize=8)
     ax.set_yticks(range(n), labels, fontsize=8)
     for i in range(n):
         for j in range(n):
             if i != j and values[i][j] > 0:
-                ax.text(j, i, f"{values[i][j]:.2f}", ha="center", va="center", fontsize=7)
+                colour = "#ffffff" if values[i][j] > top / 2 else "#000000"
+                ax.text(j, i, f"{values[i][j]:.2f}", ha="center", va="center", fontsize=7, color=colour)
     ax.set_title(words["heatmap"], fontsize=11)
-    ax.figure.colorbar(image, ax=ax, shrink=0.7, label=words["heatmap.score"])
+    ax.figure.colorbar(image, ax=ax, shrink=0.8, label=words["heatmap.score"])
     return ax

@@ -322,7 +322,13 @@ def build_sheet(
     served_by = {
         column: [g for row in rows for g in index.up.get(row.key, [])] for column, rows in rows_by_column.items()
     }
-    ordered = sorted(column_order, key=lambda c: _column_sort(served_by[c[0]], order, unlinked=c[0] == ("unlinked",)))
+    if any(key[0] == "track" for key, _ in column_order):
+        # Tracks are the contract's own columns: keep its order.
+        ordered = sorted(column_order, key=lambda c: c[0] == ("unlinked",))
+    else:
+        ordered = sorted(
+            column_order, key=lambda c: _column_sort(served_by[c[0]], order, unlinked=c[0] == ("unlinked",))
+        )
     for number, (column_key, header) in enumerate(ordered, 1):
         rows = rows_by_column[column_key]
         goal_sets = {r.goals for r in rows}

@@ -1,0 +1,649 @@
+"""The DIN sheet, the portfolio picture, charts and notebook display.
+
+Structure is asserted on the DOT text and on the SVG (nodes, ranks, edges,
+styles, escaping), not on pixels.  Tests that run Graphviz carry the
+``graphviz`` marker and are skipped where ``dot`` is missing; the matplotlib
+engine is tested everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import din_graph
+from din_graph import DinError, DinRenderError, DinWarning, Programme
+from din_graph._cli import cli
+from din_graph._render import _api
+from din_graph._render._dot import column_height, sheet_dot
+from din_graph._render._sheet import build_sheet
+from strategies import hostile_texts
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).resolve().parent / "golden"
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def almelo() -> din_graph.Portfolio:
+    return din_graph.load(ROOT / "examples" / "almelo")
+
+
+@pytest.fixture
+def no_dot(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Behave as if Graphviz were not installed (and say the fallback warning again)."""
+    monkeypatch.setenv("DIN_GRAPH_DOT", "")
+    monkeypatch.setattr(_api, "_warned_fallback", False)
+
+
+def small(**changes: object) -> Programme:
+    data: dict[str, object] = {
+        "id": "p",
+        "name": "Klimaat",
+        "municipality": "Almelo",
+        "period": {"start": 2023, "end": 2026},
+        "vision": "Een groene stad",
+        "strategic_goals": [{"id": "S1", "title": "Groener"}, {"id": "S2", "title": "Duurzamer"}],
+        "operational_goals": [
+            {"id": "O1", "title": "Meer groen", "contributes_to": ["S1"]},
+            {"id": "O2", "title": "Minder gas", "contributes_to": ["S2"]},
+        ],
+        "efforts": [
+            {"id": "E1", "title": "Bomen planten", "contributes_to": ["O1"], "role": "regie", "owner": "uf"},
+            {"id": "E2", "title": "Geveltuinen", "contributes_to": ["O1"], "role": "inwoners"},
+            {"id": "E3", "title": "Warmteplan", "contributes_to": ["O1", "O2"], "role": "lijn"},
+            {"id": "E4", "title": "Losse actie"},
+        ],
+        "owners": [{"id": "uf", "name": "Uitvoering Fysiek", "type": "afdeling"}],
+        "placeholders": [{"id": "PM1", "contributes_to": ["O2"]}],
+    }
+    data.update(changes)
+    return Programme.model_validate(data)
+
+
+def labels(dot: str) -> list[str]:
+    """The HTML-like labels of a DOT text (``label=<...>``), found by counting angle brackets."""
+    out = []
+    for match in re.finditer(r"label=<", dot):
+        depth, i = 1, match.end()
+        while depth:
+            depth += {"<": 1, ">": -1}.get(dot[i], 0)
+            i += 1
+        out.append(dot[match.end() : i - 1])
+    return out
+
+
+def nodes_with(dot: str, text: str) -> list[str]:
+    return [line.split(" [", 1)[0].strip() for line in dot.splitlines() if text in line and " [" in line]
+
+
+# ---- the sheet as data ------------------------------------------------------------------------
+
+
+def test_columns_group_efforts_by_goal_set_with_unlinked_last() -> None:
+    sheet = build_sheet(small())
+    columns = [[row.local for row in c.rows] for c in sheet.columns]
+    assert columns == [["E1", "E2"], ["E3"], ["PM1"], ["E4"]]
+    assert sheet.columns[-1].header == "Niet gekoppeld"
+    # A column links once to each goal its rows serve, naming the rows.
+    links = {(link.tail, link.head): link.efforts for link in sheet.links if link.efforts}
+    assert links == {
+        ("col1", "p/O1"): ("E1", "E2"),
+        ("col2", "p/O1"): ("E3",),
+        ("col2", "p/O2"): ("E3",),
+        ("col3", "p/O2"): ("PM1",),
+    }
+
+
+def test_tracks_make_columns_and_rows_name_goals_when_they_differ() -> None:
+    programme = small(
+        efforts=[
+            {"id": "E1", "title": "Bomen", "contributes_to": ["O1"], "track": "Groen"},
+            {"id": "E2", "title": "Gas", "contributes_to": ["O2"], "track": "Groen"},
+            {"id": "E3", "title": "Water", "contributes_to": ["O1"], "track": "Water"},
+        ],
+        placeholders=[],
+    )
+    sheet = build_sheet(programme)
+    assert [(c.header, [r.goals for r in c.rows]) for c in sheet.columns] == [
+        ("Groen", [("O1",), ("O2",)]),
+        ("Water", [()]),  # one goal set in the column: no tags
+    ]
+
+
+def test_every_effort_goal_link_of_the_model_is_drawn(almelo: din_graph.Portfolio) -> None:
+    for programme in almelo.programmes:
+        sheet = build_sheet(programme, context=almelo)
+        drawn = {(effort, link.head) for link in sheet.links for effort in link.efforts}
+        expected = {
+            (item.id, f"{programme.id}/{ref}")
+            for item in (*programme.efforts, *programme.placeholders)
+            for ref in item.contributes_to
+        }
+        assert drawn == expected
+        rows = Counter(row.local for column in sheet.columns for row in column.rows)
+        assert rows == Counter(x.id for x in (*programme.efforts, *programme.placeholders))
+
+
+def test_long_columns_continue_beside_each_other() -> None:
+    efforts = [{"id": f"E{i}", "title": f"Actie {i}", "contributes_to": ["O1"]} for i in range(23)]
+    sheet = build_sheet(small(efforts=efforts, placeholders=[]), max_rows=10)
+    assert [len(c.rows) for c in sheet.columns] == [8, 8, 7]
+    assert [c.part for c in sheet.columns] == [1, 2, 3]
+    assert {link.head for link in sheet.links if link.tail.startswith("col")} == {"p/O1"}
+
+
+def test_levels_use_the_programmes_names_in_dutch_and_generic_names_in_english(almelo: din_graph.Portfolio) -> None:
+    lwd = almelo.programme("almelo-leefbare-wijken-en-dorpen")
+    assert list(build_sheet(lwd).levels.values()) == ["Visie", "Doelen", "Werkvelden", "Activiteiten · Inspanningen"]
+    assert list(build_sheet(lwd, lang="en").levels.values()) == [
+        "Vision",
+        "Strategic goals",
+        "Operational goals",
+        "Tracks · Efforts",
+    ]
+
+
+def test_bad_options_are_din_errors() -> None:
+    with pytest.raises(DinError, match="unknown highlight 'ghosts'"):
+        build_sheet(small(), highlight="ghosts")
+    with pytest.raises(DinError, match="paper"):
+        build_sheet(small(), paper="a5")
+    with pytest.raises(DinError, match="language"):
+        build_sheet(small(), lang="de")  # type: ignore[arg-type]
+    with pytest.raises(DinError, match="no programme 'x'"):
+        din_graph.to_dot(din_graph.Portfolio(id="pf", name="PF", programmes=[small()]), programme="x")
+
+
+# ---- DOT ----------------------------------------------------------------------------------------
+
+
+def test_dot_of_a_small_programme_is_exactly_the_golden_file() -> None:
+    # Regenerate after an intended change: python -c "..." (see tests/golden/README.md).
+    expected = (GOLDEN / "small.dot").read_text(encoding="utf-8")
+    assert din_graph.to_dot(small(), highlight="findings") == expected
+
+
+def test_dot_ranks_levels_and_keeps_contract_order() -> None:
+    dot = din_graph.to_dot(small())
+    ranks = re.findall(r"\{ rank=same; (.*?); \}", dot)
+    assert ranks == [
+        '"band:vision"; "p/vision"',
+        '"band:strategic_goal"; "p/S1"; "p/S2"',
+        '"band:operational_goal"; "p/O1"; "p/O2"',
+        '"band:effort"; "col1"; "col2"; "col3"; "col4"',
+    ]
+    edges = re.findall(r'^  ("[^"]+") -> ("[^"]+") \[tailport', dot, flags=re.M)
+    assert ('"p/O1"', '"col2"') in edges
+    assert ('"p/O2"', '"col2"') in edges  # E3 serves both goals: its column connects to each
+    assert ('"p/S1"', '"p/O1"') in edges
+    assert ('"p/vision"', '"p/S1"') in edges
+
+
+def test_roles_placeholders_and_title_block_are_styled() -> None:
+    dot = din_graph.to_dot(small())
+    assert 'BGCOLOR="#0b5394"' in dot  # regie marker
+    assert 'BGCOLOR="#b8324f"' in dot  # inwoners marker
+    assert re.search(r'STYLE="dashed"[^>]*PORT="PM1"', dot)
+    assert "<B>Klimaat</B>" in dot
+    assert "Doelen-Inspanningen-Netwerk · Gemeente Almelo · 2023–2026" in dot
+    assert "trekker: Uitvoering Fysiek" in dot
+    assert "Legenda" in dot
+    assert "Strategic goals".upper() in din_graph.to_dot(small(), lang="en")
+
+
+def test_highlights_mark_orphans_uncovered_goals_and_indicator_status() -> None:
+    programme = small(
+        operational_goals=[
+            {
+                "id": "O1",
+                "title": "Meer groen",
+                "contributes_to": ["S1"],
+                "indicators": [
+                    {
+                        "name": "m2 groen",
+                        "baseline": {"value": 0, "year": 2020},
+                        "targets": {2024: 400},
+                        "actuals": {2022: 100},
+                    },
+                ],
+            },
+            {"id": "O2", "title": "Minder gas", "contributes_to": ["S2"]},
+        ],
+        placeholders=[],
+        efforts=[
+            {"id": "E1", "title": "Bomen planten", "contributes_to": ["O1"]},
+            {"id": "E4", "title": "Losse actie"},
+        ],
+    )
+    plain = din_graph.to_dot(programme)
+    assert "WEES" not in plain
+    assert "achter" not in plain
+    marked = din_graph.to_dot(programme, highlight="findings")
+    e4 = next(label for label in labels(marked) if 'PORT="E4"' in label)
+    assert "WEES" in e4
+    assert "#c00000" in e4
+    o2 = next(label for label in labels(marked) if "Minder gas" in label)
+    assert "GEEN INSPANNING" in o2
+    o1 = next(label for label in labels(marked) if "Meer groen" in label)
+    assert "achter" in o1  # 100 measured in 2022 against 200 expected on the way to 400
+    assert "KWETSBAAR" in o1  # O1 rests on E1 alone
+    only = din_graph.to_dot(programme, highlight="orphans")
+    assert "WEES" in only
+    assert "GEEN INSPANNING" not in only
+
+
+def test_owners_below_draws_owner_nodes_linked_to_columns() -> None:
+    dot = din_graph.to_dot(small(), owners="below")
+    assert '"p/uf" [label=' in dot
+    assert re.search(r'"col1" -> "p/uf" \[dir=none', dot)
+    assert "trekker:" not in dot
+
+
+def test_paper_and_orientation_set_the_size() -> None:
+    assert 'size="15.74,10.89"' in din_graph.to_dot(small(), landscape=True)
+    assert 'size="7.47,10.89"' in din_graph.to_dot(small(), paper="a4", landscape=False)
+
+
+def test_dot_is_deterministic(almelo: din_graph.Portfolio) -> None:
+    first = din_graph.to_dot(almelo, programme="almelo-duurzaamheid", highlight="findings")
+    again = din_graph.to_dot(
+        din_graph.load(ROOT / "examples" / "almelo"), programme="almelo-duurzaamheid", highlight="findings"
+    )
+    assert first == again
+
+
+def test_columns_are_padded_to_one_height(almelo: din_graph.Portfolio) -> None:
+    sheet = build_sheet(almelo.programme("almelo-duurzaamheid"))
+    tallest = max(column_height(c, sheet.words) for c in sheet.columns)
+    fillers = re.findall(r'<TD COLSPAN="2" HEIGHT="(\d+)"></TD>', sheet_dot(sheet))
+    assert len(fillers) == len(sheet.columns) - 1
+    assert all(0 < int(h) < tallest for h in fillers)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=hostile_texts, description=hostile_texts, track=hostile_texts)
+def test_hostile_text_never_breaks_the_dot(title: str, description: str, track: str) -> None:
+    programme = small(
+        name=title,
+        vision=description,
+        efforts=[{"id": "E1", "title": title, "description": description, "contributes_to": ["O1"], "track": track}],
+        placeholders=[{"id": "PM1", "title": title, "contributes_to": ["O2"]}],
+        owners=[],
+    )
+    dot = din_graph.to_dot(programme, highlight="findings", owners="below")
+    for label in labels(dot):
+        ET.fromstring(f"<root>{label}</root>")  # every HTML-like label is well-formed markup
+    for quoted in re.findall(r'"((?:[^"\\]|\\.)*)"', dot):
+        assert "\n" not in quoted
+        assert not re.search(r"(?<!\\)\\[NGELTHl]", quoted.replace("\\\\", ""))
+    bare = dot
+    for label in labels(dot):
+        bare = bare.replace(f"label=<{label}>", "label=<>")
+    bare = re.sub(r'"(?:[^"\\]|\\.)*"', '""', bare)
+    assert bare.count("{") == bare.count("}")  # user braces live inside quoted or HTML labels only
+    assert "<script>" not in bare  # in tooltips it is a quoted string, escaped again in the SVG
+
+
+# ---- Graphviz and SVG ----------------------------------------------------------------------------
+
+
+@pytest.mark.graphviz
+def test_svg_has_one_node_per_goal_and_column(almelo: din_graph.Portfolio) -> None:
+    svg = din_graph.render(almelo, "svg", programme="almelo-leefbare-wijken-en-dorpen")
+    assert isinstance(svg, str)
+    root = ET.fromstring(svg)
+    ids = {g.get("id") for g in root.iter(f"{SVG}g") if g.get("class") == "node"}
+    assert {"vision", "S1", "S2", "W1", "W2", "W3", "W4", "W5"} <= ids
+    assert sum(1 for i in ids if i and i.startswith("col")) == 7  # the seven activity groups of Bijlage II
+    texts = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
+    for header in ("Fysieke verbeteringen", "Overlast en veiligheid", "Communicatie"):
+        assert header in texts
+    edges = [g for g in root.iter(f"{SVG}g") if g.get("class") == "edge"]
+    assert len(edges) >= 7 + 5 + 2
+
+
+@pytest.mark.graphviz
+def test_svg_is_deterministic(almelo: din_graph.Portfolio) -> None:
+    one = din_graph.render(almelo, "svg", programme="almelo-duurzaamheid", highlight="findings")
+    two = din_graph.render(almelo, "svg", programme="almelo-duurzaamheid", highlight="findings")
+    assert one == two
+
+
+@pytest.mark.graphviz
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=hostile_texts)
+def test_hostile_text_renders_to_well_formed_svg(title: str) -> None:
+    programme = small(name=title, efforts=[{"id": "E1", "title": title, "contributes_to": ["O1"]}], placeholders=[])
+    svg = din_graph.render(programme, "svg", engine="graphviz")
+    assert isinstance(svg, str)
+    root = ET.fromstring(svg)
+    assert not [e for e in root.iter() if e.tag.split("}")[-1] in {"script", "b", "foreignObject"}]
+
+
+@pytest.mark.graphviz
+def test_png_and_pdf_files_are_written(tmp_path: Path, almelo: din_graph.Portfolio) -> None:
+    png = din_graph.render(almelo, tmp_path / "d.png", programme="almelo-duurzaamheid")
+    pdf = din_graph.render(almelo, tmp_path / "sub" / "d.pdf", programme="almelo-duurzaamheid", paper="a4")
+    assert png == tmp_path / "d.png"
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert isinstance(pdf, Path)
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+
+
+@pytest.mark.graphviz
+def test_portfolio_picture_has_a_cluster_per_programme_and_weighted_overlaps(
+    almelo: din_graph.Portfolio,
+) -> None:
+    dot = din_graph.to_dot(almelo)
+    assert dot.startswith("graph portfolio {")
+    assert dot.count('subgraph "cluster_') == len(almelo.programmes)
+    found = din_graph.overlaps(almelo, progress=False)
+    for pair in found.pairs:
+        assert f'"{pair.a}" -- "{pair.b}" [constraint=false' in dot
+    widths = [float(w) for w in re.findall(r"constraint=false.*?penwidth=([\d.]+)", dot)]
+    assert widths == sorted(widths, reverse=True)  # drawn strongest first, width grows with score
+    svg = din_graph.render(almelo, "svg")
+    assert isinstance(svg, str)
+    ET.fromstring(svg)
+
+
+# ---- matplotlib fallback ---------------------------------------------------------------------------
+
+
+def test_fallback_draws_with_matplotlib_and_warns_once(no_dot: None, almelo: din_graph.Portfolio) -> None:
+    with pytest.warns(DinWarning, match="matplotlib"):
+        svg = din_graph.render(almelo, "svg", programme="almelo-leefbare-wijken-en-dorpen")
+    assert isinstance(svg, str)
+    root = ET.fromstring(svg)
+    texts = list(root.iter(f"{SVG}text"))
+    content = " ".join("".join(t.itertext()) for t in texts)
+    for expected in (
+        "Leefbare wijken en dorpen",
+        "W1 Wijken en dorpen zijn schoon,",
+        "Fysieke verbeteringen",
+        "PM: nog in te vullen",
+        "DOELEN",
+    ):
+        assert expected in content
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        din_graph.render(almelo, "svg", programme="almelo-duurzaamheid")  # said once only
+
+
+def test_fallback_output_is_deterministic(no_dot: None, almelo: din_graph.Portfolio) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DinWarning)
+        one = din_graph.render(almelo, "svg", programme="almelo-duurzaamheid", highlight="findings")
+        two = din_graph.render(almelo, "svg", programme="almelo-duurzaamheid", highlight="findings")
+        png = din_graph.render(almelo, "png", programme="almelo-duurzaamheid")
+    assert one == two
+    assert isinstance(png, bytes)
+    assert png[:4] == b"\x89PNG"
+
+
+def test_engines_that_cannot_are_din_errors(no_dot: None, almelo: din_graph.Portfolio) -> None:
+    with pytest.raises(DinRenderError, match="not installed"):
+        din_graph.render(almelo, "svg", programme="almelo-duurzaamheid", engine="graphviz")
+    with pytest.raises(DinError, match="does not write DOT"):
+        din_graph.render(almelo, "dot", programme="almelo-duurzaamheid", engine="matplotlib")
+    with pytest.raises(DinRenderError, match="portfolio picture needs Graphviz"):
+        din_graph.render(almelo, "svg", engine="matplotlib")
+    with pytest.raises(DinError, match="suffix"):
+        din_graph.render(almelo, "sheet.gif", programme="almelo-duurzaamheid")
+    assert din_graph.render(almelo, "dot", programme="almelo-duurzaamheid") == din_graph.to_dot(
+        almelo, programme="almelo-duurzaamheid"
+    )
+
+
+def test_both_engines_show_the_same_rows(almelo: din_graph.Portfolio, no_dot: None) -> None:
+    programme = almelo.programme("almelo-duurzaamheid")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DinWarning)
+        svg = din_graph.render(programme, "svg", engine="matplotlib")
+    assert isinstance(svg, str)
+    content = " ".join("".join(t.itertext()) for t in ET.fromstring(svg).iter(f"{SVG}text"))
+    dot = din_graph.to_dot(programme)
+    for effort in programme.efforts:
+        assert re.search(rf"\b{effort.id}\b", content)
+        assert f'PORT="{effort.id}"' in dot
+
+
+# ---- charts ----------------------------------------------------------------------------------------
+
+
+def test_indicator_chart_draws_baseline_targets_and_actuals_on_a_given_axes() -> None:
+    import matplotlib.pyplot as plt
+
+    indicator = din_graph.Indicator(
+        name="m2 groen",
+        unit="m2",
+        baseline={"value": 0, "year": 2018},
+        targets={2020: 2000, 2022: 6000, "onbekend": 5000},
+        actuals={2020: 1500, 2021: 3900},
+    )
+    fig, ax = plt.subplots()
+    assert din_graph.indicator_chart(indicator, ax=ax) is ax
+    lines = {line.get_label(): line for line in ax.get_lines()}
+    assert list(lines["streef"].get_xdata()) == [2018, 2020, 2022]
+    assert list(lines["gemeten"].get_ydata()) == [1500, 3900]
+    assert "streef (jaar onbekend)" in lines
+    assert ax.get_ylabel() == "m2"
+    plt.close(fig)
+
+
+def test_indicator_chart_of_a_goal_without_indicators_is_a_din_error() -> None:
+    with pytest.raises(DinError, match="no indicators"):
+        din_graph.indicator_chart(small().operational_goals[0])
+
+
+def test_owner_load_and_role_mix_charts(almelo: din_graph.Portfolio) -> None:
+    import matplotlib.pyplot as plt
+
+    fig, (left, right) = plt.subplots(1, 2)
+    din_graph.owner_load_chart(almelo, ax=left, top=5)
+    totals = Counter()
+    for patch in left.patches:
+        totals[round(patch.get_y(), 3)] += patch.get_width()
+    loads = sorted((len(o.efforts) for o in din_graph.owner_load(almelo)), reverse=True)[:5]
+    assert sorted(totals.values(), reverse=True) == loads
+    din_graph.role_mix_chart(almelo, ax=right, lang="en")
+    shares = Counter()
+    for patch in right.patches:
+        shares[round(patch.get_y(), 3)] += patch.get_width()
+    assert all(abs(v - 1) < 1e-9 for v in shares.values())
+    assert len(shares) == len(almelo.programmes)
+    plt.close(fig)
+
+
+def test_overlap_heatmap_is_symmetric_and_annotated(almelo: din_graph.Portfolio) -> None:
+    import matplotlib.pyplot as plt
+
+    found = din_graph.overlaps(almelo, progress=False)
+    ax = din_graph.overlap_heatmap(found, almelo)
+    data = ax.get_images()[0].get_array()
+    assert data.shape == (2, 2)
+    assert data[0][1] == data[1][0] == found.programme_pairs[0].score
+    assert len(ax.texts) == 2
+    plt.close(ax.figure)
+
+
+# ---- notebooks and CLI -----------------------------------------------------------------------------
+
+
+def test_programmes_portfolios_and_findings_show_themselves(almelo: din_graph.Portfolio, no_dot: None) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DinWarning)
+        svg = almelo.programmes[0]._repr_svg_()
+    assert svg is not None
+    assert "<svg" in svg
+    assert almelo._repr_svg_() is None  # the portfolio picture needs Graphviz: Jupyter falls back to text
+    html = din_graph.check(small(name="<b>x</b>", efforts=[{"id": "E1", "title": "<i>los</i>"}]))._repr_html_()
+    assert "&lt;i&gt;los&lt;/i&gt;" in html
+    assert "<i>" not in html
+
+
+@pytest.mark.graphviz
+def test_portfolio_shows_its_overlap_picture_in_notebooks(almelo: din_graph.Portfolio) -> None:
+    svg = almelo._repr_svg_()
+    assert svg is not None
+    assert "Overlap tussen programma" in svg
+
+
+@pytest.mark.graphviz
+def test_cli_renders_a_sheet_and_a_folder(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(
+        cli,
+        [
+            "render",
+            "examples/almelo",
+            "-p",
+            "almelo-duurzaamheid",
+            "-o",
+            str(tmp_path / "d.svg"),
+            "--highlight",
+            "findings",
+            "--lang",
+            "en",
+            "--paper",
+            "a4",
+            "--portrait",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    svg = (tmp_path / "d.svg").read_text(encoding="utf-8")
+    assert "ORPHAN" in svg
+    assert "Strategic goals".upper() in svg
+    result = runner.invoke(cli, ["render", "examples/almelo", "-o", f"{tmp_path}/out/", "--formats", "svg"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "almelo-duurzaamheid.svg",
+        "almelo-leefbare-wijken-en-dorpen.svg",
+        "overlap-heatmap.svg",
+        "portfolio.svg",
+    ]
+
+
+def test_cli_render_dot_and_bad_input(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["render", "examples/almelo/duurzaamheid.yaml", "-o", str(tmp_path / "d.dot")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "d.dot").read_text(encoding="utf-8") == din_graph.to_dot(
+        din_graph.load("examples/almelo/duurzaamheid.yaml")
+    )
+    result = runner.invoke(cli, ["render", "examples/almelo", "-p", "nope", "-o", str(tmp_path / "x.svg")])
+    assert result.exit_code == 2
+    assert "no programme 'nope'" in result.output
+    result = runner.invoke(cli, ["render", "examples/almelo", "-p", "almelo-duurzaamheid", "-o", "x.gif"])
+    assert result.exit_code == 2
+    assert "suffix" in result.output
+
+
+def test_cli_render_with_the_matplotlib_engine(tmp_path: Path) -> None:
+    runner = CliRunner()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DinWarning)
+        result = runner.invoke(
+            cli,
+            [
+                "render",
+                "examples/almelo",
+                "-p",
+                "almelo-duurzaamheid",
+                "-o",
+                str(tmp_path / "d.png"),
+                "--engine",
+                "matplotlib",
+            ],
+        )
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "d.png").read_bytes()[:4] == b"\x89PNG"
+
+
+# ---- progress status used by the sheet ------------------------------------------------------------------
+
+
+def test_expected_value_interpolates_and_holds_after_the_last_target() -> None:
+    indicator = din_graph.Indicator(
+        name="x", baseline={"value": 10, "year": 2020}, targets={2022: 30, 2024: 20, "onbekend": 99, 2025: "ntb."}
+    )
+    assert [din_graph.expected_value(indicator, y) for y in range(2019, 2027)] == [
+        None,
+        10.0,
+        20.0,
+        30.0,
+        25.0,
+        20.0,
+        20.0,
+        20.0,
+    ]
+
+
+def test_indicator_status_respects_lower_is_better_and_missing_data() -> None:
+    def status(**kw: object) -> str:
+        goal = {"id": "O1", "title": "t", "contributes_to": ["S1"], "indicators": [{"name": "i", **kw}]}
+        return din_graph.indicator_status(small(operational_goals=[goal], efforts=[], placeholders=[]))[0].status
+
+    assert status(baseline={"value": 44, "year": 2017}, targets={2022: 30}, actuals={2022: 29}, better="lower") == (
+        "on_track"
+    )
+    assert status(baseline={"value": 44, "year": 2017}, targets={2022: 30}, actuals={2022: 31}, better="lower") == (
+        "behind"
+    )
+    assert status(targets={2022: 30}) == "no_data"
+    assert status(targets={2022: 30}, actuals={2020: 5}) == "no_target"
+    assert status(targets={2022: 30}, actuals={2023: 30}) == "on_track"
+
+
+@given(
+    points=st.dictionaries(st.integers(2000, 2040), st.integers(-1000, 1000), min_size=1, max_size=6),
+    year=st.integers(1995, 2045),
+)
+def test_expected_value_stays_between_its_neighbouring_points(points: dict[int, int], year: int) -> None:
+    indicator = din_graph.Indicator(name="x", targets=points)
+    value = din_graph.expected_value(indicator, year)
+    years = sorted(points)
+    if year < years[0]:
+        assert value is None
+        return
+    assert value is not None
+    if year in points:
+        assert value == points[year]
+    before = max(y for y in years if y <= year)
+    after = min((y for y in years if y >= year), default=before)
+    low, high = sorted((points[before], points[after]))
+    assert low - 1e-9 <= value <= high + 1e-9
+
+
+# ---- scale ---------------------------------------------------------------------------------------------------
+
+
+def test_a_300_effort_programme_builds_its_dot_quickly() -> None:
+    import time
+
+    efforts = [
+        {
+            "id": f"E{i}",
+            "title": f"Inspanning nummer {i} voor de wijk",
+            "contributes_to": [f"O{i % 12}"],
+            "track": f"Spoor {i % 15}",
+            "role": ["regie", "lijn", "afstemming"][i % 3],
+        }
+        for i in range(300)
+    ]
+    goals = [{"id": f"O{i}", "title": f"Doel {i}", "contributes_to": [f"S{i % 4}"]} for i in range(12)]
+    strategic = [{"id": f"S{i}", "title": f"Strategisch doel {i}"} for i in range(4)]
+    programme = small(efforts=efforts, operational_goals=goals, strategic_goals=strategic, placeholders=[])
+    start = time.perf_counter()
+    dot = din_graph.to_dot(programme)
+    assert time.perf_counter() - start < 2.0
+    assert dot.count('PORT="E') == 300
