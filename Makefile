@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 OUT    := out
 LINTED := $(wildcard src tests benchmarks)
 
-.PHONY: demo test lint typecheck setup system clean bench-overlap bench
+.PHONY: demo test lint typecheck setup system clean bench-overlap bench bench-render
 
 setup: $(STAMP)
 
@@ -37,6 +37,10 @@ demo: setup system
 	@echo
 	@echo "== Overlap between the programmes (din overlap; see docs/overlap.md)"
 	$(BIN)/din overlap examples/almelo
+	@echo
+	@echo "== DIN sheets, portfolio picture and overlap heatmap (din render; see docs/render.md)"
+	$(BIN)/din render examples/almelo -o $(OUT)/din/ --highlight findings --formats svg,png,pdf
+	@echo "The drawings are in $(OUT)/din/ (open $(OUT)/din/almelo-leefbare-wijken-en-dorpen.png)"
 
 test: setup system
 	$(BIN)/python -m pytest -q
@@ -49,6 +53,9 @@ lint: setup
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy
+
+bench-render: setup system
+	$(BIN)/python benchmarks/bench_render.py
 
 bench-overlap: setup
 	$(BIN)/python benchmarks/bench_overlap.py

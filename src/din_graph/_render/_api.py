@@ -46,7 +46,7 @@ def sheet(
     highlight: str | Iterable[str] | None = None,
     owners: OwnersMode = "inside",
     indicators: bool = True,
-    max_rows: int = 10,
+    max_rows: int | None = None,
     paper: str = "a3",
     landscape: bool | None = None,
 ) -> Sheet:
@@ -75,7 +75,7 @@ def to_dot(
     highlight: str | Iterable[str] | None = None,
     owners: OwnersMode = "inside",
     indicators: bool = True,
-    max_rows: int = 10,
+    max_rows: int | None = None,
     paper: str = "a3",
     landscape: bool | None = None,
     top: int = 40,
@@ -169,7 +169,7 @@ def render(
     highlight: str | Iterable[str] | None = None,
     owners: OwnersMode = "inside",
     indicators: bool = True,
-    max_rows: int = 10,
+    max_rows: int | None = None,
     paper: str = "a3",
     landscape: bool | None = None,
     engine: Engine = "auto",
@@ -198,7 +198,8 @@ def render(
     indicators
         Show operational goals' indicators and targets.
     max_rows
-        Rows per column before it continues in a column beside it.
+        Rows per column before it continues in a column beside it; by default
+        10, more when the sheet would otherwise be far wider than high.
     paper, landscape
         ``"a3"`` (default) or ``"a4"``; landscape by default when the sheet has
         four or more columns.  The drawing is shrunk to fit the printable area.

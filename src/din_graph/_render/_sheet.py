@@ -58,6 +58,7 @@ ROW_WIDTH = 27
 GOAL_WIDTH = 32
 STRATEGIC_WIDTH = 40
 MAX_TITLE_CHARS = 220
+MAX_GOAL_SET_COLUMNS = 12
 
 
 @dataclass(frozen=True)
@@ -258,7 +259,7 @@ def build_sheet(
     highlight: str | Iterable[str] | None = None,
     owners: OwnersMode = "inside",
     indicators: bool = True,
-    max_rows: int = 10,
+    max_rows: int | None = None,
     paper: str = "a3",
     landscape: bool | None = None,
 ) -> Sheet:
@@ -274,7 +275,7 @@ def build_sheet(
         raise DinError(f"unknown paper {paper!r}; choose {' or '.join(PAPERS)}")
     if owners not in {"inside", "below", "none"}:
         raise DinError(f"unknown owners mode {owners!r}; choose inside, below or none")
-    if max_rows < 1:
+    if max_rows is not None and max_rows < 1:
         raise DinError("max_rows must be at least 1")
     words = WORDS[lang]
     wanted = parse_highlight(highlight)
@@ -329,6 +330,8 @@ def build_sheet(
         ordered = sorted(
             column_order, key=lambda c: _column_sort(served_by[c[0]], order, unlinked=c[0] == ("unlinked",))
         )
+    if max_rows is None:
+        max_rows = _fitting_rows([len(rows_by_column[key]) for key, _ in ordered])
     for number, (column_key, header) in enumerate(ordered, 1):
         rows = rows_by_column[column_key]
         goal_sets = {r.goals for r in rows}
@@ -535,13 +538,17 @@ def _group_rows(
     rows: dict[tuple[str, ...], list[Row]] = {}
     order: list[tuple[tuple[str, ...], str | None]] = []
     items: list[Effort | Placeholder] = [*programme.efforts, *programme.placeholders]
-    for item in items:
-        row = _row(item, programme.id, index, words, owners, marks)
+    built = [(item, _row(item, programme.id, index, words, owners, marks)) for item in items]
+    goal_sets = {row.goals for item, row in built if not item.track and row.goals}
+    # Many different goal sets would give a sheet of thin columns; then an effort
+    # sits under the first goal it names, and its row lists all its goals.
+    by_first_goal = len(goal_sets) > MAX_GOAL_SET_COLUMNS
+    for item, row in built:
         if item.track:
             column: tuple[str, ...] = ("track", clean(item.track))
             header: str | None = clean(item.track)
         elif row.goals:
-            column = ("goals", *row.goals)
+            column = ("goals", row.goals[0]) if by_first_goal else ("goals", *row.goals)
             header = None
         else:
             column = ("unlinked",)
@@ -568,6 +575,21 @@ def _column_sort(goals: list[str], order: dict[str, int], *, unlinked: bool) -> 
 
 def _without_goal_tags(row: Row) -> Row:
     return replace(row, goals=())
+
+
+def _fitting_rows(lengths: list[int]) -> int:
+    """Rows per column: 10, or more when that many columns would make the sheet far wider than high.
+
+    A column is about 215 pt wide and a row about 36 pt high; the goal levels
+    above take some 330 pt.  Taller columns are allowed until the sheet is no
+    wider than twice landscape paper (width/height 2.8).
+    """
+    for rows in (10, 12, 15, 20, 25, 30, 40, 60):
+        columns = sum(-(-n // rows) for n in lengths)
+        tallest = max((-(-n // -(-n // rows)) for n in lengths if n), default=0)
+        if columns * 215 <= 2.8 * (330 + 36 * tallest):
+            return rows
+    return 60
 
 
 def _chunks(rows: list[Row], max_rows: int) -> list[list[Row]]:
