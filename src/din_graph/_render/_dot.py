@@ -63,6 +63,8 @@ def _lines(lines: Iterable[str]) -> str:
 
 
 def _font(text: str, *, size: float | None = None, colour: str | None = None, bold: bool = False) -> str:
+    if not text:
+        return ""  # Graphviz refuses empty <B></B> and <FONT></FONT>
     if bold:
         text = f"<B>{text}</B>"
     attrs = ""

@@ -13,7 +13,7 @@ from din_graph._analysis._overlap import Overlaps
 from din_graph._model import Portfolio
 from din_graph._render._dot import FONT, LEVEL_STYLE, paper_size
 from din_graph._render._sheet import format_value
-from din_graph._render._text import WORDS, Lang, dot_string, html, shorten, wrap
+from din_graph._render._text import WORDS, Lang, clean, dot_string, html, shorten, wrap
 
 __all__ = ["portfolio_dot"]
 
@@ -55,7 +55,7 @@ def portfolio_dot(
             if key not in shown.setdefault(pid, []):
                 shown[pid].append(key)
     width, height = paper_size(paper, landscape=landscape)
-    title = html(portfolio.name) + (f" · {html(words['overlap'])}")
+    title = html(clean(portfolio.name) or portfolio.id) + f" · {html(words['overlap'])}"
     out = [
         "graph portfolio {",
         f'  graph [rankdir=TB, newrank=true, compound=true, nodesep=0.3, ranksep=0.6, fontname="{FONT}", '
@@ -88,7 +88,7 @@ def portfolio_dot(
             f'    graph [label="", style="rounded,filled", fillcolor="#f7f9fb", color="#9fafbf", '
             f"tooltip={dot_string(programme.name)}];"
         )
-        header = "<BR/>".join(html(line) for line in wrap(programme.name, 28, max_lines=3))
+        header = "<BR/>".join(html(line) for line in wrap(clean(programme.name) or programme.id, 28, max_lines=3))
         out.append(
             f'    {dot_string(head)} [label=<<TABLE BORDER="0" CELLPADDING="2"><TR><TD>'
             f'<FONT POINT-SIZE="12" COLOR="#12395c"><B>{header}</B></FONT></TD></TR>'

@@ -364,7 +364,7 @@ def build_sheet(
     subtitle = _subtitle(programme, words)
     return Sheet(
         programme=pid,
-        title=clean(programme.name),
+        title=clean(programme.name) or programme.id,
         subtitle=subtitle,
         lang=lang,
         levels=levels if owners != "below" else {**levels, "owner": words["owner"]},

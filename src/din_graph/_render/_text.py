@@ -219,6 +219,8 @@ def html(text: str) -> str:
         .replace(">", "&gt;")
         .replace('"', "&quot;")
         .replace("'", "&#39;")
+        # Graphviz's HTML lexer fails on a text that starts with "]" or holds "]]"
+        .replace("]", "&#93;")
     )
 
 
