@@ -36,7 +36,7 @@ if TYPE_CHECKING:
         overlaps,
     )
     from ._analysis._owners import OwnerLoad, RoleMix, owner_load, role_mix
-    from ._analysis._progress import IndicatorStatus, expected_value, indicator_status
+    from ._analysis._progress import GoalProgress, IndicatorStatus, Progress, expected_value, indicator_status, progress
     from ._analysis._structure import (
         IncompleteIndicator,
         Leverage,
@@ -140,7 +140,14 @@ _LAZY = {
     ),
     "._analysis._owners": ("OwnerLoad", "RoleMix", "owner_load", "role_mix"),
     "._analysis._findings": ("FINDING_CODES", "Finding", "Findings", "check"),
-    "._analysis._progress": ("IndicatorStatus", "expected_value", "indicator_status"),
+    "._analysis._progress": (
+        "GoalProgress",
+        "IndicatorStatus",
+        "Progress",
+        "expected_value",
+        "indicator_status",
+        "progress",
+    ),
     "._render._api": ("render", "to_dot"),
     "._render._backend": ("dot_available",),
     "._render._charts": ("indicator_chart", "overlap_heatmap", "owner_load_chart", "role_mix_chart"),
@@ -176,6 +183,7 @@ __all__ = [
     "Evidence",
     "Finding",
     "Findings",
+    "GoalProgress",
     "HoursRange",
     "IncompleteIndicator",
     "Indicator",
@@ -199,6 +207,7 @@ __all__ = [
     "Problem",
     "Programme",
     "ProgrammePair",
+    "Progress",
     "RelatedProgramme",
     "RemovalImpact",
     "Role",
@@ -232,6 +241,7 @@ __all__ = [
     "overlaps",
     "owner_load",
     "owner_load_chart",
+    "progress",
     "removal_impact",
     "render",
     "role_mix",

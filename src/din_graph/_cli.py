@@ -352,6 +352,108 @@ def _portfolio_pictures(
     plt.close(ax.figure)
 
 
+@cli.command()
+@click.argument("path", type=click.Path())
+@click.option("--year", type=click.IntRange(1800, 2200), default=None, help="Judge the actuals up to this year.")
+@click.option("--actuals", type=click.Path(), default=None, help="CSV or Excel sheet of goal, indicator, year, value.")
+@click.option("--rollup", type=click.Choice(["weakest", "share"]), default="weakest", show_default=True)
+@_FORMAT
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+def progress(path: str, year: int | None, actuals: str | None, rollup: str, fmt: str, lang: str) -> None:
+    """Is the programme on course? Indicator actuals against the targets, rolled up to the vision.
+
+    See docs/progress.md for the rules.  Exits 2 on bad input.
+    """
+    from ._analysis._progress import progress as measure
+    from ._io._actuals import with_actuals
+
+    loaded = _load_or_exit(path)
+    try:
+        if actuals is not None:
+            loaded = with_actuals(loaded, actuals)
+        found = measure(loaded, year, rollup="share" if rollup == "share" else "weakest")
+    except DinError as err:
+        click.echo(str(err), err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    if fmt == "json":
+        click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
+        return
+    words = _PROGRESS_WORDS[lang]
+    markdown = fmt == "markdown"
+    lines = [
+        f"# {words['title']} {year or words['latest']}" if markdown else f"{words['title']} {year or words['latest']}"
+    ]
+    if markdown:
+        lines += [
+            "",
+            f"| {words['level']} | {words['goal']} | {words['status']} | {words['efforts']} |",
+            "|---|---|---|---|",
+        ]
+    indent = {"vision": "", "strategic_goal": "  ", "operational_goal": "    "}
+    order = {"vision": 0, "strategic_goal": 1, "operational_goal": 2}
+    for goal in sorted(found.goals, key=lambda g: (g.programme, order[g.kind])):
+        efforts = ", ".join(f"{n} {words.get(s, s)}" for s, n in goal.efforts.items()) or "-"
+        label = f"{goal.node.rsplit('/', 1)[1]}  {goal.title}"
+        if markdown:
+            lines.append(f"| {words[goal.kind]} | {_md(label)} | {words[goal.status]} | {_md(efforts)} |")
+        else:
+            lines.append(f"{indent[goal.kind]}{words[goal.status]:<11} {label[:90]}  [{efforts}]")
+    lines.append("")
+    for item in found.indicators:
+        if item.status == "no_data":
+            continue
+        expected = f"{item.expected:g}" if item.expected is not None else "?"
+        actual = f"{item.actual:g}" if item.actual is not None else "?"
+        where = f"{item.goal.rsplit('/', 1)[1]} {item.indicator}"
+        text = f"{where}: {actual} ({item.year}) / {expected} -> {words[item.status]}"
+        lines.append(f"- {_md(text)}" if markdown else f"  {text}")
+    click.echo("\n".join(lines))
+
+
+_PROGRESS_WORDS = {
+    "nl": {
+        "title": "Voortgang",
+        "latest": "(laatste meting)",
+        "level": "niveau",
+        "goal": "doel",
+        "status": "status",
+        "efforts": "inspanningen",
+        "vision": "visie",
+        "strategic_goal": "strategisch",
+        "operational_goal": "operationeel",
+        "on_track": "op koers",
+        "behind": "achter",
+        "off_track": "uit koers",
+        "no_data": "geen meting",
+        "planned": "gepland",
+        "running": "lopend",
+        "done": "afgerond",
+        "stopped": "gestopt",
+        "unknown": "onbekend",
+    },
+    "en": {
+        "title": "Progress",
+        "latest": "(latest actuals)",
+        "level": "level",
+        "goal": "goal",
+        "status": "status",
+        "efforts": "efforts",
+        "vision": "vision",
+        "strategic_goal": "strategic",
+        "operational_goal": "operational",
+        "on_track": "on track",
+        "behind": "behind",
+        "off_track": "off track",
+        "no_data": "no data",
+        "planned": "planned",
+        "running": "running",
+        "done": "done",
+        "stopped": "stopped",
+        "unknown": "unknown",
+    },
+}
+
+
 _SEVERITY = {"nl": {"warning": "waarschuwing", "info": "info"}, "en": {"warning": "warning", "info": "info"}}
 
 

@@ -35,7 +35,7 @@ LEVEL_STYLE: dict[str, tuple[str, str, str]] = {
     "external": ("#ffffff", "#7f7f7f", "#404040"),
 }
 MARK_COLOURS = {"orphan": "#c00000", "uncovered": "#c00000", "fragile": "#d46b08"}
-STATUS_COLOURS = {"on_track": "#1b7f4b", "behind": "#c00000", "no_target": "#8c8c8c", "no_data": "#8c8c8c"}
+STATUS_COLOURS = {"on_track": "#1b7f4b", "behind": "#d46b08", "off_track": "#c00000", "no_data": "#8c8c8c"}
 COLUMN_WIDTH = 185  # points: a column's rows, marker included
 BAND_WIDTH = 110
 MARKER_WIDTH = 30
@@ -102,6 +102,9 @@ def _goal_label(box: GoalBox, sheet: Sheet, width: int) -> str:
     rows = [f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" WIDTH="{width}">{head}</TD></TR>']
     for detail in box.details:
         rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_detail(detail, words)}</TD></TR>')
+    if box.status is not None:
+        word = _font(html("● " + words[f"status.{box.status}"]), size=8, colour=STATUS_COLOURS[box.status], bold=True)
+        rows.append(f'<TR><TD ALIGN="LEFT" BGCOLOR="#ffffff">{word}</TD></TR>')
     if box.marks:
         rows.append(f'<TR><TD ALIGN="LEFT" BGCOLOR="#ffffff">{_badges(box.marks, words)}</TD></TR>')
     return (
@@ -202,8 +205,12 @@ def _title_label(sheet: Sheet) -> str:
             )
     if "indicators" in sheet.highlight:
         chips.append(
-            f'<TD COLSPAN="2">{_font("● " + html(words["status.on_track"]), size=8, colour=STATUS_COLOURS["on_track"])}'
-            f"  {_font('● ' + html(words['status.behind']), size=8, colour=STATUS_COLOURS['behind'])}</TD>"
+            '<TD COLSPAN="2">'
+            + "  ".join(
+                _font("● " + html(words[f"status.{s}"]), size=8, colour=STATUS_COLOURS[s])
+                for s in ("on_track", "behind", "off_track")
+            )
+            + "</TD>"
         )
     legend = (
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="2"><TR>'
@@ -249,7 +256,9 @@ def sheet_dot(sheet: Sheet) -> str:
     if sheet.vision is not None:
         chars = max(60, span // 6)
         lines = wrap(sheet.vision.tooltip, chars, max_lines=5)
-        box = GoalBox(sheet.vision.key, "vision", "vision", tuple(lines), sheet.vision.tooltip)
+        box = GoalBox(
+            sheet.vision.key, "vision", "vision", tuple(lines), sheet.vision.tooltip, status=sheet.vision.status
+        )
         out.append(
             f"  {_q(box.key)} [id={_q('vision')}, tooltip={dot_string(box.tooltip)}, "
             f"label={_goal_label(box, sheet, max(400, span))}];"

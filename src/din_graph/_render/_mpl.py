@@ -46,6 +46,7 @@ def _goal_size(box: GoalBox, width: float) -> tuple[float, float]:
     for detail in box.details:
         height += _text_height(len(detail.lines) + (detail.status is not None), 8) + 3
     height += 12 if box.marks else 0
+    height += 12 if box.status else 0
     return width, height
 
 
@@ -109,7 +110,9 @@ def _layout(sheet: Sheet) -> tuple[dict[str, _Box], float, float, float]:
     if sheet.vision is not None:
         width = right - BAND - 2 * GAP
         lines = wrap(sheet.vision.tooltip, max(60, int(width / 6.2)), max_lines=5)
-        vision = GoalBox(sheet.vision.key, "vision", "vision", tuple(lines), sheet.vision.tooltip)
+        vision = GoalBox(
+            sheet.vision.key, "vision", "vision", tuple(lines), sheet.vision.tooltip, status=sheet.vision.status
+        )
         boxes["__vision_box__"] = _Box(BAND + GAP + width / 2, 0, width, _goal_size(vision, width)[1])
         boxes[sheet.vision.key] = boxes["__vision_box__"]
         heights["vision"] = boxes[sheet.vision.key].h

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from din_graph._analysis._index import DinIndex, index_of
-from din_graph._analysis._progress import indicator_status
+from din_graph._analysis._progress import progress
 from din_graph._analysis._structure import orphan_efforts, single_points_of_failure, uncovered_goals
 from din_graph._errors import DinError
 from din_graph._graph import node_key
@@ -67,7 +67,7 @@ class Detail:
 
     lines: tuple[str, ...]
     status: str | None = None
-    """``on_track``, ``behind``, ``no_target`` or ``no_data`` when indicator status is highlighted."""
+    """``on_track``, ``behind`` or ``off_track`` when indicator status is highlighted and actuals exist."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,8 @@ class GoalBox:
     tooltip: str
     details: tuple[Detail, ...] = ()
     marks: tuple[str, ...] = ()
+    status: str | None = None
+    """Rolled-up progress status (``din_graph.progress``) when indicators are highlighted and data exist."""
 
 
 @dataclass(frozen=True)
@@ -292,9 +294,12 @@ def build_sheet(
         vision = GoalBox(node_key(pid, "vision"), "vision", "vision", (), text)
 
     statuses: dict[tuple[str, str], str] = {}
+    goal_status: dict[str, str] = {}
     if "indicators" in wanted:
-        for status in indicator_status(programme):
+        found = progress(programme)
+        for status in found.indicators:
             statuses[(status.goal, status.indicator)] = status.status
+        goal_status = {g.node: g.status for g in found.goals if g.status != "no_data"}
     strategic = tuple(
         GoalBox(
             node_key(pid, g.id),
@@ -312,6 +317,11 @@ def build_sheet(
         )
         for g in programme.operational_goals
     )
+    if goal_status:
+        strategic = tuple(replace(b, status=goal_status.get(b.key)) for b in strategic)
+        operational = tuple(replace(b, status=goal_status.get(b.key)) for b in operational)
+        if vision is not None:
+            vision = replace(vision, status=goal_status.get(vision.key))
 
     rows_by_column, column_order = _group_rows(programme, index, words, owners, marks)
     order = {b.key: i for i, b in enumerate((*operational, *strategic))}
@@ -454,7 +464,7 @@ def _operational_box(
         for indicator in shown:
             status = statuses.get((key, indicator.name)) if statuses is not None else None
             if status == "no_data":
-                status = None  # status is shown only where actuals exist
+                status = None  # shown only where actuals and a trajectory exist
             details.append(Detail(_indicator_lines(indicator, lang, words), status))
         if len(goal.indicators) > len(shown):
             details.append(Detail((words["more_indicators"].format(n=len(goal.indicators) - len(shown)),)))
