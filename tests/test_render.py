@@ -437,6 +437,7 @@ def test_indicator_chart_draws_baseline_targets_and_actuals_on_a_given_axes() ->
     assert list(lines["streef"].get_xdata()) == [2018, 2020, 2022]
     assert list(lines["gemeten"].get_ydata()) == [1500, 3900]
     assert "streef (jaar onbekend)" in lines
+    assert list(lines["achter"].get_xdata()) == [2021]  # 3900 against 4000 expected: short, within a quarter
     assert ax.get_ylabel() == "m2"
     plt.close(fig)
 

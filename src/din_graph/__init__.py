@@ -23,6 +23,7 @@ from ._errors import DinError, DinFileError, DinParseError, DinRenderError, DinV
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from ._analysis._diff import Change, ProgrammeDiff, apply_diff, diff
     from ._analysis._findings import FINDING_CODES, Finding, Findings, check
     from ._analysis._overlap import (
         AreaActivity,
@@ -59,6 +60,7 @@ if TYPE_CHECKING:
         uncovered_goals,
     )
     from ._graph import from_networkx, node_key, to_networkx
+    from ._io._actuals import Actual, load_actuals, with_actuals
     from ._io._files import dump, dumps, load, validate
     from ._model import (
         Area,
@@ -140,6 +142,8 @@ _LAZY = {
     ),
     "._analysis._owners": ("OwnerLoad", "RoleMix", "owner_load", "role_mix"),
     "._analysis._findings": ("FINDING_CODES", "Finding", "Findings", "check"),
+    "._analysis._diff": ("Change", "ProgrammeDiff", "apply_diff", "diff"),
+    "._io._actuals": ("Actual", "load_actuals", "with_actuals"),
     "._analysis._progress": (
         "GoalProgress",
         "IndicatorStatus",
@@ -167,10 +171,12 @@ _WHERE = {name: module for module, names in _LAZY.items() for name in names}
 
 __all__ = [
     "FINDING_CODES",
+    "Actual",
     "Area",
     "AreaActivity",
     "Baseline",
     "BudgetLine",
+    "Change",
     "DinError",
     "DinFileError",
     "DinParseError",
@@ -206,6 +212,7 @@ __all__ = [
     "Portfolio",
     "Problem",
     "Programme",
+    "ProgrammeDiff",
     "ProgrammePair",
     "Progress",
     "RelatedProgramme",
@@ -220,7 +227,9 @@ __all__ = [
     "UncoveredGoal",
     "Vision",
     "__version__",
+    "apply_diff",
     "check",
+    "diff",
     "dot_available",
     "dump",
     "dumps",
@@ -233,6 +242,7 @@ __all__ = [
     "indicator_status",
     "leverage",
     "load",
+    "load_actuals",
     "lone_goals",
     "node_key",
     "not_smart_goals",
@@ -253,6 +263,7 @@ __all__ = [
     "trace_up",
     "uncovered_goals",
     "validate",
+    "with_actuals",
 ]
 
 

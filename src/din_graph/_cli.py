@@ -410,6 +410,60 @@ def progress(path: str, year: int | None, actuals: str | None, rollup: str, fmt:
     click.echo("\n".join(lines))
 
 
+@cli.command()
+@click.argument("old", type=click.Path())
+@click.argument("new", type=click.Path())
+@click.option("--programme", "-p", default=None, help="Programme id, when OLD and NEW hold several.")
+@_FORMAT
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+def diff(old: str, new: str, programme: str | None, fmt: str, lang: str) -> None:
+    """What changed between two versions of a programme: goals, efforts, links, owners, roles, targets.
+
+    Items are matched by id and, where an id changed, by title.  Exits 0 when
+    the versions are the same, 1 when they differ, 2 on bad input.
+    """
+    from ._analysis._diff import describe
+    from ._analysis._diff import diff as compare
+
+    language: Literal["nl", "en"] = "en" if lang == "en" else "nl"
+    versions = [_one_programme(_load_or_exit(path), programme, path) for path in (old, new)]
+    result = compare(versions[0], versions[1])
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2, default=str))
+    else:
+        head = {"nl": "Wijzigingen", "en": "Changes"}[language]
+        lines = [
+            f"# {head}: {result.old} → {result.new}" if fmt == "markdown" else f"{head}: {result.old} → {result.new}"
+        ]
+        if fmt == "markdown":
+            lines.append("")
+        lines += [
+            f"- {_md(describe(c, language))}" if fmt == "markdown" else f"  {describe(c, language)}"
+            for c in result.changes
+        ]
+        if not result.changes:
+            lines.append({"nl": "geen wijzigingen", "en": "no changes"}[language])
+        click.echo("\n".join(lines))
+    sys.exit(1 if result.changes else 0)
+
+
+def _one_programme(loaded: Programme | Portfolio, programme: str | None, path: str) -> Programme:
+    from ._model import Portfolio
+
+    if not isinstance(loaded, Portfolio):
+        return loaded
+    if programme is None and len(loaded.programmes) == 1:
+        return loaded.programmes[0]
+    try:
+        if programme is None:
+            raise KeyError(None)
+        return loaded.programme(programme)
+    except KeyError:
+        known = ", ".join(p.id for p in loaded.programmes)
+        click.echo(f"{path}: say which programme with --programme ({known})", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+
+
 _PROGRESS_WORDS = {
     "nl": {
         "title": "Voortgang",

@@ -11,8 +11,10 @@ from typing import Any
 from din_graph._analysis._index import index_of
 from din_graph._analysis._overlap import Overlaps
 from din_graph._analysis._owners import owner_load, role_mix
+from din_graph._analysis._progress import classify
 from din_graph._errors import DinError
 from din_graph._model import Indicator, OperationalGoal, Portfolio, Programme
+from din_graph._render._dot import STATUS_COLOURS
 from din_graph._render._text import ROLE_STYLE, WORDS, Lang, shorten
 
 __all__ = ["indicator_chart", "overlap_heatmap", "owner_load_chart", "role_mix_chart"]
@@ -68,8 +70,13 @@ def indicator_chart(
         ax.axhline(float(value), linestyle=":", color="#7f7f7f", label=label)
     if actuals:
         ax.plot(
-            [y for y, _ in actuals], [v for _, v in actuals], "-", marker="o", color="#d46b08", label=words["actual"]
+            [y for y, _ in actuals], [v for _, v in actuals], "-", marker="o", color="#595959", label=words["actual"]
         )
+        # The latest actual in the colour of its status (din_graph.progress's rule).
+        year, actual, _, status, _ = classify(indicator)
+        if year is not None and actual is not None and status != "no_data":
+            colour = STATUS_COLOURS[status]
+            ax.plot([year], [actual], "o", markersize=10, color=colour, label=words[f"status.{status}"])
     text_targets = [f"{y}: {v}" for y, v in indicator.targets.items() if isinstance(v, str)]
     title = shorten(indicator.name, 80)
     if text_targets:
