@@ -29,6 +29,7 @@ from ._reader import MAX_FILE_BYTES, Document, Path_, read_document
 __all__ = ["dump", "dumps", "load", "validate"]
 
 _SUFFIXES = (".yaml", ".yml", ".json")
+_EXCEL = (".xlsx", ".xlsm")
 _PORTFOLIO_FILES = ("portfolio.yaml", "portfolio.yml", "portfolio.json")
 _ENUMS: dict[str, type[Role] | type[EffortKind] | type[OwnerType] | type[EffortStatus]] = {
     "role": Role,
@@ -70,10 +71,15 @@ def _read(path: Path, max_bytes: int) -> tuple[Programme | Portfolio | None, lis
             if (path / name).is_file():
                 return _read(path / name, max_bytes)
         return _read_folder(path, max_bytes)
+    if path.suffix.lower() in _EXCEL:
+        from ._excel import read_workbook
+
+        if not path.is_file():
+            raise DinFileError(str(path), "no such file")
+        return read_workbook(path)
     if path.suffix.lower() not in _SUFFIXES:
-        hint = " (Excel files need the Excel support of a later release)" if path.suffix.lower() == ".xlsx" else ""
         raise DinFileError(
-            str(path), f"unsupported file type {path.suffix or '(none)'!r}: use .yaml, .yml or .json{hint}"
+            str(path), f"unsupported file type {path.suffix or '(none)'!r}: use .yaml, .yml, .json or .xlsx"
         )
     doc = read_document(path, max_bytes=max_bytes)
     data, lines, issues = normalize_keys(doc.data, doc.lines)
@@ -429,7 +435,8 @@ def dumps(obj: Programme | Portfolio, format: str = "yaml") -> str:  # noqa: A00
 def dump(obj: Programme | Portfolio, path: str | PathLike[str]) -> list[Path]:
     """Write a programme or portfolio to ``path``; returns the files written.
 
-    The format follows the suffix (``.yaml``, ``.yml``, ``.json``).  A portfolio
+    The format follows the suffix (``.yaml``, ``.yml``, ``.json``, or ``.xlsx`` for a programme:
+    Dutch sheets, see ``din_graph._io._excel``).  A portfolio
     written to a folder (a path without suffix) becomes a ``portfolio.yaml``
     plus one file per programme; written to a file, it holds its programmes inline.
     """
@@ -444,8 +451,16 @@ def dump(obj: Programme | Portfolio, path: str | PathLike[str]) -> list[Path]:
         text = _yaml_text(portfolio_to_file(obj, names))
         written.insert(0, _write(target / "portfolio.yaml", text))
         return written
+    if suffix in _EXCEL:
+        from ._excel import write_workbook
+
+        if isinstance(obj, Portfolio):
+            raise DinFileError(str(target), "a portfolio is written to a folder; write each programme to its own .xlsx")
+        return [write_workbook(obj, target)]
     if suffix not in _SUFFIXES:
-        raise DinFileError(str(target), f"cannot write {suffix or 'a file without suffix'!r}: use .yaml, .yml or .json")
+        raise DinFileError(
+            str(target), f"cannot write {suffix or 'a file without suffix'!r}: use .yaml, .yml, .json or .xlsx"
+        )
     return [_write(target, dumps(obj, "json" if suffix == ".json" else "yaml"))]
 
 
