@@ -68,6 +68,35 @@ def test_sharing_a_place_verb_or_audience_is_no_overlap(a: str, b: str) -> None:
     assert score(a, b) < 0.64
 
 
+def test_sharing_one_of_two_topics_is_no_overlap() -> None:
+    # Same owner, area, audience and verb, and one compound in common: still two different efforts.
+    context = {"owner": "uitvoering-fysiek", "areas": ["Kerkelanden"]}
+    portfolio = pair_of(
+        [effort("E1", "Klimaatplan en speelplein aanleggen voor kinderen", **context)],
+        [effort("E1", "Klimaat plan en warmtenet aanleggen voor kinderen", **context)],
+    )
+    [pair] = overlaps(portfolio, threshold=0.0).pairs
+    assert pair.score < 0.64
+    assert {e.signal for e in pair.evidence} >= {"owner", "area", "group"}
+
+
+@pytest.mark.parametrize(
+    "rewritten",
+    ["Plan voor het klimaat en speelpleinen aanleggen", "Speel plein en klimaat-plan aanleggen"],
+)
+def test_both_topics_however_written_is_overlap(rewritten: str) -> None:
+    assert score("Klimaatplan en speelplein aanleggen", rewritten) >= 0.64
+
+
+def test_analyzer_units_meet_across_spellings() -> None:
+    analyzer = Analyzer(["klimaatplan", "speelplein", "bewonersinitiatieven"])
+    joined = analyzer.features("Het klimaatplan en het speelplein")
+    assert joined.units == (("klimaat", "plan"), ("speel", "plein"))
+    assert analyzer.features("Plan voor het klimaat en speel plein").units == joined.units
+    # residents under any name are an audience, not a topic
+    assert analyzer.features("bewonersinitiatieven").units == analyzer.features("Inwoners initiatieven").units
+
+
 def test_shared_words_are_shown_unstemmed() -> None:
     found = overlaps(pair_of([effort("E1", "Verduurzamen van woningen")], [effort("E1", "Woningen verduurzamen")]))
     text = found.pairs[0].evidence[0]

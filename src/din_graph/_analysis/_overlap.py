@@ -28,6 +28,7 @@ rarer content features (compounds, uncommon words) proposes at most
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -35,7 +36,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from din_graph._analysis._index import index_of, owner_identity
-from din_graph._analysis._text import Analyzer, fold
+from din_graph._analysis._text import Analyzer, TextFeatures, fold
 from din_graph._errors import DinError
 from din_graph._graph import node_key
 from din_graph._model import Effort, OperationalGoal, Portfolio, Programme, StrategicGoal
@@ -77,6 +78,10 @@ BLOCK_DF = 8.0
 KEY_WEIGHT = 0.5
 #: Pairs whose word similarity is below this skip the (costlier) character view.
 CHAR_GATE = 0.1
+#: Two nodes of one kind are about the same thing when what one title names is
+#: all in the other text; below this share (the better of the two directions,
+#: idf-weighted) the text similarity is scaled down in proportion.
+COVER_FULL = 0.7
 
 #: Default signal weights (multipliers on the text score; see the module docs).
 DEFAULT_WEIGHTS: dict[str, float] = {
@@ -532,6 +537,7 @@ def overlaps(
     kept_left, kept_right, kept_text = [], [], []
     scored = 0
     views = _Views(parts, keys, chars, title_words, title_keys, title_chars, raw, title_raw, kind_code)
+    coverage = _Coverage(titles, features, vocab, df)
     for chunk_left, chunk_right in _candidates(
         words,
         df,
@@ -547,6 +553,9 @@ def overlaps(
             left, right = chunk_left, chunk_right
             text = views.pairs(left, right)
         scored += len(left)
+        same = (text >= link_floor) & (kind_code[left] == kind_code[right])
+        if same.any():
+            text[same] *= coverage.factor(left[same], right[same])
         keep = text >= floor
         if linked.size:
             codes = np.minimum(left, right) * len(docs) + np.maximum(left, right)
@@ -679,6 +688,97 @@ class _Views:
             text[mixed] = np.maximum(text[mixed], CONTAINMENT_WEIGHT * covered)
         clipped: np.ndarray = np.clip(text, 0.0, 1.0)
         return clipped
+
+
+class _Coverage:
+    """How much of what one title names the other text names too (see :data:`COVER_FULL`).
+
+    Cosine similarity rewards two texts that share one of their two topics
+    (*klimaatplan en speelplein* / *klimaatplan en warmtenet*) nearly as much as
+    two that share both; what tells them apart is whether each thing one title
+    names (a compound, however written, or a content word) is in the other text.
+    """
+
+    def __init__(
+        self, titles: Sequence[TextFeatures], texts: Sequence[TextFeatures], vocab: dict[str, int], df: np.ndarray
+    ) -> None:
+        idf = _idf(len(texts), df)
+        rare = float(idf.max()) if len(idf) else 1.0
+
+        def weight(unit: tuple[str, ...]) -> float:
+            found = [vocab.get(f) for f in (*unit, *(f"{a}+{b}" for a, b in itertools.pairwise(unit)))]
+            return max((float(idf[j]) for j in found if j is not None), default=rare)
+
+        self.units = [tuple((weight(u), u) for u in t.units) for t in titles]
+        self.stems = [t.stems for t in texts]
+        self.keys = [frozenset(t.keys) for t in texts]
+        self._near: dict[str, frozenset[str]] = {}
+        self._deletions: defaultdict[str, set[str]] | None = None
+
+    def factor(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """Multipliers in (0, 1] for index pairs: 1 when one title's things are all in the other text."""
+        import numpy as np
+
+        out = np.ones(len(left), dtype=np.float32)
+        for k, (i, j) in enumerate(zip(left.tolist(), right.tolist(), strict=True)):
+            covered = max(self.share(i, j), self.share(j, i))
+            if covered < COVER_FULL:
+                out[k] = covered / COVER_FULL
+        return out
+
+    def share(self, i: int, j: int) -> float:
+        """Idf-weighted share of the things title ``i`` names that text ``j`` names too."""
+        total = found = 0.0
+        for weight, unit in self.units[i]:
+            total += weight
+            if self._names(unit, j):
+                found += weight
+        return found / total if total else 1.0
+
+    def _names(self, unit: tuple[str, ...], j: int) -> bool:
+        stems, keys = self.stems[j], self.keys[j]
+        if len(unit) == 1:
+            return unit[0] in stems or bool(self.near(unit[0]) & stems)
+        for a, b in itertools.pairwise(unit):
+            if f"{a}+{b}" in keys:
+                continue
+            # A typo or another inflection of one half: 'speelhof' / 'speel hoven'.
+            if not any(f"{x}+{y}" in keys for x in (a, *self.near(a)) for y in (b, *self.near(b))):
+                return False
+        return True
+
+    def near(self, stem: str) -> frozenset[str]:
+        """Stems of the texts one edit from ``stem``: a typo or another inflection.
+
+        Substitutions count from four letters on; below that only an inserted or
+        dropped letter (*hof* / *hoof*), as short words differ by one letter too often.
+        """
+        cached = self._near.get(stem)
+        if cached is None:
+            from rapidfuzz.distance import Levenshtein
+
+            if self._deletions is None:
+                # Two strings one edit apart share a string with at most one letter deleted.
+                self._deletions = defaultdict(set)
+                for stem_set in self.stems:
+                    for other in stem_set:
+                        for variant in _deletions(other):
+                            self._deletions[variant].add(other)
+            candidates = set().union(*(self._deletions.get(v, ()) for v in _deletions(stem)))
+            cached = frozenset(
+                other
+                for other in candidates
+                if other != stem
+                and Levenshtein.distance(stem, other, score_cutoff=1) <= 1
+                and (min(len(stem), len(other)) >= 4 or len(stem) != len(other))
+                and min(len(stem), len(other)) >= 3
+            )
+            self._near[stem] = cached
+        return cached
+
+
+def _deletions(stem: str) -> set[str]:
+    return {stem, *(stem[:k] + stem[k + 1 :] for k in range(len(stem)))}
 
 
 def _linked_pairs(docs: list[_Doc]) -> np.ndarray:

@@ -94,6 +94,13 @@ _SUFFIXES = _wordlist(
     """
 )
 _LINKS = ("s", "e", "en")
+_ARTICLES = frozenset({"de", "het", "een"})
+#: Residents under any name are who an effort is for, not what it is about:
+#: a *bewonersinitiatief* and an *inwonersinitiatief* are one thing.
+_PEOPLE = frozenset({"bewoner", "inwoner", "burger"})
+#: A written word as the analysis sees it: the word (typo corrected), the stems of
+#: its pieces, the (piece, stem) pairs that carry topic, generic?, a target group?
+_Token = tuple[str, tuple[str, ...], tuple[tuple[str, str], ...], bool, bool] | None
 
 
 def fold(text: str) -> str:
@@ -151,6 +158,12 @@ class TextFeatures:
     """The unstemmed content parts joined by spaces (for character n-grams)."""
     groups: tuple[str, ...] = ()
     """Target groups named as words of their own (*ouderen*, *huurders*)."""
+    units: tuple[tuple[str, ...], ...] = ()
+    """The things the text names, each as the stems of its pieces: a compound
+    (``('klimaat', 'plan')``, however it is written: together, apart, or as *plan
+    voor klimaat*) or a content word.  Generic words and target groups are no units."""
+    stems: frozenset[str] = frozenset()
+    """Every stem of the text's words, generic pieces included (*plan* of *klimaatplan*)."""
 
 
 class Analyzer:
@@ -185,6 +198,7 @@ class Analyzer:
         self.lexicon = frozenset(lexicon - STOP_WORDS)
         self.stems = frozenset(_stem(w) for w in self.lexicon)
         self._split_cache: dict[str, tuple[str, ...]] = {}
+        self._token_cache: dict[str, _Token] = {}
         # Every compound the corpus writes joined, as stem pairs: a pair of words
         # written apart that forms one of these is that compound.
         compound_keys: set[str] = set()
@@ -240,33 +254,91 @@ class Analyzer:
         return best
 
     def features(self, text: str) -> TextFeatures:
-        """The content parts, compound keys and surface of a text."""
+        """The content parts, compound keys, topic units and surface of a text."""
         parts: list[str] = []
         surface: list[str] = []
         keys: list[str] = []
         groups: list[str] = []
-        previous: str | None = None  # stem of the last part of the previous word
+        units: list[tuple[str, ...]] = []
+        stems_seen: list[str] = []
+        # The last word: the stems of its pieces and the unit it opened (an index
+        # into ``units``, or -1), so that a compound written apart joins it.
+        previous: tuple[tuple[str, ...], int] | None = None
+        # 'plan voor klimaat': the word before 'voor', waiting for what follows.
+        before_voor: tuple[tuple[str, ...], int] | None = None
+        after_voor = False
         for written in words(text):
-            word = self.corrections.get(written, written)
-            if word in STOP_WORDS or word in self.places or len(word) < 2:
+            token = self._token(written)
+            if token is None:
+                if written == "voor" and previous is not None:
+                    before_voor, after_voor = previous, True
+                elif not (after_voor and written in _ARTICLES):
+                    before_voor, after_voor = None, False
                 previous = None
                 continue
-            pieces = self.split(word) if word not in GENERIC_WORDS else (word,)
-            stems = [_stem(p) for p in pieces]
+            word, stems, kept, generic, group = token
+            stems_seen.extend(stems)
             keys.extend(f"{a}+{b}" for a, b in itertools.pairwise(stems))
-            if previous is not None and f"{previous}+{stems[0]}" in self.compound_keys:
+            # A compound of generic words still names something ('stadsaanpak').
+            unit = -1 if generic or group or not (kept or len(stems) > 1) else len(units)
+            if unit >= 0:
+                units.append(tuple(s for s in stems if s not in _PEOPLE))
+            if previous is not None and f"{previous[0][-1]}+{stems[0]}" in self.compound_keys:
                 # 'huurders vijvers' written apart: the corpus writes 'huurdersvijver' joined.
-                keys.append(f"{previous}+{stems[0]}")
-            previous = stems[-1]
-            if word in GENERIC_WORDS:
+                keys.append(f"{previous[0][-1]}+{stems[0]}")
+                unit = self._join_units(units, previous, (stems, unit))
+            elif after_voor and before_voor is not None and f"{stems[-1]}+{before_voor[0][0]}" in self.compound_keys:
+                # 'plan voor klimaat' is the compound 'klimaatplan' paraphrased.
+                keys.append(f"{stems[-1]}+{before_voor[0][0]}")
+                unit = self._join_units(units, (stems, unit), before_voor)
+            previous = (stems, unit)
+            before_voor, after_voor = None, False
+            if generic:
                 continue  # no topic, though it may join a compound written apart ('voedsel project')
-            if len(pieces) == 1 and word in GROUP_WORDS:
+            if group and len(stems) == 1:
                 # Kept as topic too: 'ouderen zones' is the compound 'ouderenzones' written apart.
                 groups.append(word)
-            kept = [(p, s) for p, s in zip(pieces, stems, strict=True) if p not in GENERIC_WORDS and s not in self.drop]
             parts.extend(s for _, s in kept)
             surface.extend(p for p, _ in kept)
-        return TextFeatures(tuple(parts), tuple(dict.fromkeys(keys)), " ".join(surface), tuple(dict.fromkeys(groups)))
+        return TextFeatures(
+            tuple(parts),
+            tuple(dict.fromkeys(keys)),
+            " ".join(surface),
+            tuple(dict.fromkeys(groups)),
+            tuple(u for u in dict.fromkeys(units) if u),
+            frozenset(stems_seen),
+        )
+
+    @staticmethod
+    def _join_units(
+        units: list[tuple[str, ...]], first: tuple[tuple[str, ...], int], second: tuple[tuple[str, ...], int]
+    ) -> int:
+        """Make one unit of two words that form one compound; the index of the joined unit."""
+        joined = tuple(s for s in (*first[0], *second[0]) if s not in _PEOPLE)
+        for index in sorted({first[1], second[1]} - {-1}, reverse=True):
+            units[index] = ()  # emptied, not removed: later indices stay valid
+        units.append(joined)
+        return len(units) - 1
+
+    def _token(self, written: str) -> _Token:
+        """What one written word contributes, cached: texts of one corpus repeat their words."""
+        if written in self._token_cache:
+            return self._token_cache[written]
+        word = self.corrections.get(written, written)
+        result: _Token = None
+        if not (word in STOP_WORDS or word in self.places or len(word) < 2):
+            generic = word in GENERIC_WORDS
+            pieces = self.split(word) if not generic else (word,)
+            stems = tuple(_stem(p) for p in pieces)
+            kept = tuple(
+                (p, s) for p, s in zip(pieces, stems, strict=True) if p not in GENERIC_WORDS and s not in self.drop
+            )
+            if word.isdigit():
+                kept = ()  # a year or a count is no topic of its own
+            group = word in GROUP_WORDS
+            result = (word, stems, kept, generic, group)
+        self._token_cache[written] = result
+        return result
 
 
 def _typo_corrections(counts: Counter[str]) -> dict[str, str]:
