@@ -265,6 +265,7 @@ class _Areas:
             if phrase and len(" ".join(phrase)) > 3:
                 self.phrases.setdefault(phrase, area_id)
         self.longest = max((len(p) for p in self.phrases), default=0)
+        self.first_words = frozenset(p[0] for p in self.phrases)
 
     def ancestors(self, area: str) -> list[str]:
         out = []
@@ -293,8 +294,9 @@ class _Areas:
         tokens = fold(text).replace("-", " ").split()
         tokens = [t.strip(".,;:!?()'\"") for t in tokens]
         found = set()
-        for size in range(1, self.longest + 1):
-            for start in range(len(tokens) - size + 1):
+        # Most words start no area name: look further only from those that do.
+        for start in (k for k, token in enumerate(tokens) if token in self.first_words):
+            for size in range(1, min(self.longest, len(tokens) - start) + 1):
                 area = self.phrases.get(tuple(tokens[start : start + size]))
                 if area is not None:
                     found.add(area)
@@ -317,19 +319,44 @@ class _Areas:
         return 0.0, ()
 
 
-def _tfidf(rows: Sequence[Sequence[str]]) -> tuple[sp.csr_matrix, dict[str, int], np.ndarray]:
-    """L2-normalised TF-IDF rows over string features (sublinear tf, smooth idf), with vocabulary and df."""
+def _counts(rows: Sequence[Sequence[str]], vocab: dict[str, int], *, grow: bool = False) -> sp.csr_matrix:
+    """Rows x features count matrix; ``grow`` adds unseen features to ``vocab``, else they are dropped."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
+    flat = [f for r in rows for f in r]
+    if grow:
+        for f in flat:
+            if f not in vocab:
+                vocab[f] = len(vocab)
+    ids = np.fromiter((vocab.get(f, -1) for f in flat), dtype=np.int64, count=len(flat))
+    row_of = np.repeat(np.arange(len(rows)), lengths)
+    known = ids >= 0
+    matrix = sp.csr_matrix(
+        (np.ones(int(known.sum()), dtype=np.float32), (row_of[known], ids[known])),
+        shape=(len(rows), max(len(vocab), 1)),
+    )
+    matrix.sum_duplicates()
+    return matrix
+
+
+def _weigh(counts: sp.csr_matrix, idf: np.ndarray, *, binary: bool = False, normalise: bool = True) -> sp.csr_matrix:
+    """TF-IDF rows from counts: sublinear tf (or 1 for ``binary``) times idf, L2-normalised unless told not."""
     import numpy as np
 
-    vocab: dict[str, int] = {}
-    for features in rows:
-        for f in features:
-            vocab.setdefault(f, len(vocab))
-    df = np.zeros(max(len(vocab), 1), dtype=np.int64)
-    for features in rows:
-        for j in {vocab[f] for f in features}:
-            df[j] += 1
-    return _project(rows, vocab, df, len(rows)), vocab, df
+    matrix = counts.copy()
+    tf = np.ones_like(matrix.data) if binary else 1.0 + np.log(matrix.data)
+    matrix.data = (tf * idf[matrix.indices]).astype(np.float32)
+    matrix.eliminate_zeros()
+    return _normalise(matrix) if normalise else matrix
+
+
+def _df(counts: sp.csr_matrix) -> np.ndarray:
+    import numpy as np
+
+    df: np.ndarray = np.bincount(counts.indices, minlength=counts.shape[1])
+    return df
 
 
 def _idf(n: int, df: np.ndarray) -> np.ndarray:
@@ -510,15 +537,23 @@ def overlaps(
     features = [analyzer.features(doc.text) for doc in docs]
     titles = [analyzer.features(doc.title) for doc in docs]
     bar.update(len(docs) // 2)
-    words, vocab, df = _tfidf([(*f.parts, *f.keys) for f in features])
-    title_words = _project([f.parts for f in titles], vocab, df, len(docs))
-    parts = _project([f.parts for f in features], vocab, df, len(docs))
-    keys = _project([f.keys for f in features], vocab, df, len(docs))
-    title_keys = _project([f.keys for f in titles], vocab, df, len(docs))
-    raw = _project([f.parts for f in features], vocab, df, len(docs), normalise=False, binary=True)
-    title_raw = _project([f.parts for f in titles], vocab, df, len(docs), normalise=False, binary=True)
-    chars, char_vocabulary = _char_matrix([f.surface for f in features])
-    title_chars = _char_matrix([f.surface for f in titles], char_vocabulary)[0]
+    vocab: dict[str, int] = {}
+    part_counts = _counts([f.parts for f in features], vocab, grow=True)
+    key_counts = _counts([f.keys for f in features], vocab, grow=True)
+    part_counts.resize(key_counts.shape)
+    title_part_counts = _counts([f.parts for f in titles], vocab)
+    title_key_counts = _counts([f.keys for f in titles], vocab)
+    word_counts = (part_counts + key_counts).tocsr()
+    df = _df(word_counts)
+    idf = _idf(len(docs), df)
+    words = _weigh(word_counts, idf)
+    parts = _weigh(part_counts, idf)
+    keys = _weigh(key_counts, idf)
+    title_words = _weigh(title_part_counts, idf)
+    title_keys = _weigh(title_key_counts, idf)
+    raw = _weigh(part_counts, idf, binary=True, normalise=False)
+    title_raw = _weigh(title_part_counts, idf, binary=True, normalise=False)
+    chars, title_chars = _char_matrices([f.surface for f in features], [f.surface for f in titles])
     bar.update(len(docs) - len(docs) // 2)
     programme_of = {p.id: i for i, p in enumerate(pf.programmes)}
     programme_ids = np.asarray([programme_of[d.programme] for d in docs])
@@ -537,7 +572,7 @@ def overlaps(
     kept_left, kept_right, kept_text = [], [], []
     scored = 0
     views = _Views(parts, keys, chars, title_words, title_keys, title_chars, raw, title_raw, kind_code)
-    coverage = _Coverage(titles, features, vocab, df)
+    coverage = _Coverage(titles, features, vocab, idf)
     for chunk_left, chunk_right in _candidates(
         words,
         df,
@@ -697,55 +732,91 @@ class _Coverage:
     (*klimaatplan en speelplein* / *klimaatplan en warmtenet*) nearly as much as
     two that share both; what tells them apart is whether each thing one title
     names (a compound, however written, or a content word) is in the other text.
+
+    A text names a compound when it has each of its joins (*klimaat+plan*), a
+    word when it has its stem; a typo or another inflection of a stem (one edit,
+    see :meth:`near`) counts as the stem.  All of it is worked out once, as a
+    sparse texts x units matrix, so that a pair costs two sparse row products.
     """
 
     def __init__(
-        self, titles: Sequence[TextFeatures], texts: Sequence[TextFeatures], vocab: dict[str, int], df: np.ndarray
+        self, titles: Sequence[TextFeatures], texts: Sequence[TextFeatures], vocab: dict[str, int], idf: np.ndarray
     ) -> None:
-        idf = _idf(len(texts), df)
+        import numpy as np
+        import scipy.sparse as sp
+
         rare = float(idf.max()) if len(idf) else 1.0
-
-        def weight(unit: tuple[str, ...]) -> float:
-            found = [vocab.get(f) for f in (*unit, *(f"{a}+{b}" for a, b in itertools.pairwise(unit)))]
-            return max((float(idf[j]) for j in found if j is not None), default=rare)
-
-        self.units = [tuple((weight(u), u) for u in t.units) for t in titles]
-        self.stems = [t.stems for t in texts]
-        self.keys = [frozenset(t.keys) for t in texts]
+        self._deletions: defaultdict[str, set[str]] = defaultdict(set)
+        for text in texts:
+            for stem in text.stems:
+                for variant in _deletions(stem):
+                    self._deletions[variant].add(stem)
         self._near: dict[str, frozenset[str]] = {}
-        self._deletions: defaultdict[str, set[str]] | None = None
+        units: dict[tuple[str, ...], int] = {}
+        title_units = [[units.setdefault(u, len(units)) for u in t.units] for t in titles]
+        # Each unit is a list of requirements (its joins, or its one stem), each met
+        # by any of its variants: the requirement's own feature or one a typo away.
+        slots: list[int] = []  # slot -> unit
+        need = np.zeros(max(len(units), 1), dtype=np.float32)
+        features: dict[str, int] = {}
+        feature_slot: list[tuple[int, int]] = []
+        weights = np.zeros(max(len(units), 1), dtype=np.float32)
+        for unit, u in units.items():
+            found = [vocab.get(f) for f in (*unit, *(f"{a}+{b}" for a, b in itertools.pairwise(unit)))]
+            weights[u] = max((float(idf[j]) for j in found if j is not None), default=rare)
+            requirements = [(a, b) for a, b in itertools.pairwise(unit)] if len(unit) > 1 else [(unit[0], None)]
+            need[u] = len(set(requirements))
+            for a, b in dict.fromkeys(requirements):
+                slot = len(slots)
+                slots.append(u)
+                for x in (a, *self.near(a)):
+                    for y in (None,) if b is None else (b, *self.near(b)):
+                        feature = x if y is None else f"{x}+{y}"
+                        feature_slot.append((features.setdefault(feature, len(features)), slot))
+        n_slots = max(len(slots), 1)
+        met_by = sp.csr_matrix(
+            (
+                np.ones(len(feature_slot), dtype=np.float32),
+                tuple(np.asarray(feature_slot, dtype=np.int64).T.reshape(2, -1)),
+            ),
+            shape=(max(len(features), 1), n_slots),
+        )
+        met_by.data[:] = 1.0  # a feature listed twice for one slot meets it once
+        has = _counts([[f for f in (*t.stems, *t.keys) if f in features] for t in texts], features)
+        has.data[:] = 1.0
+        met = (has @ met_by).tocsr()
+        met.data[:] = 1.0  # a slot is met, however many of its variants the text has
+        of_unit = sp.csr_matrix(
+            (np.ones(len(slots), dtype=np.float32), (np.arange(len(slots)), np.asarray(slots, dtype=np.int64))),
+            shape=(n_slots, len(need)),
+        )
+        named = (met @ of_unit).tocsr()
+        named.data = (named.data >= need[named.indices]).astype(np.float32)
+        named.eliminate_zeros()
+        self.named = named
+        rows = np.repeat(np.arange(len(titles)), [len(t) for t in title_units])
+        cols = np.asarray([u for t in title_units for u in t], dtype=np.int64)
+        self.weights = sp.csr_matrix((weights[cols], (rows, cols)), shape=(len(titles), len(need)))
+        self.weights.sum_duplicates()
+        self.total = np.asarray(self.weights.sum(axis=1)).ravel()
 
     def factor(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """Multipliers in (0, 1] for index pairs: 1 when one title's things are all in the other text."""
         import numpy as np
 
-        out = np.ones(len(left), dtype=np.float32)
-        for k, (i, j) in enumerate(zip(left.tolist(), right.tolist(), strict=True)):
-            covered = max(self.share(i, j), self.share(j, i))
-            if covered < COVER_FULL:
-                out[k] = covered / COVER_FULL
-        return out
+        covered = np.maximum(self.share(left, right), self.share(right, left))
+        result: np.ndarray = np.minimum(1.0, covered / COVER_FULL).astype(np.float32)
+        return result
 
-    def share(self, i: int, j: int) -> float:
-        """Idf-weighted share of the things title ``i`` names that text ``j`` names too."""
-        total = found = 0.0
-        for weight, unit in self.units[i]:
-            total += weight
-            if self._names(unit, j):
-                found += weight
-        return found / total if total else 1.0
+    def share(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """Idf-weighted share of the things each ``left`` title names that its ``right`` text names too."""
+        import numpy as np
 
-    def _names(self, unit: tuple[str, ...], j: int) -> bool:
-        stems, keys = self.stems[j], self.keys[j]
-        if len(unit) == 1:
-            return unit[0] in stems or bool(self.near(unit[0]) & stems)
-        for a, b in itertools.pairwise(unit):
-            if f"{a}+{b}" in keys:
-                continue
-            # A typo or another inflection of one half: 'speelhof' / 'speel hoven'.
-            if not any(f"{x}+{y}" in keys for x in (a, *self.near(a)) for y in (b, *self.near(b))):
-                return False
-        return True
+        found = _rowwise_dot(self.weights, self.named, left, right)
+        total = self.total[left]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            share: np.ndarray = np.where(total > 0, found / total, 1.0)
+        return share
 
     def near(self, stem: str) -> frozenset[str]:
         """Stems of the texts one edit from ``stem``: a typo or another inflection.
@@ -757,13 +828,7 @@ class _Coverage:
         if cached is None:
             from rapidfuzz.distance import Levenshtein
 
-            if self._deletions is None:
-                # Two strings one edit apart share a string with at most one letter deleted.
-                self._deletions = defaultdict(set)
-                for stem_set in self.stems:
-                    for other in stem_set:
-                        for variant in _deletions(other):
-                            self._deletions[variant].add(other)
+            # Two strings one edit apart share a string with at most one letter deleted.
             candidates = set().union(*(self._deletions.get(v, ()) for v in _deletions(stem)))
             cached = frozenset(
                 other
@@ -815,18 +880,38 @@ def _as_portfolio(obj: Portfolio | Programme | Iterable[Programme]) -> Portfolio
     return Portfolio(id="programmes", name="programmes", programmes=programmes)
 
 
-def _char_matrix(surfaces: list[str], fitted: Any = None) -> tuple[sp.csr_matrix, Any]:
-    """TF-IDF rows over character 3-4-grams within words; ``fitted`` reuses a vocabulary and idf."""
-    import numpy as np
-    import scipy.sparse as sp
-    from sklearn.feature_extraction.text import TfidfVectorizer
+def _char_ngrams(word: str) -> list[str]:
+    """Character 3- and 4-grams of a word padded with spaces (scikit-learn's ``char_wb`` analyser)."""
+    padded = f" {word} "
+    out: list[str] = []
+    for n in (3, 4):
+        out.extend(padded[k : k + n] for k in range(max(1, len(padded) - n + 1)))
+        if len(padded) <= n:
+            break  # a short word counts once
+    return out
 
-    if fitted is not None:
-        return fitted.transform(surfaces).tocsr(), fitted
-    if not any(surfaces):
-        return sp.csr_matrix((len(surfaces), 1), dtype=np.float32), None
-    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 4), sublinear_tf=True, dtype=np.float32)
-    return vectorizer.fit_transform(surfaces).tocsr(), vectorizer
+
+def _char_matrices(texts: list[str], others: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    """TF-IDF rows over character 3-4-grams within words, for ``texts`` and, with their idf, ``others``.
+
+    Texts of one corpus repeat their words, so the n-grams are computed once per
+    distinct word and summed per text with one sparse product.
+    """
+    import numpy as np
+
+    words: dict[str, int] = {}
+    per_text = _counts([t.split() for t in texts], words, grow=True)
+    per_other = _counts([t.split() for t in others], words, grow=True)
+    per_text.resize((len(texts), max(len(words), 1)))
+    grams: dict[str, int] = {}
+    per_word = _counts([_char_ngrams(w) for w in words], grams, grow=True)
+    if not words:
+        per_word.resize((1, per_word.shape[1]))
+    text_grams = (per_text @ per_word).tocsr()
+    df = _df(text_grams)
+    # n-grams no text has (possible only in ``others``) are unknown, as in a fitted vectoriser
+    idf = np.where(df > 0, _idf(len(texts), df), 0.0)
+    return _weigh(text_grams, idf), _weigh((per_other @ per_word).tocsr(), idf)
 
 
 def _containment(small: sp.csr_matrix, large: sp.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -842,39 +927,6 @@ def _containment(small: sp.csr_matrix, large: sp.csr_matrix, left: np.ndarray, r
         share = np.where(total > 0, overlap / total, 0.0)
     result: np.ndarray = (share * damp).astype(np.float32)
     return result
-
-
-def _project(
-    rows: Sequence[Sequence[str]],
-    vocab: dict[str, int],
-    df: np.ndarray,
-    n: int,
-    *,
-    normalise: bool = True,
-    binary: bool = False,
-) -> sp.csr_matrix:
-    """TF-IDF rows of other texts in the vocabulary and idf of the corpus (unknown features dropped)."""
-    import numpy as np
-    import scipy.sparse as sp
-
-    idf = (_idf(n, df)).astype(np.float32)
-    indptr: list[int] = [0]
-    indices: list[int] = []
-    data: list[float] = []
-    for features in rows:
-        counts: dict[int, int] = {}
-        for f in features:
-            j = vocab.get(f)
-            if j is not None:
-                counts[j] = counts.get(j, 0) + 1
-        indices.extend(counts)
-        data.extend((1.0 if binary else 1.0 + math.log(c)) * float(idf[j]) for j, c in counts.items())
-        indptr.append(len(indices))
-    matrix = sp.csr_matrix(
-        (np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
-        shape=(len(rows), max(len(vocab), 1)),
-    )
-    return _normalise(matrix) if normalise else matrix
 
 
 def _related_programmes(pf: Portfolio) -> set[tuple[str, str]]:
