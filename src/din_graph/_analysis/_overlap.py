@@ -73,6 +73,8 @@ CONTAINMENT_WEIGHT = 0.8
 WORD_WEIGHT = 0.5
 #: Candidate blocking uses features in at most ``BLOCK_DF * sqrt(n)`` nodes.
 BLOCK_DF = 8.0
+#: ... and things named (compounds, mostly) in at most a quarter of that many.
+UNIT_BLOCK_SHARE = 4
 
 #: Weight of compound keys in word similarity when both texts have compounds.
 KEY_WEIGHT = 0.5
@@ -395,14 +397,18 @@ def _candidates(
     per_node: int,
     exhaustive_limit: int,
     progress: Any,
+    coverage: _Coverage | None = None,
 ) -> Iterator[tuple[np.ndarray, np.ndarray | None]]:
     """Chunks of index pairs (i < j, different programmes, an allowed kind pair) worth scoring.
 
     Exhaustive mode yields ``(rows, None)``: every pair of those rows with a later node.
+    Otherwise candidates come from two keys: rare words, and the rare things a
+    title names that another text names too (``coverage``).
 
     ``allowed[x, y]`` says whether a pair of node kinds (0 goal, 1 effort) is wanted.
     """
     import numpy as np
+    import scipy.sparse as sp
 
     n = words.shape[0]
     kinds = programme_ids[1]
@@ -426,33 +432,60 @@ def _candidates(
     cap = max(50, int(BLOCK_DF * math.sqrt(n)))
     rare = np.flatnonzero((df >= 2) & (df <= cap))
     blocked = words[:, rare].tocsr()
-    transposed = blocked.T.tocsr()
-    lefts, rights = [], []
-    step = 2000
-    for start in range(0, n, step):
-        stop = min(n, start + step)
-        product = (blocked[start:stop] @ transposed).tocsr()
-        for row in range(stop - start):
-            i = start + row
-            lo, hi = product.indptr[row], product.indptr[row + 1]
-            cols = product.indices[lo:hi]
-            vals = product.data[lo:hi]
-            mask = (cols != i) & wanted(np.full(len(cols), i), cols)
-            cols, vals = cols[mask], vals[mask]
-            if len(cols) > per_node:
-                cols = cols[np.argpartition(-vals, per_node)[:per_node]]
-            lefts.append(np.full(len(cols), i, dtype=np.int64))
-            rights.append(cols.astype(np.int64))
-        progress.update(stop - start)
-    if not lefts:
+    found = [_top_pairs(blocked, blocked, per_node, wanted, progress)]
+    if coverage is not None:
+        # A second key: the rare things a title names that another text names too,
+        # typos and spellings included.  Top-k over all words can miss a pair whose
+        # rare compounds are crowded out by many partners sharing middling words.
+        named = coverage.named
+        common = np.flatnonzero(np.bincount(named.indices, minlength=named.shape[1]) > cap // UNIT_BLOCK_SHARE)
+        if len(common):
+            keep = np.ones(named.shape[1], dtype=bool)
+            keep[common] = False
+            named = (named @ sp.diags(keep.astype(np.float32))).tocsr()
+            named.eliminate_zeros()
+        found.append(_top_pairs(coverage.weights, named, per_node, wanted, progress))
+    left = np.concatenate([f[0] for f in found])
+    right = np.concatenate([f[1] for f in found])
+    if not len(left):
         return
-    left = np.concatenate(lefts)
-    right = np.concatenate(rights)
     low, high = np.minimum(left, right), np.maximum(left, right)
     pairs = np.unique(low * n + high)
     for start in range(0, len(pairs), 1_000_000):
         chunk = pairs[start : start + 1_000_000]
         yield chunk // n, chunk % n
+
+
+def _top_pairs(
+    rows: sp.csr_matrix, cols: sp.csr_matrix, per_node: int, wanted: Any, progress: Any
+) -> tuple[np.ndarray, np.ndarray]:
+    """For each row of ``rows``, the (at most) ``per_node`` best wanted rows of ``cols`` by dot product."""
+    import numpy as np
+
+    n = rows.shape[0]
+    transposed = cols.T.tocsr()
+    lefts, rights = [], []
+    step = 2000
+    for start in range(0, n, step):
+        stop = min(n, start + step)
+        product = (rows[start:stop] @ transposed).tocoo()
+        left = product.row.astype(np.int64) + start
+        right = product.col.astype(np.int64)
+        values = product.data
+        mask = (left != right) & wanted(left, right)
+        left, right, values = left[mask], right[mask], values[mask]
+        # The product is row-major: each row's partners are one run.
+        bounds = np.searchsorted(left, np.arange(start, stop + 1))
+        keep = np.ones(len(left), dtype=bool)
+        for row in np.flatnonzero(np.diff(bounds) > per_node):
+            lo, hi = bounds[row], bounds[row + 1]
+            keep[lo + np.argpartition(-values[lo:hi], per_node)[per_node:]] = False
+        lefts.append(left[keep])
+        rights.append(right[keep])
+        progress.update(stop - start)
+    if not lefts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(lefts), np.concatenate(rights)
 
 
 class _NoProgress:
@@ -463,8 +496,12 @@ class _NoProgress:
         return None
 
 
-def _progress_bar(total: int, *, enabled: bool | None, label: str) -> Any:
-    if enabled is False or (enabled is None and total < 20_000):
+#: Inputs with at least this many nodes take a few seconds: they show a progress bar.
+PROGRESS_NODES = 5000
+
+
+def _progress_bar(nodes: int, total: int, *, enabled: bool | None, label: str) -> Any:
+    if enabled is False or (enabled is None and nodes < PROGRESS_NODES):
         return _NoProgress()
     from tqdm.auto import tqdm
 
@@ -533,7 +570,9 @@ def overlaps(
         doc.areas = doc.areas | frozenset(areas.mentioned(doc.text))
     places = [*areas.lookup, *(p.municipality or "" for p in pf.programmes)]
     analyzer = Analyzer((d.text for d in docs), places=places)
-    bar = _progress_bar(2 * len(docs), enabled=progress, label="overlap")
+    # Steps of one node each: analysis and matrices, then one pass per candidate key.
+    passes = 1 if len(docs) <= exhaustive_limit else 2
+    bar = _progress_bar(len(docs), (1 + passes) * len(docs), enabled=progress, label="overlap")
     features = [analyzer.features(doc.text) for doc in docs]
     titles = [analyzer.features(doc.title) for doc in docs]
     bar.update(len(docs) // 2)
@@ -581,6 +620,7 @@ def overlaps(
         per_node=candidates_per_node,
         exhaustive_limit=exhaustive_limit,
         progress=bar,
+        coverage=coverage,
     ):
         if chunk_right is None:
             left, right, text = views.block(chunk_left, programme_ids, allowed, link_floor)
