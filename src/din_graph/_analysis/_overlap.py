@@ -36,7 +36,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from din_graph._analysis._index import index_of, owner_identity
-from din_graph._analysis._text import Analyzer, TextFeatures, fold
+from din_graph._analysis._text import Analyzer, TextFeatures, fold, words
 from din_graph._errors import DinError
 from din_graph._graph import node_key
 from din_graph._model import Effort, OperationalGoal, Portfolio, Programme, StrategicGoal
@@ -569,12 +569,20 @@ def overlaps(
     for doc in docs:
         doc.areas = doc.areas | frozenset(areas.mentioned(doc.text))
     places = [*areas.lookup, *(p.municipality or "" for p in pf.programmes)]
-    analyzer = Analyzer((d.text for d in docs), places=places)
+    written = [words(d.text) for d in docs]
+    analyzer = Analyzer(written, places=places)
     # Steps of one node each: analysis and matrices, then one pass per candidate key.
     passes = 1 if len(docs) <= exhaustive_limit else 2
     bar = _progress_bar(len(docs), (1 + passes) * len(docs), enabled=progress, label="overlap")
-    features = [analyzer.features(doc.text) for doc in docs]
-    titles = [analyzer.features(doc.title) for doc in docs]
+    features, titles = [], []
+    for doc, text_words in zip(docs, written, strict=True):
+        title_words = words(doc.title)
+        if text_words[: len(title_words)] == title_words:
+            head, whole = analyzer.features_of_words(text_words, len(title_words))
+        else:  # a title that is not how the text opens (not so in the files, but possible)
+            head, whole = analyzer.features_of_words(title_words)[1], analyzer.features_of_words(text_words)[1]
+        features.append(whole)
+        titles.append(head or analyzer.features_of_words(())[1])
     bar.update(len(docs) // 2)
     vocab: dict[str, int] = {}
     part_counts = _counts([f.parts for f in features], vocab, grow=True)
@@ -585,7 +593,7 @@ def overlaps(
     word_counts = (part_counts + key_counts).tocsr()
     df = _df(word_counts)
     idf = _idf(len(docs), df)
-    words = _weigh(word_counts, idf)
+    word_matrix = _weigh(word_counts, idf)
     parts = _weigh(part_counts, idf)
     keys = _weigh(key_counts, idf)
     title_words = _weigh(title_part_counts, idf)
@@ -613,7 +621,7 @@ def overlaps(
     views = _Views(parts, keys, chars, title_words, title_keys, title_chars, raw, title_raw, kind_code)
     coverage = _Coverage(titles, features, vocab, idf)
     for chunk_left, chunk_right in _candidates(
-        words,
+        word_matrix,
         df,
         np.vstack([programme_ids, kind_code]),
         allowed,
@@ -787,10 +795,9 @@ class _Coverage:
 
         rare = float(idf.max()) if len(idf) else 1.0
         self._deletions: defaultdict[str, set[str]] = defaultdict(set)
-        for text in texts:
-            for stem in text.stems:
-                for variant in _deletions(stem):
-                    self._deletions[variant].add(stem)
+        for stem in frozenset().union(*(text.stems for text in texts)):
+            for variant in _deletions(stem):
+                self._deletions[variant].add(stem)
         self._near: dict[str, frozenset[str]] = {}
         units: dict[tuple[str, ...], int] = {}
         title_units = [[units.setdefault(u, len(units)) for u in t.units] for t in titles]

@@ -21,12 +21,12 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["GENERIC_WORDS", "GROUP_WORDS", "STOP_WORDS", "Analyzer", "TextFeatures", "fold"]
+__all__ = ["GENERIC_WORDS", "GROUP_WORDS", "STOP_WORDS", "Analyzer", "TextFeatures", "fold", "words"]
 
 
 def _wordlist(text: str) -> frozenset[str]:
@@ -182,7 +182,8 @@ class Analyzer:
     True
     """
 
-    def __init__(self, corpus: Iterable[str], places: Iterable[str] = ()) -> None:
+    def __init__(self, corpus: Iterable[str | Sequence[str]], places: Iterable[str] = ()) -> None:
+        """``corpus``: the texts, or their :func:`words` when the caller has them already."""
         self.drop = STOP_WORDS | GENERIC_WORDS
         place_words: set[str] = set()
         for place in places:
@@ -190,7 +191,8 @@ class Analyzer:
         self.places = frozenset(place_words - _KEEP_PLACE_WORDS)
         counts: Counter[str] = Counter()
         for text in corpus:
-            counts.update(w for w in words(text) if len(w) >= _MIN_PART and not w.isdigit())
+            written = words(text) if isinstance(text, str) else text
+            counts.update(w for w in written if len(w) >= _MIN_PART and not w.isdigit())
         self.corrections = _typo_corrections(counts)
         lexicon = set(_LEXICON) | {w for w in counts if w not in self.corrections}
         # Generic words stay in the lexicon: 'bewonersinitiatieven' splits on 'bewoners',
@@ -255,6 +257,16 @@ class Analyzer:
 
     def features(self, text: str) -> TextFeatures:
         """The content parts, compound keys, topic units and surface of a text."""
+        return self.features_of_words(words(text))[1]
+
+    def features_of_words(
+        self, written_words: Sequence[str], prefix: int = 0
+    ) -> tuple[TextFeatures | None, TextFeatures]:
+        """Features of the first ``prefix`` words (``None`` for 0) and of all, from one pass.
+
+        A title opens its node's text: its features are those of the text's first words.
+        """
+        snapshot: TextFeatures | None = None
         parts: list[str] = []
         surface: list[str] = []
         keys: list[str] = []
@@ -267,7 +279,9 @@ class Analyzer:
         # 'plan voor klimaat': the word before 'voor', waiting for what follows.
         before_voor: tuple[tuple[str, ...], int] | None = None
         after_voor = False
-        for written in words(text):
+        for position, written in enumerate(written_words):
+            if position == prefix and prefix:
+                snapshot = _snapshot(parts, keys, surface, groups, units, stems_seen)
             token = self._token(written)
             if token is None:
                 if written == "voor" and previous is not None:
@@ -300,14 +314,10 @@ class Analyzer:
                 groups.append(word)
             parts.extend(s for _, s in kept)
             surface.extend(p for p, _ in kept)
-        return TextFeatures(
-            tuple(parts),
-            tuple(dict.fromkeys(keys)),
-            " ".join(surface),
-            tuple(dict.fromkeys(groups)),
-            tuple(u for u in dict.fromkeys(units) if u),
-            frozenset(stems_seen),
-        )
+        whole = _snapshot(parts, keys, surface, groups, units, stems_seen)
+        if prefix and snapshot is None:
+            snapshot = whole
+        return snapshot, whole
 
     @staticmethod
     def _join_units(
@@ -339,6 +349,24 @@ class Analyzer:
             result = (word, stems, kept, generic, group)
         self._token_cache[written] = result
         return result
+
+
+def _snapshot(
+    parts: list[str],
+    keys: list[str],
+    surface: list[str],
+    groups: list[str],
+    units: list[tuple[str, ...]],
+    stems: list[str],
+) -> TextFeatures:
+    return TextFeatures(
+        tuple(parts),
+        tuple(dict.fromkeys(keys)),
+        " ".join(surface),
+        tuple(dict.fromkeys(groups)),
+        tuple(u for u in dict.fromkeys(units) if u),
+        frozenset(stems),
+    )
 
 
 def _typo_corrections(counts: Counter[str]) -> dict[str, str]:
