@@ -95,6 +95,7 @@ _SUFFIXES = _wordlist(
 )
 _LINKS = ("s", "e", "en")
 _ARTICLES = frozenset({"de", "het", "een"})
+_LATIN_PLURALS = (("centra", "centrum"), ("musea", "museum"), ("criteria", "criterium"))
 #: Residents under any name are who an effort is for, not what it is about:
 #: a *bewonersinitiatief* and an *inwonersinitiatief* are one thing.
 _PEOPLE = frozenset({"bewoner", "inwoner", "burger"})
@@ -128,6 +129,11 @@ def _stem(word: str) -> str:
     # alone; the plural of a word in -ie or -ee takes -ën.
     if word.endswith(("ieen", "eeen")):
         word = word[:-2]
+    # Latin plurals the stemmer leaves alone ('stadscentra' / 'stadscentrum').
+    for plural, singular in _LATIN_PLURALS:
+        if word.endswith(plural):
+            word = word[: -len(plural)] + singular
+            break
     # Inflected adjectives ('duurzame', 'groene', 'rode') meet their bare form
     # ('duurzaam', 'groen', 'rood'), which the Snowball stemmer does not do.
     if len(word) >= 5 and word[-1] == "e" and word[-2] not in _VOWELS:
@@ -243,7 +249,8 @@ class Analyzer:
             # a compound meets: 'stadsnetwerk', 'stads netwerk' and 'stad net werk'
             # all become stad + net + werk.
             rest = self._split(right, depth + 1)
-            if rest is None and right not in self.lexicon:
+            # A tail the corpus writes only inflected counts too: 'taalpact' when only 'pacten' stands alone.
+            if rest is None and right not in self.lexicon and (len(right) < 4 or _stem(right) not in self.stems):
                 continue
             head_parts = self._split(head, depth + 1) or (head,)
             best = (*head_parts, *(rest or (right,)))
