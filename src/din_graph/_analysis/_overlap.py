@@ -18,12 +18,15 @@ effort–goal) the evidence is combined into one score in [0, 1]:
 
 ``score = min(1, text × (1 + Σ weight × signal))``: the text must carry the
 finding, the other signals raise it.  A shared owner and area with unrelated text
-stays below the threshold.
+stays below the threshold.  For two nodes of one kind the text is scaled by topic
+coverage: what one title names (each compound, however written) must be in the
+other text, or the pair shares only part of its topic.
 
 Candidates are found without comparing all pairs: up to ``exhaustive_limit``
-nodes every cross-programme pair is scored; above it, a sparse top-k over the
-rarer content features (compounds, uncommon words) proposes at most
-``candidates_per_node`` partners per node, which are then scored in full.
+nodes every cross-programme pair is scored; above it, two sparse top-k keys —
+the rarer words and compounds, and the rarer things a title names that another
+text names too — propose at most ``candidates_per_node`` partners per node each,
+which are then scored in full.
 """
 
 from __future__ import annotations
@@ -63,9 +66,9 @@ __all__ = [
 
 PairKind = Literal["effort-effort", "goal-goal", "effort-goal"]
 
-#: Pairs scoring at least this are reported; chosen with ``benchmarks/bench_overlap.py``
-#: as the lowest threshold at which precision on planted pairs (partial-topic
-#: pairs set aside) reaches 0.9 at 2k and 20k efforts; see docs/overlap.md.
+#: Pairs scoring at least this are reported; chosen with ``benchmarks/bench_overlap.py``:
+#: strict precision on planted pairs of at least 0.9 at 1k to 100k efforts, with
+#: recall near 0.96 from 10k on; see docs/overlap.md.
 DEFAULT_THRESHOLD = 0.64
 
 #: How much an effort title fully covered by a goal's text counts as text similarity.
