@@ -68,6 +68,35 @@ def test_sharing_a_place_verb_or_audience_is_no_overlap(a: str, b: str) -> None:
     assert score(a, b) < 0.64
 
 
+def test_sharing_one_of_two_topics_is_no_overlap() -> None:
+    # Same owner, area, audience and verb, and one compound in common: still two different efforts.
+    context = {"owner": "uitvoering-fysiek", "areas": ["Kerkelanden"]}
+    portfolio = pair_of(
+        [effort("E1", "Klimaatplan en speelplein aanleggen voor kinderen", **context)],
+        [effort("E1", "Klimaat plan en warmtenet aanleggen voor kinderen", **context)],
+    )
+    [pair] = overlaps(portfolio, threshold=0.0).pairs
+    assert pair.score < 0.64
+    assert {e.signal for e in pair.evidence} >= {"owner", "area", "group"}
+
+
+@pytest.mark.parametrize(
+    "rewritten",
+    ["Plan voor het klimaat en speelpleinen aanleggen", "Speel plein en klimaat-plan aanleggen"],
+)
+def test_both_topics_however_written_is_overlap(rewritten: str) -> None:
+    assert score("Klimaatplan en speelplein aanleggen", rewritten) >= 0.64
+
+
+def test_analyzer_units_meet_across_spellings() -> None:
+    analyzer = Analyzer(["klimaatplan", "speelplein", "bewonersinitiatieven"])
+    joined = analyzer.features("Het klimaatplan en het speelplein")
+    assert joined.units == (("klimaat", "plan"), ("speel", "plein"))
+    assert analyzer.features("Plan voor het klimaat en speel plein").units == joined.units
+    # residents under any name are an audience, not a topic
+    assert analyzer.features("bewonersinitiatieven").units == analyzer.features("Inwoners initiatieven").units
+
+
 def test_shared_words_are_shown_unstemmed() -> None:
     found = overlaps(pair_of([effort("E1", "Verduurzamen van woningen")], [effort("E1", "Woningen verduurzamen")]))
     text = found.pairs[0].evidence[0]
@@ -230,6 +259,39 @@ def test_analyzer_pieces() -> None:
     assert analyzer.features("verduurzaamen").parts == analyzer.features("verduurzamen").parts  # typo corrected
 
 
+def test_character_ngrams_match_scikit_learn() -> None:
+    # The n-grams are computed once per distinct word; the figures must stay those of char_wb TF-IDF.
+    np = pytest.importorskip("numpy")
+    text = pytest.importorskip("sklearn.feature_extraction.text")
+    from din_graph._analysis._overlap import _char_matrices
+
+    texts = ["klimaat plan speel plein", "warmte net", "", "klimaat klimaat ab", "a"]
+    others = ["klimaat plan", "qqq", ""]
+    reference = text.TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 4), sublinear_tf=True)
+    fitted = reference.fit_transform(texts)
+    ours, ours_others = _char_matrices(texts, others)
+    assert np.allclose((ours @ ours.T).toarray(), (fitted @ fitted.T).toarray(), atol=1e-6)
+    assert np.allclose((ours_others @ ours.T).toarray(), (reference.transform(others) @ fitted.T).toarray(), atol=1e-6)
+
+
+def test_progress_bar_changes_nothing(capsys: pytest.CaptureFixture[str]) -> None:
+    almelo = din_graph.load("examples/almelo")
+    assert overlaps(almelo, progress=True) == overlaps(almelo, progress=False)
+    assert "overlap" in capsys.readouterr().err
+
+
+def test_blocking_finds_what_scoring_every_pair_finds() -> None:
+    # Candidate blocking (two keys: rare words, rare things named) on a portfolio
+    # small enough to score every pair as well.
+    a = [effort(f"E{i}", _title(p + h, q + h2)) for i, (p, h, q, h2) in enumerate(_MIXED[:12])]
+    b = [effort(f"E{i}", _rewrite_plain(p + h, q + h2)) for i, (p, h, q, h2) in enumerate(_MIXED[:12])]
+    portfolio = pair_of(a, b)
+    blocked = overlaps(portfolio, exhaustive_limit=0)
+    every = overlaps(portfolio, exhaustive_limit=10**9)
+    assert [(p.a, p.b) for p in blocked.pairs] == [(p.a, p.b) for p in every.pairs]
+    assert {(p.a, p.b) for p in every.pairs} >= {(f"a/E{i}", f"b/E{i}") for i in range(12)}
+
+
 # --------------------------------------------------------------------------- properties
 
 _PREFIXES = [
@@ -330,3 +392,15 @@ def test_scores_symmetric_bounded_deterministic(pairs: list[tuple[str, str]]) ->
     assert sorted((min(swap(p.a), swap(p.b)), max(swap(p.a), swap(p.b)), p.score) for p in backward.pairs) == sorted(
         (p.a, p.b, p.score) for p in forward.pairs
     )
+
+
+_MIXED = [
+    (p, h, q, h2)
+    for p, q in zip(_PREFIXES, reversed(_PREFIXES), strict=True)
+    for h, h2 in [(_HEADS[len(p) % len(_HEADS)], _HEADS[len(q) * 7 % len(_HEADS)])]
+    if p != q
+]
+
+
+def _rewrite_plain(a: str, b: str) -> str:
+    return f"{b.capitalize()} en {a} uitvoeren"

@@ -18,24 +18,29 @@ effort–goal) the evidence is combined into one score in [0, 1]:
 
 ``score = min(1, text × (1 + Σ weight × signal))``: the text must carry the
 finding, the other signals raise it.  A shared owner and area with unrelated text
-stays below the threshold.
+stays below the threshold.  For two nodes of one kind the text is scaled by topic
+coverage: what one title names (each compound, however written) must be in the
+other text, or the pair shares only part of its topic.
 
 Candidates are found without comparing all pairs: up to ``exhaustive_limit``
-nodes every cross-programme pair is scored; above it, a sparse top-k over the
-rarer content features (compounds, uncommon words) proposes at most
-``candidates_per_node`` partners per node, which are then scored in full.
+nodes every cross-programme pair is scored; above it, two sparse top-k keys —
+the rarer words and compounds, and the rarer things a title names that another
+text names too — propose at most ``candidates_per_node`` partners per node each,
+which are then scored in full.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from din_graph._analysis._index import index_of, owner_identity
-from din_graph._analysis._text import Analyzer, fold
+from din_graph._analysis._text import Analyzer, TextFeatures, fold, words
 from din_graph._errors import DinError
 from din_graph._graph import node_key
 from din_graph._model import Effort, OperationalGoal, Portfolio, Programme, StrategicGoal
@@ -61,9 +66,9 @@ __all__ = [
 
 PairKind = Literal["effort-effort", "goal-goal", "effort-goal"]
 
-#: Pairs scoring at least this are reported; chosen with ``benchmarks/bench_overlap.py``
-#: as the lowest threshold at which precision on planted pairs (partial-topic
-#: pairs set aside) reaches 0.9 at 2k and 20k efforts; see docs/overlap.md.
+#: Pairs scoring at least this are reported; chosen with ``benchmarks/bench_overlap.py``:
+#: strict precision on planted pairs of at least 0.9 at 1k to 100k efforts, with
+#: recall near 0.96 from 10k on; see docs/overlap.md.
 DEFAULT_THRESHOLD = 0.64
 
 #: How much an effort title fully covered by a goal's text counts as text similarity.
@@ -72,11 +77,17 @@ CONTAINMENT_WEIGHT = 0.8
 WORD_WEIGHT = 0.5
 #: Candidate blocking uses features in at most ``BLOCK_DF * sqrt(n)`` nodes.
 BLOCK_DF = 8.0
+#: ... and things named (compounds, mostly) in at most a quarter of that many.
+UNIT_BLOCK_SHARE = 4
 
 #: Weight of compound keys in word similarity when both texts have compounds.
 KEY_WEIGHT = 0.5
 #: Pairs whose word similarity is below this skip the (costlier) character view.
 CHAR_GATE = 0.1
+#: Two nodes of one kind are about the same thing when what one title names is
+#: all in the other text; below this share (the better of the two directions,
+#: idf-weighted) the text similarity is scaled down in proportion.
+COVER_FULL = 0.7
 
 #: Default signal weights (multipliers on the text score; see the module docs).
 DEFAULT_WEIGHTS: dict[str, float] = {
@@ -260,6 +271,7 @@ class _Areas:
             if phrase and len(" ".join(phrase)) > 3:
                 self.phrases.setdefault(phrase, area_id)
         self.longest = max((len(p) for p in self.phrases), default=0)
+        self.first_words = frozenset(p[0] for p in self.phrases)
 
     def ancestors(self, area: str) -> list[str]:
         out = []
@@ -288,8 +300,9 @@ class _Areas:
         tokens = fold(text).replace("-", " ").split()
         tokens = [t.strip(".,;:!?()'\"") for t in tokens]
         found = set()
-        for size in range(1, self.longest + 1):
-            for start in range(len(tokens) - size + 1):
+        # Most words start no area name: look further only from those that do.
+        for start in (k for k, token in enumerate(tokens) if token in self.first_words):
+            for size in range(1, min(self.longest, len(tokens) - start) + 1):
                 area = self.phrases.get(tuple(tokens[start : start + size]))
                 if area is not None:
                     found.add(area)
@@ -312,19 +325,44 @@ class _Areas:
         return 0.0, ()
 
 
-def _tfidf(rows: Sequence[Sequence[str]]) -> tuple[sp.csr_matrix, dict[str, int], np.ndarray]:
-    """L2-normalised TF-IDF rows over string features (sublinear tf, smooth idf), with vocabulary and df."""
+def _counts(rows: Sequence[Sequence[str]], vocab: dict[str, int], *, grow: bool = False) -> sp.csr_matrix:
+    """Rows x features count matrix; ``grow`` adds unseen features to ``vocab``, else they are dropped."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
+    flat = [f for r in rows for f in r]
+    if grow:
+        for f in flat:
+            if f not in vocab:
+                vocab[f] = len(vocab)
+    ids = np.fromiter((vocab.get(f, -1) for f in flat), dtype=np.int64, count=len(flat))
+    row_of = np.repeat(np.arange(len(rows)), lengths)
+    known = ids >= 0
+    matrix = sp.csr_matrix(
+        (np.ones(int(known.sum()), dtype=np.float32), (row_of[known], ids[known])),
+        shape=(len(rows), max(len(vocab), 1)),
+    )
+    matrix.sum_duplicates()
+    return matrix
+
+
+def _weigh(counts: sp.csr_matrix, idf: np.ndarray, *, binary: bool = False, normalise: bool = True) -> sp.csr_matrix:
+    """TF-IDF rows from counts: sublinear tf (or 1 for ``binary``) times idf, L2-normalised unless told not."""
     import numpy as np
 
-    vocab: dict[str, int] = {}
-    for features in rows:
-        for f in features:
-            vocab.setdefault(f, len(vocab))
-    df = np.zeros(max(len(vocab), 1), dtype=np.int64)
-    for features in rows:
-        for j in {vocab[f] for f in features}:
-            df[j] += 1
-    return _project(rows, vocab, df, len(rows)), vocab, df
+    matrix = counts.copy()
+    tf = np.ones_like(matrix.data) if binary else 1.0 + np.log(matrix.data)
+    matrix.data = (tf * idf[matrix.indices]).astype(np.float32)
+    matrix.eliminate_zeros()
+    return _normalise(matrix) if normalise else matrix
+
+
+def _df(counts: sp.csr_matrix) -> np.ndarray:
+    import numpy as np
+
+    df: np.ndarray = np.bincount(counts.indices, minlength=counts.shape[1])
+    return df
 
 
 def _idf(n: int, df: np.ndarray) -> np.ndarray:
@@ -354,6 +392,38 @@ def _rowwise_dot(a: sp.csr_matrix, b: sp.csr_matrix, left: np.ndarray, right: np
     return out
 
 
+def _side_by_side(matrices: list[sp.csr_matrix]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    """Matrices with the same rows side by side, and which column belongs to which matrix.
+
+    Row-wise dot products in all of them then cost one gather and one multiply
+    (see :func:`_stacked_dots`), about what one matrix alone costs.
+    """
+    import numpy as np
+    import scipy.sparse as sp
+
+    stacked = sp.hstack(matrices, format="csr", dtype=np.float32)
+    widths = [m.shape[1] for m in matrices]
+    which = sp.csr_matrix(
+        (np.ones(sum(widths), dtype=np.float32), (np.arange(sum(widths)), np.repeat(np.arange(len(widths)), widths))),
+        shape=(sum(widths), len(widths)),
+    )
+    return stacked, which
+
+
+def _stacked_dots(side_by_side: tuple[sp.csr_matrix, sp.csr_matrix], left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Row-wise dot products of index pairs in matrices side by side: one column per matrix."""
+    import numpy as np
+
+    stacked, which = side_by_side
+    out = np.empty((len(left), which.shape[1]), dtype=np.float32)
+    step = 100_000
+    for start in range(0, len(left), step):
+        stop = start + step
+        product = stacked[left[start:stop]].multiply(stacked[right[start:stop]]).tocsr()
+        out[start:stop] = (product @ which).toarray()
+    return out
+
+
 def _candidates(
     words: sp.csr_matrix,
     df: np.ndarray,
@@ -363,14 +433,18 @@ def _candidates(
     per_node: int,
     exhaustive_limit: int,
     progress: Any,
+    coverage: _Coverage | None = None,
 ) -> Iterator[tuple[np.ndarray, np.ndarray | None]]:
     """Chunks of index pairs (i < j, different programmes, an allowed kind pair) worth scoring.
 
     Exhaustive mode yields ``(rows, None)``: every pair of those rows with a later node.
+    Otherwise candidates come from two keys: rare words, and the rare things a
+    title names that another text names too (``coverage``).
 
     ``allowed[x, y]`` says whether a pair of node kinds (0 goal, 1 effort) is wanted.
     """
     import numpy as np
+    import scipy.sparse as sp
 
     n = words.shape[0]
     kinds = programme_ids[1]
@@ -394,33 +468,60 @@ def _candidates(
     cap = max(50, int(BLOCK_DF * math.sqrt(n)))
     rare = np.flatnonzero((df >= 2) & (df <= cap))
     blocked = words[:, rare].tocsr()
-    transposed = blocked.T.tocsr()
-    lefts, rights = [], []
-    step = 2000
-    for start in range(0, n, step):
-        stop = min(n, start + step)
-        product = (blocked[start:stop] @ transposed).tocsr()
-        for row in range(stop - start):
-            i = start + row
-            lo, hi = product.indptr[row], product.indptr[row + 1]
-            cols = product.indices[lo:hi]
-            vals = product.data[lo:hi]
-            mask = (cols != i) & wanted(np.full(len(cols), i), cols)
-            cols, vals = cols[mask], vals[mask]
-            if len(cols) > per_node:
-                cols = cols[np.argpartition(-vals, per_node)[:per_node]]
-            lefts.append(np.full(len(cols), i, dtype=np.int64))
-            rights.append(cols.astype(np.int64))
-        progress.update(stop - start)
-    if not lefts:
+    found = [_top_pairs(blocked, blocked, per_node, wanted, progress)]
+    if coverage is not None:
+        # A second key: the rare things a title names that another text names too,
+        # typos and spellings included.  Top-k over all words can miss a pair whose
+        # rare compounds are crowded out by many partners sharing middling words.
+        named = coverage.named
+        common = np.flatnonzero(np.bincount(named.indices, minlength=named.shape[1]) > cap // UNIT_BLOCK_SHARE)
+        if len(common):
+            keep = np.ones(named.shape[1], dtype=bool)
+            keep[common] = False
+            named = (named @ sp.diags(keep.astype(np.float32))).tocsr()
+            named.eliminate_zeros()
+        found.append(_top_pairs(coverage.weights, named, per_node, wanted, progress))
+    left = np.concatenate([f[0] for f in found])
+    right = np.concatenate([f[1] for f in found])
+    if not len(left):
         return
-    left = np.concatenate(lefts)
-    right = np.concatenate(rights)
     low, high = np.minimum(left, right), np.maximum(left, right)
     pairs = np.unique(low * n + high)
     for start in range(0, len(pairs), 1_000_000):
         chunk = pairs[start : start + 1_000_000]
         yield chunk // n, chunk % n
+
+
+def _top_pairs(
+    rows: sp.csr_matrix, cols: sp.csr_matrix, per_node: int, wanted: Any, progress: Any
+) -> tuple[np.ndarray, np.ndarray]:
+    """For each row of ``rows``, the (at most) ``per_node`` best wanted rows of ``cols`` by dot product."""
+    import numpy as np
+
+    n = rows.shape[0]
+    transposed = cols.T.tocsr()
+    lefts, rights = [], []
+    step = 2000
+    for start in range(0, n, step):
+        stop = min(n, start + step)
+        product = (rows[start:stop] @ transposed).tocoo()
+        left = product.row.astype(np.int64) + start
+        right = product.col.astype(np.int64)
+        values = product.data
+        mask = (left != right) & wanted(left, right)
+        left, right, values = left[mask], right[mask], values[mask]
+        # The product is row-major: each row's partners are one run.
+        bounds = np.searchsorted(left, np.arange(start, stop + 1))
+        keep = np.ones(len(left), dtype=bool)
+        for row in np.flatnonzero(np.diff(bounds) > per_node):
+            lo, hi = bounds[row], bounds[row + 1]
+            keep[lo + np.argpartition(-values[lo:hi], per_node)[per_node:]] = False
+        lefts.append(left[keep])
+        rights.append(right[keep])
+        progress.update(stop - start)
+    if not lefts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(lefts), np.concatenate(rights)
 
 
 class _NoProgress:
@@ -431,8 +532,12 @@ class _NoProgress:
         return None
 
 
-def _progress_bar(total: int, *, enabled: bool | None, label: str) -> Any:
-    if enabled is False or (enabled is None and total < 20_000):
+#: Inputs with at least this many nodes take a few seconds: they show a progress bar.
+PROGRESS_NODES = 5000
+
+
+def _progress_bar(nodes: int, total: int, *, enabled: bool | None, label: str) -> Any:
+    if enabled is False or (enabled is None and nodes < PROGRESS_NODES):
         return _NoProgress()
     from tqdm.auto import tqdm
 
@@ -500,20 +605,38 @@ def overlaps(
     for doc in docs:
         doc.areas = doc.areas | frozenset(areas.mentioned(doc.text))
     places = [*areas.lookup, *(p.municipality or "" for p in pf.programmes)]
-    analyzer = Analyzer((d.text for d in docs), places=places)
-    bar = _progress_bar(2 * len(docs), enabled=progress, label="overlap")
-    features = [analyzer.features(doc.text) for doc in docs]
-    titles = [analyzer.features(doc.title) for doc in docs]
+    written = [words(d.text) for d in docs]
+    analyzer = Analyzer(written, places=places)
+    # Steps of one node each: analysis and matrices, then one pass per candidate key.
+    passes = 1 if len(docs) <= exhaustive_limit else 2
+    bar = _progress_bar(len(docs), (1 + passes) * len(docs), enabled=progress, label="overlap")
+    features, titles = [], []
+    for doc, text_words in zip(docs, written, strict=True):
+        title_words = words(doc.title)
+        if text_words[: len(title_words)] == title_words:
+            head, whole = analyzer.features_of_words(text_words, len(title_words))
+        else:  # a title that is not how the text opens (not so in the files, but possible)
+            head, whole = analyzer.features_of_words(title_words)[1], analyzer.features_of_words(text_words)[1]
+        features.append(whole)
+        titles.append(head or analyzer.features_of_words(())[1])
     bar.update(len(docs) // 2)
-    words, vocab, df = _tfidf([(*f.parts, *f.keys) for f in features])
-    title_words = _project([f.parts for f in titles], vocab, df, len(docs))
-    parts = _project([f.parts for f in features], vocab, df, len(docs))
-    keys = _project([f.keys for f in features], vocab, df, len(docs))
-    title_keys = _project([f.keys for f in titles], vocab, df, len(docs))
-    raw = _project([f.parts for f in features], vocab, df, len(docs), normalise=False, binary=True)
-    title_raw = _project([f.parts for f in titles], vocab, df, len(docs), normalise=False, binary=True)
-    chars, char_vocabulary = _char_matrix([f.surface for f in features])
-    title_chars = _char_matrix([f.surface for f in titles], char_vocabulary)[0]
+    vocab: dict[str, int] = {}
+    part_counts = _counts([f.parts for f in features], vocab, grow=True)
+    key_counts = _counts([f.keys for f in features], vocab, grow=True)
+    part_counts.resize(key_counts.shape)
+    title_part_counts = _counts([f.parts for f in titles], vocab)
+    title_key_counts = _counts([f.keys for f in titles], vocab)
+    word_counts = (part_counts + key_counts).tocsr()
+    df = _df(word_counts)
+    idf = _idf(len(docs), df)
+    word_matrix = _weigh(word_counts, idf)
+    parts = _weigh(part_counts, idf)
+    keys = _weigh(key_counts, idf)
+    title_words = _weigh(title_part_counts, idf)
+    title_keys = _weigh(title_key_counts, idf)
+    raw = _weigh(part_counts, idf, binary=True, normalise=False)
+    title_raw = _weigh(title_part_counts, idf, binary=True, normalise=False)
+    chars, title_chars = _char_matrices([f.surface for f in features], [f.surface for f in titles])
     bar.update(len(docs) - len(docs) // 2)
     programme_of = {p.id: i for i, p in enumerate(pf.programmes)}
     programme_ids = np.asarray([programme_of[d.programme] for d in docs])
@@ -532,14 +655,16 @@ def overlaps(
     kept_left, kept_right, kept_text = [], [], []
     scored = 0
     views = _Views(parts, keys, chars, title_words, title_keys, title_chars, raw, title_raw, kind_code)
+    coverage = _Coverage(titles, features, vocab, idf)
     for chunk_left, chunk_right in _candidates(
-        words,
+        word_matrix,
         df,
         np.vstack([programme_ids, kind_code]),
         allowed,
         per_node=candidates_per_node,
         exhaustive_limit=exhaustive_limit,
         progress=bar,
+        coverage=coverage,
     ):
         if chunk_right is None:
             left, right, text = views.block(chunk_left, programme_ids, allowed, link_floor)
@@ -547,10 +672,14 @@ def overlaps(
             left, right = chunk_left, chunk_right
             text = views.pairs(left, right)
         scored += len(left)
+        same = (text >= link_floor) & (kind_code[left] == kind_code[right])
+        if same.any():
+            text[same] *= coverage.factor(left[same], right[same])
         keep = text >= floor
         if linked.size:
             codes = np.minimum(left, right) * len(docs) + np.maximum(left, right)
-            keep |= (text >= link_floor) & np.isin(codes, linked)
+            at = np.minimum(np.searchsorted(linked, codes), len(linked) - 1)
+            keep |= (text >= link_floor) & (linked[at] == codes)
         kept_left.append(left[keep])
         kept_right.append(right[keep])
         kept_text.append(text[keep])
@@ -559,8 +688,10 @@ def overlaps(
     pairs: list[OverlapPair] = []
     for left, right, text in zip(kept_left, kept_right, kept_text, strict=True):
         for i, j, similarity in zip(left.tolist(), right.tolist(), text.tolist(), strict=True):
-            pair = _score(docs[i], docs[j], similarity, features[i], features[j], w, areas, related, analyzer)
-            if pair.score >= threshold:
+            pair = _score(
+                docs[i], docs[j], similarity, features[i], features[j], w, areas, related, analyzer, threshold
+            )
+            if pair is not None:
                 pairs.append(pair)
     pairs.sort(key=lambda p: (-p.score, p.a, p.b))
     return Overlaps(
@@ -588,32 +719,30 @@ class _Views:
     title_raw: sp.csr_matrix
     kind_code: np.ndarray
 
+    @cached_property
+    def _word_views(self) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        return _side_by_side([self.words, self.keys, self.title_words, self.title_keys])
+
+    @cached_property
+    def _char_views(self) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        return _side_by_side([self.chars, self.title_chars])
+
     def pairs(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """Text similarity of index pairs in [0, 1]."""
         import numpy as np
 
-        word = self._mix(
-            _rowwise_dot(self.words, self.words, left, right),
-            _rowwise_dot(self.keys, self.keys, left, right),
-            left,
-            right,
-        )
-        title_word = self._mix(
-            _rowwise_dot(self.title_words, self.title_words, left, right),
-            _rowwise_dot(self.title_keys, self.title_keys, left, right),
-            left,
-            right,
-            titles=True,
-        )
+        dots = _stacked_dots(self._word_views, left, right)
+        word = self._mix(dots[:, 0], dots[:, 1], left, right)
+        title_word = self._mix(dots[:, 2], dots[:, 3], left, right, titles=True)
         # Character n-grams only refine pairs that share some words: a pair
         # sharing none is not about the same thing, typos or not.
         text = np.maximum(word, title_word) * WORD_WEIGHT
         maybe = np.flatnonzero(np.maximum(word, title_word) >= CHAR_GATE)
         if len(maybe):
             lo, hi = left[maybe], right[maybe]
-            full = WORD_WEIGHT * word[maybe] + (1 - WORD_WEIGHT) * _rowwise_dot(self.chars, self.chars, lo, hi)
-            title = WORD_WEIGHT * title_word[maybe]
-            title += (1 - WORD_WEIGHT) * _rowwise_dot(self.title_chars, self.title_chars, lo, hi)
+            chars = _stacked_dots(self._char_views, lo, hi)
+            full = WORD_WEIGHT * word[maybe] + (1 - WORD_WEIGHT) * chars[:, 0]
+            title = WORD_WEIGHT * title_word[maybe] + (1 - WORD_WEIGHT) * chars[:, 1]
             text[maybe] = np.maximum(full, title)
         return self._with_containment(text, left, right)
 
@@ -681,6 +810,126 @@ class _Views:
         return clipped
 
 
+class _Coverage:
+    """How much of what one title names the other text names too (see :data:`COVER_FULL`).
+
+    Cosine similarity rewards two texts that share one of their two topics
+    (*klimaatplan en speelplein* / *klimaatplan en warmtenet*) nearly as much as
+    two that share both; what tells them apart is whether each thing one title
+    names (a compound, however written, or a content word) is in the other text.
+
+    A text names a compound when it has each of its joins (*klimaat+plan*), a
+    word when it has its stem; a typo or another inflection of a stem (one edit,
+    see :meth:`near`) counts as the stem.  All of it is worked out once, as a
+    sparse texts x units matrix, so that a pair costs two sparse row products.
+    """
+
+    def __init__(
+        self, titles: Sequence[TextFeatures], texts: Sequence[TextFeatures], vocab: dict[str, int], idf: np.ndarray
+    ) -> None:
+        import numpy as np
+        import scipy.sparse as sp
+
+        rare = float(idf.max()) if len(idf) else 1.0
+        self._deletions: defaultdict[str, set[str]] = defaultdict(set)
+        for stem in frozenset().union(*(text.stems for text in texts)):
+            for variant in _deletions(stem):
+                self._deletions[variant].add(stem)
+        self._near: dict[str, frozenset[str]] = {}
+        units: dict[tuple[str, ...], int] = {}
+        title_units = [[units.setdefault(u, len(units)) for u in t.units] for t in titles]
+        # Each unit is a list of requirements (its joins, or its one stem), each met
+        # by any of its variants: the requirement's own feature or one a typo away.
+        slots: list[int] = []  # slot -> unit
+        need = np.zeros(max(len(units), 1), dtype=np.float32)
+        features: dict[str, int] = {}
+        feature_slot: list[tuple[int, int]] = []
+        weights = np.zeros(max(len(units), 1), dtype=np.float32)
+        for unit, u in units.items():
+            found = [vocab.get(f) for f in (*unit, *(f"{a}+{b}" for a, b in itertools.pairwise(unit)))]
+            weights[u] = max((float(idf[j]) for j in found if j is not None), default=rare)
+            requirements = [(a, b) for a, b in itertools.pairwise(unit)] if len(unit) > 1 else [(unit[0], None)]
+            need[u] = len(set(requirements))
+            for a, b in dict.fromkeys(requirements):
+                slot = len(slots)
+                slots.append(u)
+                for x in (a, *self.near(a)):
+                    for y in (None,) if b is None else (b, *self.near(b)):
+                        feature = x if y is None else f"{x}+{y}"
+                        feature_slot.append((features.setdefault(feature, len(features)), slot))
+        n_slots = max(len(slots), 1)
+        met_by = sp.csr_matrix(
+            (
+                np.ones(len(feature_slot), dtype=np.float32),
+                tuple(np.asarray(feature_slot, dtype=np.int64).T.reshape(2, -1)),
+            ),
+            shape=(max(len(features), 1), n_slots),
+        )
+        met_by.data[:] = 1.0  # a feature listed twice for one slot meets it once
+        has = _counts([[f for f in (*t.stems, *t.keys) if f in features] for t in texts], features)
+        has.data[:] = 1.0
+        met = (has @ met_by).tocsr()
+        met.data[:] = 1.0  # a slot is met, however many of its variants the text has
+        of_unit = sp.csr_matrix(
+            (np.ones(len(slots), dtype=np.float32), (np.arange(len(slots)), np.asarray(slots, dtype=np.int64))),
+            shape=(n_slots, len(need)),
+        )
+        named = (met @ of_unit).tocsr()
+        named.data = (named.data >= need[named.indices]).astype(np.float32)
+        named.eliminate_zeros()
+        self.named = named
+        rows = np.repeat(np.arange(len(titles)), [len(t) for t in title_units])
+        cols = np.asarray([u for t in title_units for u in t], dtype=np.int64)
+        self.weights = sp.csr_matrix((weights[cols], (rows, cols)), shape=(len(titles), len(need)))
+        self.weights.sum_duplicates()
+        self.total = np.asarray(self.weights.sum(axis=1)).ravel()
+
+    def factor(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """Multipliers in (0, 1] for index pairs: 1 when one title's things are all in the other text."""
+        import numpy as np
+
+        covered = np.maximum(self.share(left, right), self.share(right, left))
+        result: np.ndarray = np.minimum(1.0, covered / COVER_FULL).astype(np.float32)
+        return result
+
+    def share(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """Idf-weighted share of the things each ``left`` title names that its ``right`` text names too."""
+        import numpy as np
+
+        found = _rowwise_dot(self.weights, self.named, left, right)
+        total = self.total[left]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            share: np.ndarray = np.where(total > 0, found / total, 1.0)
+        return share
+
+    def near(self, stem: str) -> frozenset[str]:
+        """Stems of the texts one edit from ``stem``: a typo or another inflection.
+
+        Substitutions count from four letters on; below that only an inserted or
+        dropped letter (*hof* / *hoof*), as short words differ by one letter too often.
+        """
+        cached = self._near.get(stem)
+        if cached is None:
+            from rapidfuzz.distance import Levenshtein
+
+            # Two strings one edit apart share a string with at most one letter deleted.
+            candidates = set().union(*(self._deletions.get(v, ()) for v in _deletions(stem)))
+            cached = frozenset(
+                other
+                for other in candidates
+                if other != stem
+                and Levenshtein.distance(stem, other, score_cutoff=1) <= 1
+                and (min(len(stem), len(other)) >= 4 or len(stem) != len(other))
+                and min(len(stem), len(other)) >= 3
+            )
+            self._near[stem] = cached
+        return cached
+
+
+def _deletions(stem: str) -> set[str]:
+    return {stem, *(stem[:k] + stem[k + 1 :] for k in range(len(stem)))}
+
+
 def _linked_pairs(docs: list[_Doc]) -> np.ndarray:
     """Codes (i * n + j, i < j) of node pairs with an explicit link between them or to one goal."""
     import numpy as np
@@ -715,18 +964,38 @@ def _as_portfolio(obj: Portfolio | Programme | Iterable[Programme]) -> Portfolio
     return Portfolio(id="programmes", name="programmes", programmes=programmes)
 
 
-def _char_matrix(surfaces: list[str], fitted: Any = None) -> tuple[sp.csr_matrix, Any]:
-    """TF-IDF rows over character 3-4-grams within words; ``fitted`` reuses a vocabulary and idf."""
-    import numpy as np
-    import scipy.sparse as sp
-    from sklearn.feature_extraction.text import TfidfVectorizer
+def _char_ngrams(word: str) -> list[str]:
+    """Character 3- and 4-grams of a word padded with spaces (scikit-learn's ``char_wb`` analyser)."""
+    padded = f" {word} "
+    out: list[str] = []
+    for n in (3, 4):
+        out.extend(padded[k : k + n] for k in range(max(1, len(padded) - n + 1)))
+        if len(padded) <= n:
+            break  # a short word counts once
+    return out
 
-    if fitted is not None:
-        return fitted.transform(surfaces).tocsr(), fitted
-    if not any(surfaces):
-        return sp.csr_matrix((len(surfaces), 1), dtype=np.float32), None
-    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 4), sublinear_tf=True, dtype=np.float32)
-    return vectorizer.fit_transform(surfaces).tocsr(), vectorizer
+
+def _char_matrices(texts: list[str], others: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    """TF-IDF rows over character 3-4-grams within words, for ``texts`` and, with their idf, ``others``.
+
+    Texts of one corpus repeat their words, so the n-grams are computed once per
+    distinct word and summed per text with one sparse product.
+    """
+    import numpy as np
+
+    words: dict[str, int] = {}
+    per_text = _counts([t.split() for t in texts], words, grow=True)
+    per_other = _counts([t.split() for t in others], words, grow=True)
+    per_text.resize((len(texts), max(len(words), 1)))
+    grams: dict[str, int] = {}
+    per_word = _counts([_char_ngrams(w) for w in words], grams, grow=True)
+    if not words:
+        per_word.resize((1, per_word.shape[1]))
+    text_grams = (per_text @ per_word).tocsr()
+    df = _df(text_grams)
+    # n-grams no text has (possible only in ``others``) are unknown, as in a fitted vectoriser
+    idf = np.where(df > 0, _idf(len(texts), df), 0.0)
+    return _weigh(text_grams, idf), _weigh((per_other @ per_word).tocsr(), idf)
 
 
 def _containment(small: sp.csr_matrix, large: sp.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -742,39 +1011,6 @@ def _containment(small: sp.csr_matrix, large: sp.csr_matrix, left: np.ndarray, r
         share = np.where(total > 0, overlap / total, 0.0)
     result: np.ndarray = (share * damp).astype(np.float32)
     return result
-
-
-def _project(
-    rows: Sequence[Sequence[str]],
-    vocab: dict[str, int],
-    df: np.ndarray,
-    n: int,
-    *,
-    normalise: bool = True,
-    binary: bool = False,
-) -> sp.csr_matrix:
-    """TF-IDF rows of other texts in the vocabulary and idf of the corpus (unknown features dropped)."""
-    import numpy as np
-    import scipy.sparse as sp
-
-    idf = (_idf(n, df)).astype(np.float32)
-    indptr: list[int] = [0]
-    indices: list[int] = []
-    data: list[float] = []
-    for features in rows:
-        counts: dict[int, int] = {}
-        for f in features:
-            j = vocab.get(f)
-            if j is not None:
-                counts[j] = counts.get(j, 0) + 1
-        indices.extend(counts)
-        data.extend((1.0 if binary else 1.0 + math.log(c)) * float(idf[j]) for j, c in counts.items())
-        indptr.append(len(indices))
-    matrix = sp.csr_matrix(
-        (np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
-        shape=(len(rows), max(len(vocab), 1)),
-    )
-    return _normalise(matrix) if normalise else matrix
 
 
 def _related_programmes(pf: Portfolio) -> set[tuple[str, str]]:
@@ -799,15 +1035,16 @@ def _score(
     areas: _Areas,
     related: set[tuple[str, str]],
     analyzer: Analyzer,
-) -> OverlapPair:
+    threshold: float,
+) -> OverlapPair | None:
+    """The pair with its evidence, or ``None`` when it scores below ``threshold``."""
     if a.key > b.key:
         a, b, fa, fb = b, a, fb, fa
     kinds = {a.kind, b.kind}
     kind: PairKind = (
         "effort-goal" if kinds == {"effort", "goal"} else ("goal-goal" if kinds == {"goal"} else "effort-effort")
     )
-    shared_words = _shared_words(fa, fb)
-    evidence = [Evidence("text", round(text, 4), shared_words)]
+    evidence: list[Evidence] = []
     bonus = 0.0
     if a.owner is not None and a.owner == b.owner:
         evidence.append(Evidence("owner", 1.0, (a.owner,)))
@@ -837,7 +1074,10 @@ def _score(
         evidence.append(Evidence("related", 1.0, (a.programme, b.programme)))
         bonus += w["related"]
     score = round(min(1.0, text * (1 + bonus)), 4)
-    return OverlapPair(a.key, b.key, kind, score, tuple(evidence))
+    if score < threshold:
+        return None  # most candidates: spare them the shared words
+    shown = Evidence("text", round(text, 4), _shared_words(fa, fb))
+    return OverlapPair(a.key, b.key, kind, score, (shown, *evidence))
 
 
 def _shared_words(fa: Any, fb: Any) -> tuple[str, ...]:

@@ -21,12 +21,12 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["GENERIC_WORDS", "GROUP_WORDS", "STOP_WORDS", "Analyzer", "TextFeatures", "fold"]
+__all__ = ["GENERIC_WORDS", "GROUP_WORDS", "STOP_WORDS", "Analyzer", "TextFeatures", "fold", "words"]
 
 
 def _wordlist(text: str) -> frozenset[str]:
@@ -94,6 +94,14 @@ _SUFFIXES = _wordlist(
     """
 )
 _LINKS = ("s", "e", "en")
+_ARTICLES = frozenset({"de", "het", "een"})
+_LATIN_PLURALS = (("centra", "centrum"), ("musea", "museum"), ("criteria", "criterium"))
+#: Residents under any name are who an effort is for, not what it is about:
+#: a *bewonersinitiatief* and an *inwonersinitiatief* are one thing.
+_PEOPLE = frozenset({"bewoner", "inwoner", "burger"})
+#: A written word as the analysis sees it: the word (typo corrected), the stems of
+#: its pieces, the (piece, stem) pairs that carry topic, generic?, a target group?
+_Token = tuple[str, tuple[str, ...], tuple[tuple[str, str], ...], bool, bool] | None
 
 
 def fold(text: str) -> str:
@@ -121,6 +129,11 @@ def _stem(word: str) -> str:
     # alone; the plural of a word in -ie or -ee takes -ën.
     if word.endswith(("ieen", "eeen")):
         word = word[:-2]
+    # Latin plurals the stemmer leaves alone ('stadscentra' / 'stadscentrum').
+    for plural, singular in _LATIN_PLURALS:
+        if word.endswith(plural):
+            word = word[: -len(plural)] + singular
+            break
     # Inflected adjectives ('duurzame', 'groene', 'rode') meet their bare form
     # ('duurzaam', 'groen', 'rood'), which the Snowball stemmer does not do.
     if len(word) >= 5 and word[-1] == "e" and word[-2] not in _VOWELS:
@@ -151,6 +164,12 @@ class TextFeatures:
     """The unstemmed content parts joined by spaces (for character n-grams)."""
     groups: tuple[str, ...] = ()
     """Target groups named as words of their own (*ouderen*, *huurders*)."""
+    units: tuple[tuple[str, ...], ...] = ()
+    """The things the text names, each as the stems of its pieces: a compound
+    (``('klimaat', 'plan')``, however it is written: together, apart, or as *plan
+    voor klimaat*) or a content word.  Generic words and target groups are no units."""
+    stems: frozenset[str] = frozenset()
+    """Every stem of the text's words, generic pieces included (*plan* of *klimaatplan*)."""
 
 
 class Analyzer:
@@ -169,7 +188,8 @@ class Analyzer:
     True
     """
 
-    def __init__(self, corpus: Iterable[str], places: Iterable[str] = ()) -> None:
+    def __init__(self, corpus: Iterable[str | Sequence[str]], places: Iterable[str] = ()) -> None:
+        """``corpus``: the texts, or their :func:`words` when the caller has them already."""
         self.drop = STOP_WORDS | GENERIC_WORDS
         place_words: set[str] = set()
         for place in places:
@@ -177,7 +197,8 @@ class Analyzer:
         self.places = frozenset(place_words - _KEEP_PLACE_WORDS)
         counts: Counter[str] = Counter()
         for text in corpus:
-            counts.update(w for w in words(text) if len(w) >= _MIN_PART and not w.isdigit())
+            written = words(text) if isinstance(text, str) else text
+            counts.update(w for w in written if len(w) >= _MIN_PART and not w.isdigit())
         self.corrections = _typo_corrections(counts)
         lexicon = set(_LEXICON) | {w for w in counts if w not in self.corrections}
         # Generic words stay in the lexicon: 'bewonersinitiatieven' splits on 'bewoners',
@@ -185,6 +206,7 @@ class Analyzer:
         self.lexicon = frozenset(lexicon - STOP_WORDS)
         self.stems = frozenset(_stem(w) for w in self.lexicon)
         self._split_cache: dict[str, tuple[str, ...]] = {}
+        self._token_cache: dict[str, _Token] = {}
         # Every compound the corpus writes joined, as stem pairs: a pair of words
         # written apart that forms one of these is that compound.
         compound_keys: set[str] = set()
@@ -227,7 +249,8 @@ class Analyzer:
             # a compound meets: 'stadsnetwerk', 'stads netwerk' and 'stad net werk'
             # all become stad + net + werk.
             rest = self._split(right, depth + 1)
-            if rest is None and right not in self.lexicon:
+            # A tail the corpus writes only inflected counts too: 'taalpact' when only 'pacten' stands alone.
+            if rest is None and right not in self.lexicon and (len(right) < 4 or _stem(right) not in self.stems):
                 continue
             head_parts = self._split(head, depth + 1) or (head,)
             best = (*head_parts, *(rest or (right,)))
@@ -240,33 +263,117 @@ class Analyzer:
         return best
 
     def features(self, text: str) -> TextFeatures:
-        """The content parts, compound keys and surface of a text."""
+        """The content parts, compound keys, topic units and surface of a text."""
+        return self.features_of_words(words(text))[1]
+
+    def features_of_words(
+        self, written_words: Sequence[str], prefix: int = 0
+    ) -> tuple[TextFeatures | None, TextFeatures]:
+        """Features of the first ``prefix`` words (``None`` for 0) and of all, from one pass.
+
+        A title opens its node's text: its features are those of the text's first words.
+        """
+        snapshot: TextFeatures | None = None
         parts: list[str] = []
         surface: list[str] = []
         keys: list[str] = []
         groups: list[str] = []
-        previous: str | None = None  # stem of the last part of the previous word
-        for written in words(text):
-            word = self.corrections.get(written, written)
-            if word in STOP_WORDS or word in self.places or len(word) < 2:
+        units: list[tuple[str, ...]] = []
+        stems_seen: list[str] = []
+        # The last word: the stems of its pieces and the unit it opened (an index
+        # into ``units``, or -1), so that a compound written apart joins it.
+        previous: tuple[tuple[str, ...], int] | None = None
+        # 'plan voor klimaat': the word before 'voor', waiting for what follows.
+        before_voor: tuple[tuple[str, ...], int] | None = None
+        after_voor = False
+        for position, written in enumerate(written_words):
+            if position == prefix and prefix:
+                snapshot = _snapshot(parts, keys, surface, groups, units, stems_seen)
+            token = self._token(written)
+            if token is None:
+                if written == "voor" and previous is not None:
+                    before_voor, after_voor = previous, True
+                elif not (after_voor and written in _ARTICLES):
+                    before_voor, after_voor = None, False
                 previous = None
                 continue
-            pieces = self.split(word) if word not in GENERIC_WORDS else (word,)
-            stems = [_stem(p) for p in pieces]
+            word, stems, kept, generic, group = token
+            stems_seen.extend(stems)
             keys.extend(f"{a}+{b}" for a, b in itertools.pairwise(stems))
-            if previous is not None and f"{previous}+{stems[0]}" in self.compound_keys:
+            # A compound of generic words still names something ('stadsaanpak').
+            unit = -1 if generic or group or not (kept or len(stems) > 1) else len(units)
+            if unit >= 0:
+                units.append(tuple(s for s in stems if s not in _PEOPLE))
+            if previous is not None and f"{previous[0][-1]}+{stems[0]}" in self.compound_keys:
                 # 'huurders vijvers' written apart: the corpus writes 'huurdersvijver' joined.
-                keys.append(f"{previous}+{stems[0]}")
-            previous = stems[-1]
-            if word in GENERIC_WORDS:
+                keys.append(f"{previous[0][-1]}+{stems[0]}")
+                unit = self._join_units(units, previous, (stems, unit))
+            elif after_voor and before_voor is not None and f"{stems[-1]}+{before_voor[0][0]}" in self.compound_keys:
+                # 'plan voor klimaat' is the compound 'klimaatplan' paraphrased.
+                keys.append(f"{stems[-1]}+{before_voor[0][0]}")
+                unit = self._join_units(units, (stems, unit), before_voor)
+            previous = (stems, unit)
+            before_voor, after_voor = None, False
+            if generic:
                 continue  # no topic, though it may join a compound written apart ('voedsel project')
-            if len(pieces) == 1 and word in GROUP_WORDS:
+            if group and len(stems) == 1:
                 # Kept as topic too: 'ouderen zones' is the compound 'ouderenzones' written apart.
                 groups.append(word)
-            kept = [(p, s) for p, s in zip(pieces, stems, strict=True) if p not in GENERIC_WORDS and s not in self.drop]
             parts.extend(s for _, s in kept)
             surface.extend(p for p, _ in kept)
-        return TextFeatures(tuple(parts), tuple(dict.fromkeys(keys)), " ".join(surface), tuple(dict.fromkeys(groups)))
+        whole = _snapshot(parts, keys, surface, groups, units, stems_seen)
+        if prefix and snapshot is None:
+            snapshot = whole
+        return snapshot, whole
+
+    @staticmethod
+    def _join_units(
+        units: list[tuple[str, ...]], first: tuple[tuple[str, ...], int], second: tuple[tuple[str, ...], int]
+    ) -> int:
+        """Make one unit of two words that form one compound; the index of the joined unit."""
+        joined = tuple(s for s in (*first[0], *second[0]) if s not in _PEOPLE)
+        for index in sorted({first[1], second[1]} - {-1}, reverse=True):
+            units[index] = ()  # emptied, not removed: later indices stay valid
+        units.append(joined)
+        return len(units) - 1
+
+    def _token(self, written: str) -> _Token:
+        """What one written word contributes, cached: texts of one corpus repeat their words."""
+        if written in self._token_cache:
+            return self._token_cache[written]
+        word = self.corrections.get(written, written)
+        result: _Token = None
+        if not (word in STOP_WORDS or word in self.places or len(word) < 2):
+            generic = word in GENERIC_WORDS
+            pieces = self.split(word) if not generic else (word,)
+            stems = tuple(_stem(p) for p in pieces)
+            kept = tuple(
+                (p, s) for p, s in zip(pieces, stems, strict=True) if p not in GENERIC_WORDS and s not in self.drop
+            )
+            if word.isdigit():
+                kept = ()  # a year or a count is no topic of its own
+            group = word in GROUP_WORDS
+            result = (word, stems, kept, generic, group)
+        self._token_cache[written] = result
+        return result
+
+
+def _snapshot(
+    parts: list[str],
+    keys: list[str],
+    surface: list[str],
+    groups: list[str],
+    units: list[tuple[str, ...]],
+    stems: list[str],
+) -> TextFeatures:
+    return TextFeatures(
+        tuple(parts),
+        tuple(dict.fromkeys(keys)),
+        " ".join(surface),
+        tuple(dict.fromkeys(groups)),
+        tuple(u for u in dict.fromkeys(units) if u),
+        frozenset(stems),
+    )
 
 
 def _typo_corrections(counts: Counter[str]) -> dict[str, str]:
