@@ -186,6 +186,18 @@ class Overlaps:
             out[pair.a][pair.b] = out[pair.b][pair.a] = pair.score
         return out
 
+    def _repr_html_(self) -> str:
+        from din_graph._render._html import html_table
+
+        def evidence(items: tuple[Evidence, ...]) -> str:
+            return "; ".join(
+                f"{e.signal} {e.value:.2f}" + (f" ({', '.join(e.shared)})" if e.shared else "") for e in items
+            )
+
+        rows = ((f"{p.score:.2f}", p.kind, p.a, p.b, evidence(p.evidence)) for p in self.pairs)
+        caption = f"{len(self.pairs)} overlaps at or above {self.threshold:.2f}"
+        return html_table(["score", "kind", "a", "b", "evidence"], rows, caption=caption)
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of ``din overlap --format json``."""
         return {
