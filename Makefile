@@ -17,13 +17,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-# Graphviz's `dot` renders the diagrams; install it when missing and we can (root, apt).
+# Graphviz's `dot` renders the diagrams; Chromium and chromedriver open the HTML report in a
+# test. Install them when missing and we can (root, apt); without them those tests are skipped.
+APT_INSTALL = apt-get install -y -qq $(1) >/dev/null 2>&1 || (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq $(1) >/dev/null 2>&1)
 system:
 	@command -v dot >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    (apt-get install -y -qq graphviz >/dev/null 2>&1 || (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq graphviz >/dev/null 2>&1)) \
-	      || echo "note: could not install graphviz; diagrams fall back to matplotlib"; \
+	    ($(call APT_INSTALL,graphviz)) || echo "note: could not install graphviz; diagrams fall back to matplotlib"; \
 	  else echo "note: graphviz 'dot' not found; diagrams fall back to matplotlib"; fi; }
+	@{ command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; } || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    ($(call APT_INSTALL,chromium chromium-driver)) || echo "note: could not install chromium; the browser test is skipped"; \
+	  else echo "note: chromium not found; the browser test is skipped"; fi; }
 
 demo: setup system
 	@echo "== Validating the Almelo examples"
@@ -41,6 +46,11 @@ demo: setup system
 	@echo "== DIN sheets, portfolio picture and overlap heatmap (din render; see docs/render.md)"
 	$(BIN)/din render examples/almelo -o $(OUT)/din/ --highlight findings --formats svg,png,pdf
 	@echo "The drawings are in $(OUT)/din/ (open $(OUT)/din/almelo-leefbare-wijken-en-dorpen.png)"
+	@echo
+	@echo "== Excel export and the report for the programme manager (din convert, din report)"
+	$(BIN)/din convert examples/almelo $(OUT)/excel --programmes xlsx
+	$(BIN)/din report examples/almelo -o $(OUT)/rapport-almelo.html
+	@echo "Open $(OUT)/rapport-almelo.html (one file, works offline); the workbooks are in $(OUT)/excel/"
 
 test: setup system
 	$(BIN)/python -m pytest -q

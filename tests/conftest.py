@@ -41,11 +41,18 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     # Tests that need Graphviz's dot program are skipped (not failed) without it.
+    import importlib.util
+    import shutil
+
     from din_graph._render._backend import dot_available
 
-    if dot_available():
-        return
-    skip = pytest.mark.skip(reason="Graphviz 'dot' is not installed")
+    missing = {
+        "graphviz": None if dot_available() else "Graphviz 'dot' is not installed",
+        "browser": None
+        if shutil.which("chromium") and shutil.which("chromedriver") and importlib.util.find_spec("selenium")
+        else "Chromium, chromedriver or selenium is not installed (make system installs them)",
+    }
     for item in items:
-        if "graphviz" in item.keywords:
-            item.add_marker(skip)
+        for marker, reason in missing.items():
+            if reason is not None and marker in item.keywords:
+                item.add_marker(pytest.mark.skip(reason=reason))

@@ -177,6 +177,19 @@ def test_template_has_drop_downs_an_example_and_loads(tmp_path: Path) -> None:
     assert from_yaml.efforts[0].owner == loaded.efforts[0].owner == "team-voorbeeld"
 
 
+def test_a_portfolio_folder_of_workbooks_loads_as_the_portfolio(tmp_path: Path) -> None:
+    almelo = din_graph.load(ROOT / "examples" / "almelo")
+    written = din_graph.dump(almelo, tmp_path / "almelo", programme_format="xlsx")
+    assert sorted(p.name for p in written) == [
+        "almelo-duurzaamheid.xlsx",
+        "almelo-leefbare-wijken-en-dorpen.xlsx",
+        "portfolio.yaml",
+    ]
+    assert din_graph.load(tmp_path / "almelo") == almelo
+    (tmp_path / "almelo" / "portfolio.yaml").unlink()  # a bare folder of workbooks is a portfolio too
+    assert [p.id for p in din_graph.load(tmp_path / "almelo").programmes] == [p.id for p in almelo.programmes]
+
+
 def test_a_portfolio_is_not_one_workbook(tmp_path: Path) -> None:
     with pytest.raises(DinFileError, match="portfolio is written to a folder"):
         din_graph.dump(din_graph.load(ROOT / "examples" / "almelo"), tmp_path / "a.xlsx")

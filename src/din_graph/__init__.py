@@ -90,6 +90,7 @@ if TYPE_CHECKING:
     from ._render._api import render, to_dot
     from ._render._backend import dot_available
     from ._render._charts import indicator_chart, overlap_heatmap, owner_load_chart, role_mix_chart
+    from ._report import Report, build_report, report_html, report_markdown, write_report
 
 _LAZY = {
     "._model": (
@@ -153,6 +154,7 @@ _LAZY = {
         "progress",
     ),
     "._render._api": ("render", "to_dot"),
+    "._report": ("Report", "build_report", "report_html", "report_markdown", "write_report"),
     "._render._backend": ("dot_available",),
     "._render._charts": ("indicator_chart", "overlap_heatmap", "owner_load_chart", "role_mix_chart"),
     "._analysis._overlap": (
@@ -217,6 +219,7 @@ __all__ = [
     "Progress",
     "RelatedProgramme",
     "RemovalImpact",
+    "Report",
     "Role",
     "RoleMix",
     "SinglePointOfFailure",
@@ -228,6 +231,7 @@ __all__ = [
     "Vision",
     "__version__",
     "apply_diff",
+    "build_report",
     "check",
     "diff",
     "dot_available",
@@ -254,6 +258,8 @@ __all__ = [
     "progress",
     "removal_impact",
     "render",
+    "report_html",
+    "report_markdown",
     "role_mix",
     "role_mix_chart",
     "single_points_of_failure",
@@ -264,6 +270,7 @@ __all__ = [
     "uncovered_goals",
     "validate",
     "with_actuals",
+    "write_report",
 ]
 
 

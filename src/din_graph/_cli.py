@@ -464,6 +464,94 @@ def _one_programme(loaded: Programme | Portfolio, programme: str | None, path: s
         sys.exit(EXIT_BAD_INPUT)
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "-o", "--output", required=True, type=click.Path(), help="report.html (one self-contained file) or report.md."
+)
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+@click.option("--actuals", type=click.Path(), default=None, help="CSV or Excel sheet of goal, indicator, year, value.")
+@click.option("--top", type=click.IntRange(min=1), default=30, show_default=True, help="Overlaps listed.")
+def report(paths: tuple[str, ...], output: str, lang: str, actuals: str | None, top: int) -> None:
+    """Write a report an advisor can send: DIN sheets, findings, indicator status and, for a portfolio, overlaps.
+
+    PATHS are a programme, a portfolio, a folder, or several programme files (joined).
+    """
+    from ._io._actuals import with_actuals
+    from ._report import write_report
+
+    target = _joined(paths)
+    try:
+        if actuals is not None:
+            target = with_actuals(target, actuals)
+        written = write_report(target, output, lang="en" if lang == "en" else "nl", top=top)
+    except DinError as err:
+        click.echo(str(err), err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    click.echo(f"wrote {written[0]}" + (f" and {len(written) - 1} image(s)" if len(written) > 1 else ""))
+
+
+@cli.command()
+@click.argument("output", type=click.Path())
+def template(output: str) -> None:
+    """Write an empty, documented Dutch template: OUTPUT.xlsx (drop-down lists) or OUTPUT.yaml."""
+    from pathlib import Path
+
+    from ._io._excel import template_yaml, write_template
+
+    path = Path(output)
+    try:
+        if path.suffix.lower() == ".xlsx":
+            write_template(path)
+        elif path.suffix.lower() in {".yaml", ".yml"}:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(template_yaml(), encoding="utf-8")
+        else:
+            raise DinError(f"{output}: a template is .xlsx or .yaml")
+    except (DinError, OSError) as err:
+        click.echo(str(err), err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    click.echo(f"wrote {path}")
+
+
+@cli.command()
+@click.argument("source", type=click.Path())
+@click.argument("target", type=click.Path())
+@click.option(
+    "--programmes",
+    "programme_format",
+    type=click.Choice(["yaml", "json", "xlsx"]),
+    default="yaml",
+    show_default=True,
+    help="Format of the programme files when a portfolio is written to a folder.",
+)
+def convert(source: str, target: str, programme_format: str) -> None:
+    """Convert between YAML, JSON and Excel (.yaml, .yml, .json, .xlsx).
+
+    A programme goes to one file; a portfolio to a folder (TARGET without
+    suffix): portfolio.yaml plus one file per programme.
+    """
+    from ._io._files import dump
+
+    loaded = _load_or_exit(source)
+    try:
+        written = dump(loaded, target, programme_format=programme_format)
+    except DinError as err:
+        click.echo(str(err), err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    click.echo("wrote " + ", ".join(str(p) for p in written))
+
+
+def _joined(paths: tuple[str, ...]) -> Programme | Portfolio:
+    from ._model import Portfolio
+
+    loaded = [_load_or_exit(path) for path in paths]
+    if len(loaded) == 1:
+        return loaded[0]
+    programmes = [p for obj in loaded for p in (obj.programmes if isinstance(obj, Portfolio) else (obj,))]
+    return Portfolio(id="portfolio", name="Portfolio", programmes=tuple(programmes))
+
+
 _PROGRESS_WORDS = {
     "nl": {
         "title": "Voortgang",

@@ -198,8 +198,15 @@ def _shown(base: Path, ref: str) -> str:
 
 
 def _programme_file(path: Path, max_bytes: int, shown: str) -> tuple[Programme | None, _Located, list[Problem]]:
+    if path.suffix.lower() in _EXCEL:
+        from ._excel import read_workbook
+
+        if not path.is_file():
+            raise DinFileError(shown, "no such file")
+        programme, problems = read_workbook(path, shown)
+        return programme, _Located(shown), problems
     if path.suffix.lower() not in _SUFFIXES:
-        raise DinFileError(shown, f"unsupported file type {path.suffix!r}: use .yaml, .yml or .json")
+        raise DinFileError(shown, f"unsupported file type {path.suffix!r}: use .yaml, .yml, .json or .xlsx")
     try:
         doc = read_document(path, max_bytes=max_bytes)
     except DinFileError as err:
@@ -212,9 +219,15 @@ def _programme_file(path: Path, max_bytes: int, shown: str) -> tuple[Programme |
 
 
 def _read_folder(path: Path, max_bytes: int) -> tuple[Portfolio | None, list[Problem]]:
-    files = sorted(p.name for p in path.iterdir() if p.is_file() and p.suffix.lower() in _SUFFIXES)
+    files = sorted(
+        p.name
+        for p in path.iterdir()
+        if p.is_file() and p.suffix.lower() in (*_SUFFIXES, *_EXCEL) and not p.name.startswith("~$")
+    )
     if not files:
-        raise DinFileError(str(path), "folder holds no programme files (.yaml, .yml, .json) and no portfolio.yaml")
+        raise DinFileError(
+            str(path), "folder holds no programme files (.yaml, .yml, .json, .xlsx) and no portfolio.yaml"
+        )
     slug = re.sub(r"[^A-Za-z0-9_.\-]+", "-", path.resolve().name).strip("-.") or "portfolio"
     data = {"portfolio": {"id": slug, "name": path.resolve().name or slug}, "programmes": files}
     return _portfolio_from_data(data, {}, _Located(str(path)), path, max_bytes, [])
@@ -432,22 +445,25 @@ def dumps(obj: Programme | Portfolio, format: str = "yaml") -> str:  # noqa: A00
     return _json_text(data) if json_keys else _yaml_text(data)
 
 
-def dump(obj: Programme | Portfolio, path: str | PathLike[str]) -> list[Path]:
+def dump(obj: Programme | Portfolio, path: str | PathLike[str], *, programme_format: str = "yaml") -> list[Path]:
     """Write a programme or portfolio to ``path``; returns the files written.
 
     The format follows the suffix (``.yaml``, ``.yml``, ``.json``, or ``.xlsx`` for a programme:
     Dutch sheets, see ``din_graph._io._excel``).  A portfolio
     written to a folder (a path without suffix) becomes a ``portfolio.yaml``
-    plus one file per programme; written to a file, it holds its programmes inline.
+    plus one file per programme (``programme_format``: ``yaml``, ``json`` or ``xlsx``); written to a
+    file, it holds its programmes inline.
     """
     target = Path(path)
     suffix = target.suffix.lower()
     if isinstance(obj, Portfolio) and (suffix == "" or target.is_dir()):
         target.mkdir(parents=True, exist_ok=True)
-        names = _programme_file_names(obj.programmes)
+        if programme_format not in {"yaml", "json", "xlsx"}:
+            raise DinError(f"programme_format {programme_format!r}: choose yaml, json or xlsx")
+        names = _programme_file_names(obj.programmes, programme_format)
         written = []
         for programme, name in zip(obj.programmes, names, strict=True):
-            written.append(_write(target / name, dumps(programme)))
+            written.extend(dump(programme, target / name))
         text = _yaml_text(portfolio_to_file(obj, names))
         written.insert(0, _write(target / "portfolio.yaml", text))
         return written
@@ -464,10 +480,10 @@ def dump(obj: Programme | Portfolio, path: str | PathLike[str]) -> list[Path]:
     return [_write(target, dumps(obj, "json" if suffix == ".json" else "yaml"))]
 
 
-def _programme_file_names(programmes: Iterable[Programme]) -> list[str]:
+def _programme_file_names(programmes: Iterable[Programme], suffix: str = "yaml") -> list[str]:
     names: list[str] = []
     for programme in programmes:
-        name = f"{programme.id}.yaml"
+        name = f"{programme.id}.{suffix}"
         while name in names or name in _PORTFOLIO_FILES:
             name = "_" + name
         names.append(name)
