@@ -103,6 +103,13 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     assert raw.data_type == "s"
 
 
+def test_text_excel_cannot_store_is_a_clear_error(tmp_path: Path) -> None:
+    programme = Programme.model_validate({"id": "p", "name": "P", "efforts": [{"id": "E1", "title": "bel\x07"}]})
+    with pytest.raises(DinFileError, match=r"cannot write Inspanningen!B2: 'bel\\x07' holds a control character"):
+        din_graph.dump(programme, tmp_path / "p.xlsx")
+    assert not (tmp_path / "p.xlsx").exists()
+
+
 def test_formulas_are_read_as_their_values_never_run(tmp_path: Path) -> None:
     programme = din_graph.load(ROOT / "examples" / "almelo" / "duurzaamheid.yaml")
     path = tmp_path / "d.xlsx"

@@ -287,11 +287,23 @@ def _year_columns(indicators: list[dict[str, Any]], part: str) -> list[int | str
     return sorted(keys, key=lambda k: (not isinstance(k, int), str(k) if not isinstance(k, int) else f"{k:06d}"))
 
 
+class _CellError(Exception):
+    def __init__(self, cell: Any, text: str) -> None:
+        super().__init__(text)
+        self.where = f"{cell.parent.title}!{cell.coordinate}"
+        self.text = text
+
+
 def _set(cell: Any, value: Any) -> None:
     if value is None:
         return
     if isinstance(value, str):
-        cell.value = value
+        from openpyxl.utils.exceptions import IllegalCharacterError
+
+        try:
+            cell.value = value
+        except IllegalCharacterError:
+            raise _CellError(cell, value) from None
         cell.data_type = "s"  # never a formula, whatever the text starts with
     else:
         cell.value = value
@@ -301,6 +313,25 @@ def _set(cell: Any, value: Any) -> None:
 
 def write_workbook(programme: Programme, path: str | Path) -> Path:
     """Write a programme as a Dutch workbook (see the module for the sheets)."""
+    try:
+        book = _workbook(programme)
+    except _CellError as err:
+        shown = repr(err.text if len(err.text) <= 60 else err.text[:57] + "...")
+        raise DinFileError(
+            str(path),
+            f"cannot write {err.where}: {shown} holds a control character, which Excel cannot store; "
+            "remove it from the programme first",
+        ) from None
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        book.save(target)
+    except OSError as exc:
+        raise DinFileError(str(target), f"cannot write: {exc.strerror or exc}") from None
+    return target
+
+
+def _workbook(programme: Programme) -> Any:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -356,13 +387,7 @@ def write_workbook(programme: Programme, path: str | Path) -> Path:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
         ws.freeze_panes = "A2"
     _explain(book)
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        book.save(target)
-    except OSError as exc:
-        raise DinFileError(str(target), f"cannot write: {exc.strerror or exc}") from None
-    return target
+    return book
 
 
 class _Missing:
