@@ -4,9 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    := out
-LINTED := $(wildcard src tests benchmarks)
+LINTED := $(wildcard src tests benchmarks scripts)
 
-.PHONY: demo test lint typecheck setup system clean bench-overlap bench bench-render
+.PHONY: demo test lint typecheck setup system clean bench-overlap bench bench-render docs docs-setup
 
 setup: $(STAMP)
 
@@ -64,6 +64,18 @@ lint: setup
 	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy
 
+DOCS_STAMP := $(VENV)/.docs-installed
+
+$(DOCS_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,docs]'
+	@touch $(DOCS_STAMP)
+
+# The documentation site: pictures and the CLI page first, then a strict build (no broken links).
+docs: $(DOCS_STAMP) system
+	$(BIN)/python scripts/docs_assets.py
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+	@echo "The site is in site/ (open site/index.html)"
+
 bench-render: setup system
 	$(BIN)/python benchmarks/bench_render.py
 
@@ -71,4 +83,4 @@ bench-overlap: setup
 	$(BIN)/python benchmarks/bench_overlap.py
 
 clean:
-	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(OUT) site docs/images .pytest_cache .mypy_cache .ruff_cache .hypothesis

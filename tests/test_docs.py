@@ -53,3 +53,37 @@ def test_every_finding_code_is_documented() -> None:
     for code, (severity, _, _) in FINDING_CODES.items():
         assert f"| `{code}` | {severity} |" in doc, code
     assert (ROOT / "README.md").read_text(encoding="utf-8").count("docs/analyses.md") >= 1
+
+
+def test_cli_reference_page_is_current() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("docs_assets", ROOT / "scripts" / "docs_assets.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert (ROOT / "docs" / "cli.md").read_text(encoding="utf-8") == module.cli_reference(), (
+        "docs/cli.md is stale: run .venv/bin/python scripts/docs_assets.py"
+    )
+
+
+def test_every_public_function_has_an_example() -> None:
+    import inspect
+
+    import din_graph
+
+    missing = [
+        name
+        for name in din_graph.__all__
+        if inspect.isfunction(getattr(din_graph, name))
+        and ">>>" not in (inspect.getdoc(getattr(din_graph, name)) or "")
+    ]
+    assert missing == []
+
+
+def test_every_analysis_page_is_in_the_site_navigation() -> None:
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        relative = page.relative_to(ROOT / "docs").as_posix()
+        assert relative in nav, f"{relative} is not in mkdocs.yml's nav"

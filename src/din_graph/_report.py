@@ -299,7 +299,15 @@ def _heatmap_png(found: Any, portfolio: Portfolio, lang: Lang) -> bytes:
 
 
 def build_report(obj: Programme | Portfolio, *, lang: Lang = "nl", top: int = 30) -> Report:
-    """What the report on a programme or portfolio says, as data."""
+    """What the report on a programme or portfolio says, as data.
+
+    Examples
+    --------
+    >>> import din_graph
+    >>> report = din_graph.build_report(din_graph.load("examples/almelo/duurzaamheid.yaml"))
+    >>> [s.title for s in report.sections][:3]
+    ['Overzicht', 'Duurzaamheid — Almelo', 'Bevindingen']
+    """
     if lang not in _WORDS:
         raise DinError(f"unknown language {lang!r}; choose nl or en")
     w = _WORDS[lang]
@@ -353,7 +361,16 @@ def _md(text: str) -> str:
 
 
 def report_markdown(report: Report, image_dir: str = "") -> tuple[str, dict[str, bytes]]:
-    """The report as Markdown, and the image files it links to (name -> bytes), placed in ``image_dir``."""
+    """The report as Markdown, and the image files it links to (name -> bytes), placed in ``image_dir``.
+
+    Examples
+    --------
+    >>> import din_graph
+    >>> report = din_graph.build_report(din_graph.load("examples/almelo/duurzaamheid.yaml"))
+    >>> text, images = din_graph.report_markdown(report)
+    >>> text.splitlines()[0], sorted(images)
+    ('# Rapportage Duurzaamheid', ['almelo-duurzaamheid.svg'])
+    """
     lines = [f"# {_md(report.title)}", ""]
     files: dict[str, bytes] = {}
     for section in report.sections:
@@ -391,7 +408,15 @@ nav ul { columns: 2; }
 
 
 def report_html(report: Report) -> str:
-    """The report as one self-contained HTML file: styles inline, images as data URIs, no scripts."""
+    """The report as one self-contained HTML file: styles inline, images as data URIs, no scripts.
+
+    Examples
+    --------
+    >>> import din_graph
+    >>> page = din_graph.report_html(din_graph.build_report(din_graph.load("examples/almelo/duurzaamheid.yaml")))
+    >>> page.startswith("<!DOCTYPE html>"), "<script" in page
+    (True, False)
+    """
     e = html.escape
     out = [
         "<!DOCTYPE html>",
@@ -431,7 +456,15 @@ def report_html(report: Report) -> str:
 
 
 def write_report(obj: Programme | Portfolio, path: str | Path, *, lang: Lang = "nl", top: int = 30) -> list[Path]:
-    """Write the report to ``path`` (``.html`` or ``.md``; Markdown images go to a folder beside it)."""
+    """Write the report to ``path`` (``.html`` or ``.md``; Markdown images go to a folder beside it).
+
+    Examples
+    --------
+    >>> import din_graph, pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> din_graph.write_report(din_graph.load("examples/almelo/duurzaamheid.yaml"), folder / "rapport.html")[0].name
+    'rapport.html'
+    """
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in {".html", ".htm", ".md"}:

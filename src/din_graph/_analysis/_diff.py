@@ -186,7 +186,16 @@ def diff(old: Programme, new: Programme, *, rename_score: float = 85.0) -> Progr
 
 
 def apply_diff(old: Programme, changes: ProgrammeDiff | Iterable[Change]) -> Programme:
-    """Replay changes on ``old``: renames (with the references that follow them), removals, field changes, additions."""
+    """Replay changes on ``old``: renames (with the references that follow them), removals, field changes, additions.
+
+    Examples
+    --------
+    >>> import din_graph
+    >>> old = din_graph.load("examples/almelo/duurzaamheid.yaml")
+    >>> new = old.model_copy(update={"efforts": old.efforts[:-1]})
+    >>> din_graph.apply_diff(old, din_graph.diff(old, new)) == new
+    True
+    """
     items = list(changes.changes if isinstance(changes, ProgrammeDiff) else changes)
     data = _dump(old)
     renamed: dict[str, dict[str, str]] = {}

@@ -299,6 +299,13 @@ def goal_support(obj: Din) -> dict[str, list[str]]:
     """Goal key -> the efforts with a path to it (in model order); every goal appears.
 
     Runs in time linear in the links reachable from efforts.
+
+    Examples
+    --------
+    >>> import din_graph
+    >>> support = din_graph.goal_support(din_graph.load("examples/almelo"))
+    >>> len(support["almelo-duurzaamheid/O2e"]), support["almelo-duurzaamheid/O2e"][0]
+    (14, 'almelo-duurzaamheid/E14')
     """
     index = index_of(obj)
     support: dict[str, list[str]] = {goal: [] for goal in index.goals()}
@@ -492,7 +499,16 @@ def _paths(start: str, step: dict[str, list[str]]) -> list[tuple[str, ...]]:
 
 def lone_goals(obj: Din) -> list[LoneGoal]:
     """Goal levels holding a single goal: a programme with one strategic goal,
-    or a strategic goal with one operational goal of its own programme under it."""
+    or a strategic goal with one operational goal of its own programme under it.
+
+    Examples
+    --------
+    >>> import din_graph
+    >>> p = din_graph.Programme(id="p", name="P", strategic_goals=[{"id": "S1", "title": "Groener"}],
+    ...                         operational_goals=[{"id": "O1", "title": "Meer groen", "contributes_to": ["S1"]}])
+    >>> [(g.level, g.goal) for g in din_graph.lone_goals(p)]
+    [('strategic_goal', 'p/S1'), ('operational_goal', 'p/O1')]
+    """
     index = index_of(obj)
     out = []
     for pid, programme in index.programmes.items():

@@ -108,7 +108,17 @@ def _cell(row: list[str], header: dict[str, int], column: str) -> str:
 
 
 def load_actuals(path: str | Path) -> tuple[Actual, ...]:
-    """Read an actuals sheet (``.csv``, ``.tsv``, ``.xlsx``); raise one :class:`DinValidationError` for all bad rows."""
+    r"""Read an actuals sheet (``.csv``, ``.tsv``, ``.xlsx``); raise one :class:`DinValidationError` for all bad rows.
+
+    Examples
+    --------
+    >>> import din_graph, pathlib, tempfile
+    >>> sheet = pathlib.Path(tempfile.mkdtemp()) / "realisatie.csv"
+    >>> rows = ["doel;indicator;jaar;waarde", "O2d;Aantal lopende duurzame initiatieven van (meerdere) inwoners;2020;7"]
+    >>> _ = sheet.write_text("\n".join(rows))
+    >>> [(a.goal, a.year, a.value) for a in din_graph.load_actuals(sheet)]
+    [('O2d', 2020, 7.0)]
+    """
     path = Path(path)
     if not path.is_file():
         raise DinFileError(str(path), "no such file")
@@ -187,6 +197,17 @@ def with_actuals(obj: Programme | Portfolio, actuals: str | Path | Iterable[Actu
 
     Every row must name an operational goal and one of its indicators; all
     rows that do not are reported at once with file, row and id.
+
+    Examples
+    --------
+    >>> import din_graph
+    >>> plan = din_graph.load("examples/almelo/duurzaamheid.yaml")
+    >>> row = din_graph.Actual("O2d", "Aantal lopende duurzame initiatieven van (meerdere) inwoners", 2020, 7.0)
+    >>> measured = din_graph.with_actuals(plan, [row])
+    >>> measured.operational_goals[3].indicators[0].actuals
+    {2020: 7.0}
+    >>> din_graph.progress(measured).status_of("almelo-duurzaamheid/O2d")
+    'on_track'
     """
     rows = load_actuals(actuals) if isinstance(actuals, str | Path) else tuple(actuals)
     programmes = list(obj.programmes) if isinstance(obj, Portfolio) else [obj]

@@ -453,6 +453,16 @@ def dump(obj: Programme | Portfolio, path: str | PathLike[str], *, programme_for
     written to a folder (a path without suffix) becomes a ``portfolio.yaml``
     plus one file per programme (``programme_format``: ``yaml``, ``json`` or ``xlsx``); written to a
     file, it holds its programmes inline.
+
+    Examples
+    --------
+    >>> import din_graph, pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> almelo = din_graph.load("examples/almelo")
+    >>> [p.name for p in din_graph.dump(almelo, folder / "almelo", programme_format="xlsx")]
+    ['portfolio.yaml', 'almelo-duurzaamheid.xlsx', 'almelo-leefbare-wijken-en-dorpen.xlsx']
+    >>> din_graph.load(folder / "almelo") == almelo
+    True
     """
     target = Path(path)
     suffix = target.suffix.lower()

@@ -208,6 +208,14 @@ def render(
         otherwise, with a warning), ``"graphviz"`` or ``"matplotlib"``.
     top
         Overlaps drawn in the portfolio picture.
+
+    Examples
+    --------
+    >>> import din_graph
+    >>> almelo = din_graph.load("examples/almelo")
+    >>> svg = din_graph.render(almelo, "svg", programme="almelo-leefbare-wijken-en-dorpen", engine="matplotlib")
+    >>> svg.lstrip().startswith("<?xml"), "Fysieke verbeteringen" in svg
+    (True, True)
     """
     fmt, path = _format_of(path_or_format)
     target, context = _target(obj, programme)

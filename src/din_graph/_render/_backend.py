@@ -30,7 +30,14 @@ def dot_executable() -> str | None:
 
 
 def dot_available() -> bool:
-    """True when the Graphviz ``dot`` program can be run."""
+    """True when the Graphviz ``dot`` program can be run.
+
+    Examples
+    --------
+    >>> import din_graph
+    >>> din_graph.dot_available() in (True, False)
+    True
+    """
     return dot_executable() is not None
 
 

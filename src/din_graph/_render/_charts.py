@@ -45,6 +45,14 @@ def indicator_chart(
     Pass an :class:`Indicator`, or an :class:`OperationalGoal` and ``which``
     indicator of it.  Targets whose year was lost are drawn as dotted
     horizontal lines; targets given as text are listed in the title.
+
+    Examples
+    --------
+    >>> import din_graph
+    >>> goal = din_graph.load("examples/almelo/duurzaamheid.yaml").operational_goals[0]
+    >>> ax = din_graph.indicator_chart(goal)
+    >>> [line.get_label() for line in ax.get_lines()]
+    ['peil 2018', 'streef']
     """
     words = WORDS[lang]
     if isinstance(indicator, OperationalGoal):
@@ -93,7 +101,15 @@ def indicator_chart(
 
 
 def owner_load_chart(obj: Programme | Portfolio, *, ax: Any = None, lang: Lang = "nl", top: int = 15) -> Any:
-    """Horizontal bars: efforts per owner, split by the role the programme has in them."""
+    """Horizontal bars: efforts per owner, split by the role the programme has in them.
+
+    Examples
+    --------
+    >>> import din_graph
+    >>> ax = din_graph.owner_load_chart(din_graph.load("examples/almelo"), top=3)
+    >>> ax.get_title()
+    'Inspanningen per trekker'
+    """
     words = WORDS[lang]
     index = index_of(obj)
     loads = sorted(owner_load(index), key=lambda o: (-len(o.efforts), o.owner))[:top]
@@ -114,7 +130,15 @@ def owner_load_chart(obj: Programme | Portfolio, *, ax: Any = None, lang: Lang =
 
 
 def role_mix_chart(obj: Programme | Portfolio, *, ax: Any = None, lang: Lang = "nl") -> Any:
-    """Stacked bars: the share of each role among every programme's efforts."""
+    """Stacked bars: the share of each role among every programme's efforts.
+
+    Examples
+    --------
+    >>> import din_graph
+    >>> ax = din_graph.role_mix_chart(din_graph.load("examples/almelo"), lang="en")
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['Duurzaamheid', 'Leefbare wijken en dorpen']
+    """
     words = WORDS[lang]
     index = index_of(obj)
     mixes = role_mix(index)
@@ -134,7 +158,16 @@ def role_mix_chart(obj: Programme | Portfolio, *, ax: Any = None, lang: Lang = "
 
 
 def overlap_heatmap(found: Overlaps, portfolio: Portfolio | None = None, *, ax: Any = None, lang: Lang = "nl") -> Any:
-    """Programme × programme heatmap of the overlap scores (``ProgrammePair.score``), annotated."""
+    """Programme × programme heatmap of the overlap scores (``ProgrammePair.score``), annotated.
+
+    Examples
+    --------
+    >>> import din_graph
+    >>> almelo = din_graph.load("examples/almelo")
+    >>> ax = din_graph.overlap_heatmap(din_graph.overlaps(almelo, progress=False), almelo)
+    >>> ax.get_images()[0].get_array().shape
+    (2, 2)
+    """
     words = WORDS[lang]
     matrix = found.matrix()
     if portfolio is not None:
