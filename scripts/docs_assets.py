@@ -32,7 +32,8 @@ def cli_reference() -> str:
         "",
     ]
     # A fixed width, so the page does not depend on the terminal it was made in.
-    with click.Context(cli, info_name="din", terminal_width=100, max_content_width=100) as ctx:
+    settings = {**cli.context_settings, "terminal_width": 100, "max_content_width": 100}
+    with click.Context(cli, info_name="din", **settings) as ctx:
         lines += ["```text", cli.get_help(ctx), "```", ""]
         for name in sorted(cli.commands):
             command = cli.commands[name]
