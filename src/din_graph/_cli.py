@@ -615,11 +615,10 @@ def _findings_text(findings: Findings, lang: str) -> str:
 
 
 def _md(text: str) -> str:
-    # User text must not break the table or inject markup.
-    escaped = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-    for char in "*_`[]<>#":
-        escaped = escaped.replace(char, "\\" + char)
-    return escaped
+    # User text must not break the table or inject markup; one escaping for the CLI and the reports.
+    from ._report import markdown_text
+
+    return markdown_text(text)
 
 
 def _findings_markdown(findings: Findings, lang: str) -> str:

@@ -24,7 +24,17 @@ from din_graph import __version__
 from din_graph._errors import DinError
 from din_graph._model import Portfolio, Programme
 
-__all__ = ["Image", "Report", "Section", "Table", "build_report", "report_html", "report_markdown", "write_report"]
+__all__ = [
+    "Image",
+    "Report",
+    "Section",
+    "Table",
+    "build_report",
+    "markdown_text",
+    "report_html",
+    "report_markdown",
+    "write_report",
+]
 
 Lang = Literal["nl", "en"]
 
@@ -353,11 +363,19 @@ def build_report(obj: Programme | Portfolio, *, lang: Lang = "nl", top: int = 30
 # --------------------------------------------------------------------------- writers
 
 
-def _md(text: str) -> str:
+def markdown_text(text: str) -> str:
+    r"""Text safe inside Markdown, table cells included: markup characters escaped, lines joined.
+
+    >>> markdown_text("a | *b* <i>")
+    'a \\| \\*b\\* \\<i\\>'
+    """
     escaped = text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
     for char in "*_`[]<>#":
         escaped = escaped.replace(char, "\\" + char)
     return escaped
+
+
+_md = markdown_text
 
 
 def report_markdown(report: Report, image_dir: str = "") -> tuple[str, dict[str, bytes]]:

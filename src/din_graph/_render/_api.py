@@ -5,15 +5,15 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypedDict
 
 from din_graph._errors import DinError, DinRenderError, DinWarning
 from din_graph._model import Portfolio, Programme
 from din_graph._render._backend import FORMATS, dot_available, run_dot
-from din_graph._render._sheet import OwnersMode, Sheet, build_sheet
+from din_graph._render._sheet import OwnersMode, build_sheet
 from din_graph._render._text import Lang
 
-__all__ = ["Engine", "render", "sheet", "to_dot"]
+__all__ = ["Engine", "SheetOptions", "render", "to_dot"]
 
 Engine = Literal["auto", "graphviz", "matplotlib"]
 
@@ -38,33 +38,22 @@ def _target(obj: Programme | Portfolio, programme: str | None) -> tuple[Programm
     raise DinError(f"cannot draw a {type(obj).__name__}; give a Programme or a Portfolio")
 
 
-def sheet(
-    obj: Programme | Portfolio,
-    *,
-    programme: str | None = None,
-    lang: Lang = "nl",
-    highlight: str | Iterable[str] | None = None,
-    owners: OwnersMode = "inside",
-    indicators: bool = True,
-    max_rows: int | None = None,
-    paper: str = "a3",
-    landscape: bool | None = None,
-) -> Sheet:
-    """What the DIN sheet of a programme shows, as data (both engines draw this)."""
-    target, context = _target(obj, programme)
-    if target is None:
-        raise DinError("a portfolio holds several programmes; say which one with programme=")
-    return build_sheet(
-        target,
-        context=context,
-        lang=lang,
-        highlight=highlight,
-        owners=owners,
-        indicators=indicators,
-        max_rows=max_rows,
-        paper=paper,
-        landscape=landscape,
-    )
+class SheetOptions(TypedDict):
+    """The options of a DIN sheet, as ``render`` and ``to_dot`` pass them to ``build_sheet``."""
+
+    lang: Lang
+    highlight: str | Iterable[str] | None
+    owners: OwnersMode
+    indicators: bool
+    max_rows: int | None
+    paper: str
+    landscape: bool | None
+
+
+def _sheet_dot(target: Programme, context: Portfolio | None, options: SheetOptions) -> str:
+    from din_graph._render._dot import sheet_dot
+
+    return sheet_dot(build_sheet(target, context=context, **options))
 
 
 def to_dot(
@@ -94,25 +83,20 @@ def to_dot(
     >>> dot.splitlines()[0], '"almelo-duurzaamheid/O1a"' in dot
     ('digraph din {', True)
     """
-    from din_graph._render._dot import sheet_dot
-
     target, context = _target(obj, programme)
     if target is None:
         assert context is not None
         return _portfolio_dot(context, lang=lang, top=top, paper=paper, landscape=landscape)
-    return sheet_dot(
-        build_sheet(
-            target,
-            context=context,
-            lang=lang,
-            highlight=highlight,
-            owners=owners,
-            indicators=indicators,
-            max_rows=max_rows,
-            paper=paper,
-            landscape=landscape,
-        )
+    options = SheetOptions(
+        lang=lang,
+        highlight=highlight,
+        owners=owners,
+        indicators=indicators,
+        max_rows=max_rows,
+        paper=paper,
+        landscape=landscape,
     )
+    return _sheet_dot(target, context, options)
 
 
 def _portfolio_dot(portfolio: Portfolio, *, lang: Lang, top: int, paper: str, landscape: bool | None) -> str:
@@ -230,9 +214,7 @@ def render(
         source = _portfolio_dot(context, lang=lang, top=top, paper=paper, landscape=landscape)
         data = source if fmt == "dot" else run_dot(source, fmt)
     else:
-        drawn = build_sheet(
-            target,
-            context=context,
+        options = SheetOptions(
             lang=lang,
             highlight=highlight,
             owners=owners,
@@ -244,11 +226,9 @@ def render(
         if chosen == "matplotlib":
             from din_graph._render._mpl import sheet_bytes
 
-            data = sheet_bytes(drawn, fmt)
+            data = sheet_bytes(build_sheet(target, context=context, **options), fmt)
         else:
-            from din_graph._render._dot import sheet_dot
-
-            source = sheet_dot(drawn)
+            source = _sheet_dot(target, context, options)
             data = source if fmt == "dot" else run_dot(source, fmt)
     if path is None:
         if fmt in {"svg", "dot"} and isinstance(data, bytes):
