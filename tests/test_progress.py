@@ -243,3 +243,30 @@ def test_bad_actuals_rows_are_all_reported_with_row_and_id(tmp_path: Path) -> No
     sheet.write_text("doel,wat,jaar\n", encoding="utf-8")
     with pytest.raises(DinFileError, match="no column indicator, value"):
         load_actuals(sheet)
+
+
+def test_din_progress_prints_the_roll_up_and_reads_actuals(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from din_graph._cli import cli
+
+    sheet = tmp_path / "r.csv"
+    sheet.write_text(
+        "doel,indicator,jaar,waarde\nO2c,% duurzame energie van het totale energiegebruik in Almelo,2020,6.5\n"
+    )
+    runner = CliRunner()
+    path = str(ROOT / "examples" / "almelo" / "duurzaamheid.yaml")
+    text = runner.invoke(cli, ["progress", path, "--year", "2020", "--actuals", str(sheet)])
+    assert text.exit_code == 0, text.output
+    assert "  uit koers   S2  Almelose inwoners" in text.output
+    assert "O2c % duurzame energie van het totale energiegebruik in Almelo: 6.5 (2020) / 9 -> uit koers" in text.output
+    data = json.loads(runner.invoke(cli, ["progress", path, "--format", "json", "--actuals", str(sheet)]).output)
+    assert {g["node"]: g["status"] for g in data["goals"]}["almelo-duurzaamheid/vision"] == "off_track"
+    markdown = runner.invoke(cli, ["progress", path, "--format", "markdown", "--lang", "en"]).output
+    assert markdown.startswith("# Progress (latest actuals)")
+    sheet.write_text("doel,indicator,jaar,waarde\nO9,x,2020,1\n")
+    bad = runner.invoke(cli, ["progress", path, "--actuals", str(sheet)])
+    assert bad.exit_code == 2
+    assert "r.csv:2: O9: no operational goal 'O9'" in bad.output

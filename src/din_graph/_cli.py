@@ -391,9 +391,13 @@ def progress(path: str, year: int | None, actuals: str | None, rollup: str, fmt:
         ]
     indent = {"vision": "", "strategic_goal": "  ", "operational_goal": "    "}
     order = {"vision": 0, "strategic_goal": 1, "operational_goal": 2}
+    shown_programme = None
     for goal in sorted(found.goals, key=lambda g: (g.programme, order[g.kind])):
         efforts = ", ".join(f"{n} {words.get(s, s)}" for s, n in goal.efforts.items()) or "-"
         label = f"{goal.node.rsplit('/', 1)[1]}  {goal.title}"
+        if not markdown and goal.programme != shown_programme:
+            shown_programme = goal.programme
+            lines.append(f"[{goal.programme}]")
         if markdown:
             lines.append(f"| {words[goal.kind]} | {_md(label)} | {words[goal.status]} | {_md(efforts)} |")
         else:
