@@ -597,3 +597,12 @@ def test_a_300_effort_programme_builds_its_dot_quickly() -> None:
     dot = din_graph.to_dot(programme)
     assert time.perf_counter() - start < 2.0
     assert dot.count('PORT="E') == 300
+
+
+def test_goals_of_other_programmes_sit_in_their_own_band() -> None:
+    hengelo = din_graph.load(ROOT / "examples" / "hengelo")
+    dot = din_graph.to_dot(hengelo, programme="hengelo-dienstverlening")
+    ranks = re.findall(r"\{ rank=same; (.*?); \}", dot)
+    assert '"band:strategic_goal"; "hengelo-strategische-agenda/S5"' in ranks  # a strategic goal of the agenda
+    assert any('"hengelo-digitale-transformatie/O1"' in r and "band:operational_goal" in r for r in ranks)
+    assert re.search(r'"hengelo-strategische-agenda/S5" -> "hengelo-dienstverlening/O1" \[[^]]*style=dashed', dot)

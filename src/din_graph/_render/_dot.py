@@ -270,7 +270,7 @@ def sheet_dot(sheet: Sheet) -> str:
             f"  {_q(box.key)} [id={_q(box.local if box.level != 'external' else box.key)}, "
             f"tooltip={dot_string(box.tooltip)}, label={_goal_label(box, sheet, width_pt)}];"
         )
-        rank: str = "operational_goal" if box.level == "external" and "operational_goal" in ranks else box.level
+        rank: str = box.rank if box.level == "external" else box.level
         ranks.setdefault(rank, []).append(box.key)
     tallest = max((column_height(c, sheet.words) for c in sheet.columns), default=0.0)
     for column in sheet.columns:

@@ -69,7 +69,7 @@ def _spread(targets: list[float], widths: list[float], left: float) -> list[floa
 def _layout(sheet: Sheet) -> tuple[dict[str, _Box], float, float, float]:
     words = sheet.words
     boxes: dict[str, _Box] = {}
-    title_h = 24.0 + 15 * len(sheet.subtitle) + 22
+    title_h = 24.0 + 15 * len(sheet.subtitle) + 40
     column_heights = [
         (_text_height(len(column_header_lines(c, words)), 9) + 6 if c.header else 0)
         + sum(_row_height(r, words) + 2 for r in c.rows)
@@ -86,8 +86,8 @@ def _layout(sheet: Sheet) -> tuple[dict[str, _Box], float, float, float]:
         if link.tail in boxes:
             served.setdefault(link.head, []).append(boxes[link.tail].x)
     levels: list[tuple[str, list[GoalBox], float]] = [
-        ("operational_goal", [*sheet.operational, *sheet.external], 220.0),
-        ("strategic_goal", list(sheet.strategic), 280.0),
+        ("operational_goal", [*sheet.operational, *(b for b in sheet.external if b.rank == "operational_goal")], 220.0),
+        ("strategic_goal", [*sheet.strategic, *(b for b in sheet.external if b.rank == "strategic_goal")], 280.0),
     ]
     heights: dict[str, float] = {}
     for level, items, width in levels:
@@ -142,12 +142,15 @@ def _layout(sheet: Sheet) -> tuple[dict[str, _Box], float, float, float]:
 def _level_of(sheet: Sheet, key: str) -> str:
     if sheet.vision is not None and key in {sheet.vision.key, "__vision_box__"}:
         return "vision"
-    for box in (*sheet.strategic,):
+    for box in sheet.strategic:
         if box.key == key:
             return "strategic_goal"
-    for box in (*sheet.operational, *sheet.external):
+    for box in sheet.operational:
         if box.key == key:
             return "operational_goal"
+    for box in sheet.external:
+        if box.key == key:
+            return box.rank
     if any(c.id == key for c in sheet.columns):
         return "effort"
     if any(o.key == key for o in sheet.owners):

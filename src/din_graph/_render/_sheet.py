@@ -20,7 +20,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from din_graph._analysis._index import DinIndex, index_of
+from din_graph._analysis._index import GOAL_KINDS, DinIndex, index_of
 from din_graph._analysis._progress import progress
 from din_graph._analysis._structure import orphan_efforts, single_points_of_failure, uncovered_goals
 from din_graph._errors import DinError
@@ -51,6 +51,8 @@ HIGHLIGHTS = ("orphans", "uncovered", "fragile", "indicators")
 PAPERS: dict[str, tuple[float, float]] = {"a4": (8.27, 11.69), "a3": (11.69, 16.54)}
 
 OwnersMode = Literal["inside", "below", "none"]
+#: The bands of a sheet, top to bottom.
+LEVELS = ("vision", "strategic_goal", "operational_goal", "effort", "owner")
 
 # Characters per line; chosen so that a ten-column programme fits A3 landscape
 # at 9-10 pt without Graphviz shrinking it much.
@@ -83,6 +85,8 @@ class GoalBox:
     marks: tuple[str, ...] = ()
     status: str | None = None
     """Rolled-up progress status (``din_graph.progress``) when indicators are highlighted and data exist."""
+    rank: str = ""
+    """The band a goal of another programme sits in: ``strategic_goal`` or ``operational_goal``."""
 
 
 @dataclass(frozen=True)
@@ -358,12 +362,18 @@ def build_sheet(
             for goal, efforts in sorted(served.items(), key=lambda kv: order.get(kv[0], len(order) + 1)):
                 links.append(Link(column_id, goal, tuple(efforts)))
                 if goal not in order and goal not in external:
-                    external[goal] = _external_box(goal, index, words)
+                    kind = index.kind.get(goal, "")
+                    rank = kind if kind in GOAL_KINDS else "operational_goal"
+                    external[goal] = _external_box(goal, index, words, rank)
     for g in programme.operational_goals:
         for target in index.up.get(node_key(pid, g.id), []):
             links.append(Link(node_key(pid, g.id), target))
             if target not in order and target not in external:
-                external[target] = _external_box(target, index, words)
+                external[target] = _external_box(target, index, words, "strategic_goal")
+    # A band for goals of other programmes where this programme has none of its own.
+    for box in external.values():
+        levels.setdefault(box.rank, words[box.rank])
+    levels = {level: levels[level] for level in LEVELS if level in levels}
     if vision is not None:
         links.extend(Link(b.key, vision.key) for b in strategic)
 
@@ -479,7 +489,7 @@ def _operational_box(
     )
 
 
-def _external_box(key: str, index: DinIndex, words: dict[str, str]) -> GoalBox:
+def _external_box(key: str, index: DinIndex, words: dict[str, str], rank: str) -> GoalBox:
     pid, _, local = key.partition("/")
     programme = index.programmes.get(pid)
     name = clean(programme.name) if programme is not None else pid
@@ -491,6 +501,7 @@ def _external_box(key: str, index: DinIndex, words: dict[str, str]) -> GoalBox:
         "external",
         (f"{words['other_programme']}: {shorten(name, 40)}", *wrap(text, GOAL_WIDTH, max_lines=4)),
         f"{name}: {clean(title)}",
+        rank=rank,
     )
 
 
