@@ -321,35 +321,22 @@ def render(
 def _portfolio_pictures(
     portfolio: Portfolio, out: Path, formats: list[str], *, lang: Literal["nl", "en"], paper: str, engine: str
 ) -> None:
+    from ._analysis._overlap import overlaps
     from ._render._api import render as draw
     from ._render._backend import dot_available
+    from ._render._charts import heatmap_image
 
+    found = overlaps(portfolio, progress=False)  # once, for the picture in every format and the heatmap
     if engine != "matplotlib" and dot_available():
         for fmt in formats:
-            written = draw(portfolio, out / f"portfolio.{fmt}", lang=lang, paper=paper)
+            written = draw(portfolio, out / f"portfolio.{fmt}", lang=lang, paper=paper, overlaps=found)
             click.echo(f"wrote {written!s}")
     else:
         click.echo("note: the portfolio picture needs Graphviz; writing the overlap heatmap only", err=True)
-    import matplotlib as mpl
-
-    mpl.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from ._analysis._overlap import overlaps
-    from ._render._charts import overlap_heatmap
-
-    ax = overlap_heatmap(overlaps(portfolio, progress=False), portfolio, lang=lang)
     for fmt in (f for f in formats if f != "dot"):
         target = out / f"overlap-heatmap.{fmt}"
-        with mpl.rc_context({"svg.hashsalt": "din_graph"}):
-            ax.figure.savefig(
-                target,
-                dpi=150,
-                bbox_inches="tight",
-                metadata={"svg": {"Date": None}, "pdf": {"CreationDate": None}, "png": {}}[fmt],
-            )
+        target.write_bytes(heatmap_image(found, portfolio, fmt, lang=lang))
         click.echo(f"wrote {target}")
-    plt.close(ax.figure)
 
 
 @cli.command()
@@ -378,7 +365,11 @@ def progress(path: str, year: int | None, actuals: str | None, rollup: str, fmt:
     if fmt == "json":
         click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
         return
-    words = _PROGRESS_WORDS[lang]
+    from ._render._text import STATUS_WORDS
+
+    statuses = STATUS_WORDS["en" if lang == "en" else "nl"]
+    words = {**_PROGRESS_WORDS[lang], **statuses}
+    status_width = max(len(w) for w in statuses.values())
     markdown = fmt == "markdown"
     lines = [
         f"# {words['title']} {year or words['latest']}" if markdown else f"{words['title']} {year or words['latest']}"
@@ -401,7 +392,7 @@ def progress(path: str, year: int | None, actuals: str | None, rollup: str, fmt:
         if markdown:
             lines.append(f"| {words[goal.kind]} | {_md(label)} | {words[goal.status]} | {_md(efforts)} |")
         else:
-            lines.append(f"{indent[goal.kind]}{words[goal.status]:<11} {label[:90]}  [{efforts}]")
+            lines.append(f"{indent[goal.kind]}{words[goal.status]:<{status_width}} {label[:90]}  [{efforts}]")
     lines.append("")
     for item in found.indicators:
         if item.status == "no_data":
@@ -567,10 +558,6 @@ _PROGRESS_WORDS = {
         "vision": "visie",
         "strategic_goal": "strategisch",
         "operational_goal": "operationeel",
-        "on_track": "op koers",
-        "behind": "achter",
-        "off_track": "uit koers",
-        "no_data": "geen meting",
         "planned": "gepland",
         "running": "lopend",
         "done": "afgerond",
@@ -587,10 +574,6 @@ _PROGRESS_WORDS = {
         "vision": "vision",
         "strategic_goal": "strategic",
         "operational_goal": "operational",
-        "on_track": "on track",
-        "behind": "behind",
-        "off_track": "off track",
-        "no_data": "no data",
         "planned": "planned",
         "running": "running",
         "done": "done",

@@ -14,15 +14,18 @@ from __future__ import annotations
 
 import base64
 import html
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from din_graph import __version__
 from din_graph._errors import DinError
 from din_graph._model import Portfolio, Programme
+from din_graph._render._text import STATUS_WORDS
+
+if TYPE_CHECKING:
+    from din_graph._analysis._findings import Findings
 
 __all__ = [
     "Image",
@@ -68,10 +71,6 @@ _WORDS: dict[Lang, dict[str, str]] = {
         "target": "streefwaarde",
         "actual": "laatste meting",
         "status": "status",
-        "on_track": "op koers",
-        "behind": "achter",
-        "off_track": "uit koers",
-        "no_data": "geen meting",
         "overlap": "Overlap tussen programma's",
         "overlap.intro": "Paren van inspanningen en doelen uit verschillende programma's die op elkaar lijken, "
         "met het bewijs (gedeelde woorden, trekker, gebied, indicator, koppeling).",
@@ -118,10 +117,6 @@ _WORDS: dict[Lang, dict[str, str]] = {
         "target": "target",
         "actual": "latest actual",
         "status": "status",
-        "on_track": "on track",
-        "behind": "behind",
-        "off_track": "off track",
-        "no_data": "no data",
         "overlap": "Overlap between programmes",
         "overlap.intro": "Pairs of efforts and goals of different programmes that resemble each other, "
         "with the evidence (shared words, owner, area, indicator, link).",
@@ -207,12 +202,13 @@ def _sheet_image(portfolio: Portfolio | Programme, programme: Programme, lang: L
     return Image(f"{programme.id}.svg", "image/svg+xml", data, alt)
 
 
-def _programme_sections(portfolio: Portfolio | Programme, programme: Programme, lang: Lang) -> list[Section]:
-    from din_graph._analysis._findings import check
+def _programme_sections(
+    portfolio: Portfolio | Programme, programme: Programme, findings: Findings, lang: Lang
+) -> list[Section]:
     from din_graph._analysis._progress import progress
 
     w = _WORDS[lang]
-    found = check(portfolio, lang=lang).filter(programme=programme.id)
+    found = findings.filter(programme=programme.id)
     findings_rows = tuple(
         (w.get(str(f.severity), str(f.severity)), f.code, f.node.rpartition("/")[2], f.message) for f in found
     )
@@ -233,7 +229,7 @@ def _programme_sections(portfolio: Portfolio | Programme, programme: Programme, 
         last = years[0] if years else next(iter(indicator.targets), None)
         target = f"{_fmt(indicator.targets[last], lang)} ({last})" if last is not None else "—"
         actual = f"{_fmt(item.actual, lang)} ({item.year})" if item.year is not None else "—"
-        indicator_rows.append((goal.id, indicator.name, baseline, target, actual, w[item.status]))
+        indicator_rows.append((goal.id, indicator.name, baseline, target, actual, STATUS_WORDS[lang][item.status]))
     progress_table = Table(
         (w["goal"], w["indicator"], w["baseline"], w["target"], w["actual"], w["status"]), tuple(indicator_rows)
     )
@@ -253,6 +249,7 @@ def _programme_sections(portfolio: Portfolio | Programme, programme: Programme, 
 def _overlap_sections(portfolio: Portfolio, lang: Lang, top: int) -> list[Section]:
     from din_graph._analysis._overlap import overlaps
     from din_graph._render._backend import dot_available
+    from din_graph._render._charts import heatmap_image
 
     w = _WORDS[lang]
     found = overlaps(portfolio, progress=False)
@@ -274,9 +271,11 @@ def _overlap_sections(portfolio: Portfolio, lang: Lang, top: int) -> list[Sectio
     if dot_available() and len(portfolio.programmes) > 1:
         from din_graph._render._api import render
 
-        svg = render(portfolio, "svg", lang=lang)
+        svg = render(portfolio, "svg", lang=lang, overlaps=found)
         images.append(Image("portfolio.svg", "image/svg+xml", str(svg).encode("utf-8"), w["picture"]))
-    images.append(Image("overlap-heatmap.png", "image/png", _heatmap_png(found, portfolio, lang), w["heatmap"]))
+    images.append(
+        Image("overlap-heatmap.png", "image/png", heatmap_image(found, portfolio, "png", lang=lang), w["heatmap"])
+    )
     sections = [
         Section(
             w["overlap"],
@@ -293,19 +292,6 @@ def _overlap_sections(portfolio: Portfolio, lang: Lang, top: int) -> list[Sectio
             Section(w["links"], 3, (w["links.intro"],), (Table((w["effort"], w["goal"], w["score"]), links),))
         )
     return sections
-
-
-def _heatmap_png(found: Any, portfolio: Portfolio, lang: Lang) -> bytes:
-    from matplotlib.figure import Figure
-
-    from din_graph._render._charts import overlap_heatmap
-
-    n = len(portfolio.programmes)
-    fig = Figure(figsize=(4.5 + 0.45 * n, 3.5 + 0.4 * n), layout="constrained")
-    overlap_heatmap(found, portfolio, ax=fig.add_subplot(), lang=lang)
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=110, metadata={"Software": None})
-    return buffer.getvalue()
 
 
 def build_report(obj: Programme | Portfolio, *, lang: Lang = "nl", top: int = 30) -> Report:
@@ -353,7 +339,7 @@ def build_report(obj: Programme | Portfolio, *, lang: Lang = "nl", top: int = 30
     )
     sections = [summary]
     for programme in programmes:
-        sections += _programme_sections(obj, programme, lang)
+        sections += _programme_sections(obj, programme, found, lang)
     if isinstance(obj, Portfolio) and len(obj.programmes) > 1:
         sections += _overlap_sections(obj, lang, top)
     name = obj.name

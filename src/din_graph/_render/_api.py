@@ -5,7 +5,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal, TypedDict
+from typing import TYPE_CHECKING, Literal
 
 from din_graph._errors import DinError, DinRenderError, DinWarning
 from din_graph._model import Portfolio, Programme
@@ -13,7 +13,10 @@ from din_graph._render._backend import FORMATS, dot_available, run_dot
 from din_graph._render._sheet import OwnersMode, build_sheet
 from din_graph._render._text import Lang
 
-__all__ = ["Engine", "SheetOptions", "render", "to_dot"]
+if TYPE_CHECKING:
+    from din_graph._analysis._overlap import Overlaps
+
+__all__ = ["Engine", "render", "to_dot"]
 
 Engine = Literal["auto", "graphviz", "matplotlib"]
 
@@ -38,24 +41,6 @@ def _target(obj: Programme | Portfolio, programme: str | None) -> tuple[Programm
     raise DinError(f"cannot draw a {type(obj).__name__}; give a Programme or a Portfolio")
 
 
-class SheetOptions(TypedDict):
-    """The options of a DIN sheet, as ``render`` and ``to_dot`` pass them to ``build_sheet``."""
-
-    lang: Lang
-    highlight: str | Iterable[str] | None
-    owners: OwnersMode
-    indicators: bool
-    max_rows: int | None
-    paper: str
-    landscape: bool | None
-
-
-def _sheet_dot(target: Programme, context: Portfolio | None, options: SheetOptions) -> str:
-    from din_graph._render._dot import sheet_dot
-
-    return sheet_dot(build_sheet(target, context=context, **options))
-
-
 def to_dot(
     obj: Programme | Portfolio,
     *,
@@ -68,12 +53,14 @@ def to_dot(
     paper: str = "a3",
     landscape: bool | None = None,
     top: int = 40,
+    overlaps: Overlaps | None = None,
 ) -> str:
     """The DOT text of a programme's DIN sheet, or of a portfolio's overlap picture.
 
     Pure: no Graphviz needed, and the same input gives the same text.  A
     portfolio with several programmes (and no ``programme=``) gives the
-    portfolio picture with its ``top`` strongest overlaps.
+    portfolio picture with its ``top`` strongest overlaps.  The options are
+    those of :func:`render`.
 
     Examples
     --------
@@ -83,11 +70,10 @@ def to_dot(
     >>> dot.splitlines()[0], '"almelo-duurzaamheid/O1a"' in dot
     ('digraph din {', True)
     """
-    target, context = _target(obj, programme)
-    if target is None:
-        assert context is not None
-        return _portfolio_dot(context, lang=lang, top=top, paper=paper, landscape=landscape)
-    options = SheetOptions(
+    dot = render(
+        obj,
+        "dot",
+        programme=programme,
         lang=lang,
         highlight=highlight,
         owners=owners,
@@ -95,15 +81,21 @@ def to_dot(
         max_rows=max_rows,
         paper=paper,
         landscape=landscape,
+        top=top,
+        overlaps=overlaps,
     )
-    return _sheet_dot(target, context, options)
+    assert isinstance(dot, str)  # render returns DOT as text
+    return dot
 
 
-def _portfolio_dot(portfolio: Portfolio, *, lang: Lang, top: int, paper: str, landscape: bool | None) -> str:
+def _portfolio_dot(
+    portfolio: Portfolio, found: Overlaps | None, *, lang: Lang, top: int, paper: str, landscape: bool | None
+) -> str:
     from din_graph._analysis._overlap import overlaps
     from din_graph._render._portfolio import portfolio_dot
 
-    found = overlaps(portfolio, progress=False)
+    if found is None:
+        found = overlaps(portfolio, progress=False)
     return portfolio_dot(
         portfolio, found, lang=lang, top=top, paper=paper, landscape=True if landscape is None else landscape
     )
@@ -158,6 +150,7 @@ def render(
     landscape: bool | None = None,
     engine: Engine = "auto",
     top: int = 40,
+    overlaps: Overlaps | None = None,
 ) -> str | bytes | Path:
     """Draw a programme's DIN sheet (or a portfolio's overlap picture).
 
@@ -192,6 +185,9 @@ def render(
         otherwise, with a warning), ``"graphviz"`` or ``"matplotlib"``.
     top
         Overlaps drawn in the portfolio picture.
+    overlaps
+        The result of :func:`din_graph.overlaps` for the portfolio, when the
+        caller has it already (otherwise the picture computes it).
 
     Examples
     --------
@@ -211,10 +207,12 @@ def render(
             raise DinRenderError(
                 "the portfolio picture needs Graphviz 'dot'; din_graph.overlap_heatmap() draws the overlaps without it"
             )
-        source = _portfolio_dot(context, lang=lang, top=top, paper=paper, landscape=landscape)
+        source = _portfolio_dot(context, overlaps, lang=lang, top=top, paper=paper, landscape=landscape)
         data = source if fmt == "dot" else run_dot(source, fmt)
     else:
-        options = SheetOptions(
+        drawn = build_sheet(
+            target,
+            context=context,
             lang=lang,
             highlight=highlight,
             owners=owners,
@@ -226,9 +224,11 @@ def render(
         if chosen == "matplotlib":
             from din_graph._render._mpl import sheet_bytes
 
-            data = sheet_bytes(build_sheet(target, context=context, **options), fmt)
+            data = sheet_bytes(drawn, fmt)
         else:
-            source = _sheet_dot(target, context, options)
+            from din_graph._render._dot import sheet_dot
+
+            source = sheet_dot(drawn)
             data = source if fmt == "dot" else run_dot(source, fmt)
     if path is None:
         if fmt in {"svg", "dot"} and isinstance(data, bytes):

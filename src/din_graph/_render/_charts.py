@@ -17,7 +17,7 @@ from din_graph._model import Indicator, OperationalGoal, Portfolio, Programme
 from din_graph._render._dot import STATUS_COLOURS
 from din_graph._render._text import ROLE_STYLE, WORDS, Lang, shorten
 
-__all__ = ["indicator_chart", "overlap_heatmap", "owner_load_chart", "role_mix_chart"]
+__all__ = ["heatmap_image", "indicator_chart", "overlap_heatmap", "owner_load_chart", "role_mix_chart"]
 
 
 def _axes(ax: Any, size: tuple[float, float]) -> Any:
@@ -192,3 +192,21 @@ def overlap_heatmap(found: Overlaps, portfolio: Portfolio | None = None, *, ax: 
     ax.set_title(words["heatmap"], fontsize=11)
     ax.figure.colorbar(image, ax=ax, shrink=0.8, label=words["heatmap.score"])
     return ax
+
+
+def heatmap_image(found: Overlaps, portfolio: Portfolio, fmt: str, *, lang: Lang = "nl") -> bytes:
+    """The overlap heatmap as SVG, PNG or PDF bytes, sized to the portfolio; the same input gives the same bytes."""
+    import io
+
+    import matplotlib as mpl
+    from matplotlib.figure import Figure
+
+    n = len(portfolio.programmes)
+    fig = Figure(figsize=(4.5 + 0.45 * n, 3.5 + 0.4 * n), layout="constrained")
+    overlap_heatmap(found, portfolio, ax=fig.add_subplot(), lang=lang)
+    buffer = io.BytesIO()
+    # No dates and a fixed id salt, so reports and demo files do not change from run to run.
+    metadata: dict[str, Any] = {"svg": {"Date": None}, "pdf": {"CreationDate": None}, "png": {"Software": None}}[fmt]
+    with mpl.rc_context({"svg.hashsalt": "din_graph"}):
+        fig.savefig(buffer, format=fmt, dpi=150, metadata=metadata)
+    return buffer.getvalue()

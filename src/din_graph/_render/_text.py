@@ -16,6 +16,7 @@ from typing import Literal
 
 __all__ = [
     "ROLE_STYLE",
+    "STATUS_WORDS",
     "WORDS",
     "Lang",
     "clean",
@@ -234,3 +235,10 @@ def dot_string(text: str) -> str:
     """
     body = clean(text).replace("\\", "\\\\").replace('"', '\\"')
     return f'"{body}"'
+
+
+#: Progress status -> its word, for every text that names a status (sheet, reports, CLI).
+STATUS_WORDS: dict[Lang, dict[str, str]] = {
+    lang: {status: words[f"status.{status}"] for status in ("on_track", "behind", "off_track", "no_data")}
+    for lang, words in WORDS.items()
+}
