@@ -579,7 +579,7 @@ def read_workbook(path: str | Path, shown: str | None = None) -> tuple[Programme
             f"is not a din_graph workbook: no sheet {', '.join(repr(m) for m in missing)} "
             f"(expected {', '.join(REQUIRED_SHEETS)}; `din template` writes one)",
         )
-    formulas = load_workbook(path, data_only=False)
+    formulas = _formula_book(path)
     problems: list[Problem] = []
     where = _Where(file)
     data: dict[str, Any] = {}
@@ -682,7 +682,27 @@ def read_workbook(path: str | Path, shown: str | None = None) -> tuple[Programme
     return _validated(data, where, problems)
 
 
+def _formula_book(path: str | Path) -> Any:
+    """The workbook with formulas as text, or ``None`` when no sheet holds a formula (the usual case).
+
+    The values are read with ``data_only``; formulas are needed only to tell an
+    empty cell from a formula Excel never computed, so the second read is skipped
+    when the sheets' XML has no formula element.
+    """
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    with zipfile.ZipFile(path) as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+        if not any(re.search(rb"<(?:\w+:)?f[ >/]", archive.read(name)) for name in sheets):
+            return None
+    return load_workbook(path, data_only=False)
+
+
 def _is_formula(formulas: Any, sheet: str, cell: Any) -> bool:
+    if formulas is None:
+        return False
     raw = formulas[sheet].cell(cell.row, cell.column).value
     return isinstance(raw, str) and raw.startswith("=")
 

@@ -125,6 +125,7 @@ def _layout(sheet: Sheet) -> tuple[dict[str, _Box], float, float, float]:
             right = max(right, BAND + GAP + (i + 1) * (160 + GAP))
         heights["owner"] = owners_h
     # y, top to bottom
+    level_of = _levels_of(sheet)
     y = title_h
     band_y: dict[str, float] = {}
     for level in ("vision", "strategic_goal", "operational_goal", "effort", "owner"):
@@ -132,30 +133,24 @@ def _layout(sheet: Sheet) -> tuple[dict[str, _Box], float, float, float]:
             continue
         band_y[level] = y
         for key, box in boxes.items():
-            if _level_of(sheet, key) == level:
+            if level_of.get(key) == level:
                 box.y = y + (heights[level] - box.h) / 2 if level != "effort" else y
         y += heights[level] + 40
     boxes.update({f"band:{k}": _Box(BAND / 2, v, BAND, heights[k]) for k, v in band_y.items()})
     return boxes, right + GAP, y, title_h
 
 
-def _level_of(sheet: Sheet, key: str) -> str:
-    if sheet.vision is not None and key in {sheet.vision.key, "__vision_box__"}:
-        return "vision"
-    for box in sheet.strategic:
-        if box.key == key:
-            return "strategic_goal"
-    for box in sheet.operational:
-        if box.key == key:
-            return "operational_goal"
-    for box in sheet.external:
-        if box.key == key:
-            return box.rank
-    if any(c.id == key for c in sheet.columns):
-        return "effort"
-    if any(o.key == key for o in sheet.owners):
-        return "owner"
-    return ""
+def _levels_of(sheet: Sheet) -> dict[str, str]:
+    """Box key -> the band it sits in."""
+    out: dict[str, str] = {}
+    if sheet.vision is not None:
+        out[sheet.vision.key] = out["__vision_box__"] = "vision"
+    out.update({box.key: "strategic_goal" for box in sheet.strategic})
+    out.update({box.key: "operational_goal" for box in sheet.operational})
+    out.update({box.key: box.rank for box in sheet.external})
+    out.update({column.id: "effort" for column in sheet.columns})
+    out.update({owner.key: "owner" for owner in sheet.owners})
+    return out
 
 
 def sheet_figure(sheet: Sheet) -> Any:

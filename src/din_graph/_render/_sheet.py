@@ -623,11 +623,12 @@ def _chunks(rows: list[Row], max_rows: int) -> list[list[Row]]:
 
 def _owner_boxes(programme: Programme, columns: list[Column]) -> tuple[OwnerBox, ...]:
     by_owner: dict[str, dict[str, list[str]]] = {}
+    efforts = {e.id: e for e in programme.efforts}
     for column in columns:
         for row in column.rows:
             if row.placeholder:
                 continue
-            effort = programme.effort(row.local)
+            effort = efforts[row.local]
             if effort.owner is None:
                 continue
             by_owner.setdefault(effort.owner, {}).setdefault(column.id, []).append(row.local)
