@@ -172,7 +172,8 @@ def test_template_has_drop_downs_an_example_and_loads(tmp_path: Path) -> None:
         for v in ws.data_validations.dataValidation
     }
     assert ("Inspanningen", "F", '"regie,lijn,afstemming,partner,inwoners,onbekend"') in lists
-    assert any(title == "Eigenaren" for title, _, _ in lists)
+    assert ("Inspanningen", "E", '"project,activiteit,lijnactiviteit,onderzoek,onbekend"') in lists
+    assert ("Eigenaren", "C", '"persoon,team,afdeling,partner,bestuurder,programma"') in lists
     assert "Toelichting" in book.sheetnames
     loaded = din_graph.load(path)
     assert isinstance(loaded, Programme)

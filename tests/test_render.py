@@ -606,3 +606,40 @@ def test_goals_of_other_programmes_sit_in_their_own_band() -> None:
     assert '"band:strategic_goal"; "hengelo-strategische-agenda/S5"' in ranks  # a strategic goal of the agenda
     assert any('"hengelo-digitale-transformatie/O1"' in r and "band:operational_goal" in r for r in ranks)
     assert re.search(r'"hengelo-strategische-agenda/S5" -> "hengelo-dienstverlening/O1" \[[^]]*style=dashed', dot)
+
+
+def test_operational_goals_show_indicator_and_target_and_long_titles_wrap() -> None:
+    long_title = "Meer groen en minder verhard terrein in alle wijken 🌳 " * 10  # about 550 characters
+    programme = small(
+        operational_goals=[
+            {
+                "id": "O1",
+                "title": long_title,
+                "contributes_to": ["S1"],
+                "indicators": [
+                    {
+                        "name": "Toename m2 groen",
+                        "unit": "m2",
+                        "baseline": {"value": 0, "year": 2018},
+                        "targets": {2020: 2000, 2022: 6000},
+                    }
+                ],
+            }
+        ],
+        efforts=[{"id": "E1", "title": long_title, "contributes_to": ["O1"]}],
+        placeholders=[],
+    )
+    sheet = build_sheet(programme)
+    goal = sheet.operational[0]
+    assert goal.details[0].lines == ("▸ Toename m2 groen (m2)", "peil 0 (2018) → streef 6.000 (2022)")
+    assert 1 < len(goal.lines) <= 6
+    assert all(len(line) <= 32 for line in goal.lines)  # wrapped to the box
+    assert goal.lines[-1].endswith("…")  # shortened on the sheet ...
+    assert goal.tooltip == long_title.strip()  # ... kept whole in the tooltip
+    row = sheet.columns[0].rows[0]
+    assert 1 < len(row.lines) <= 4
+    assert all(len(line) <= 27 for line in row.lines)
+    label = next(label for label in labels(din_graph.to_dot(programme)) if "Toename m2 groen" in label)
+    assert "peil 0 (2018) → streef 6.000 (2022)" in label
+    english = build_sheet(programme, lang="en").operational[0]
+    assert " ".join(english.details[0].lines[1:]) == "baseline 0 (2018) → target 6,000 (2022)"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 import shutil
 import warnings
@@ -96,9 +97,10 @@ def test_user_text_is_escaped_in_both_formats() -> None:
     text, _ = report_markdown(report)
     assert "<script>" not in text
     assert "\\<script\\>" in text
-    for line in text.splitlines():
-        if line.startswith("| ") and "E1" in line:
-            assert line.count(" | ") == 3  # the pipe in the title is escaped, the row keeps its four cells
+    rows = [line for line in text.splitlines() if line.startswith("| ") and "E1" in line]
+    assert rows  # the findings table names the effort
+    for line in rows:
+        assert line.count(" | ") == 3  # the pipe in the title is escaped, the row keeps its four cells
 
 
 def test_report_needs_html_or_md(tmp_path: Path) -> None:
@@ -139,6 +141,7 @@ def test_cli_convert_between_yaml_json_and_xlsx(tmp_path: Path) -> None:
 @pytest.mark.browser
 def test_html_report_renders_in_headless_chromium(almelo_html: Path) -> None:
     from selenium import webdriver
+    from selenium.webdriver.common.print_page_options import PrintOptions
 
     options = webdriver.ChromeOptions()
     options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
@@ -154,8 +157,13 @@ def test_html_report_renders_in_headless_chromium(almelo_html: Path) -> None:
         )
         console = driver.get_log("browser")
         title = driver.title
+        # Printed, every programme and the overlap section starts a page of its own.
+        pdf = base64.b64decode(driver.print_page(PrintOptions()))
     finally:
         driver.quit()
+    assert pdf.startswith(b"%PDF-")
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert pages >= 4, pages  # overview, two programmes, overlap
     assert title == "Rapportage Gemeente Almelo"
     assert len(images) >= 3
     assert all(complete and width > 100 and height > 100 for complete, width, height, _ in images), images
