@@ -96,30 +96,34 @@ def _label(item: dict[str, Any]) -> str:
     return str(item.get("title") or item.get("name") or "")
 
 
-def _similar(a: str, b: str) -> float:
-    from rapidfuzz import fuzz
-
-    return float(fuzz.token_set_ratio(a.casefold(), b.casefold()))
-
-
 def _renames(
     old_items: dict[str, dict[str, Any]], new_items: dict[str, dict[str, Any]], rename_score: float
 ) -> dict[str, str]:
-    gone = [i for i in old_items if i not in new_items]
+    """Old id -> new id for items whose id changed but whose title (or name) is still recognisably the same.
+
+    Best matches first; every item is matched at most once.  The score matrix is
+    computed by rapidfuzz in one call; only pairs at or above ``rename_score``
+    are candidates.
+    """
+    from rapidfuzz import fuzz, process
+
+    gone = [i for i in old_items if i not in new_items and _label(old_items[i])]
     came = [i for i in new_items if i not in old_items]
-    scored = sorted(
-        ((_similar(_label(old_items[o]), _label(new_items[n])), o, n) for o in gone for n in came),
-        key=lambda t: (-t[0], t[1], t[2]),
+    if not gone or not came:
+        return {}
+    scores = process.cdist(
+        [_label(old_items[o]).casefold() for o in gone],
+        [_label(new_items[n]).casefold() for n in came],
+        scorer=fuzz.token_set_ratio,
+        score_cutoff=rename_score,
     )
+    candidates = sorted((-float(scores[i, j]), gone[i], came[j]) for i, j in zip(*scores.nonzero(), strict=True))
     out: dict[str, str] = {}
     taken: set[str] = set()
-    for score, o, n in scored:
-        if score < rename_score:
-            break
-        if o in out or n in taken or not _label(old_items[o]):
-            continue
-        out[o] = n
-        taken.add(n)
+    for _, o, n in candidates:
+        if o not in out and n not in taken:
+            out[o] = n
+            taken.add(n)
     return out
 
 
