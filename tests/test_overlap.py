@@ -259,6 +259,32 @@ def test_analyzer_pieces() -> None:
     assert analyzer.features("verduurzaamen").parts == analyzer.features("verduurzamen").parts  # typo corrected
 
 
+def test_plurals_with_a_long_vowel_meet_their_singular() -> None:
+    analyzer = Analyzer(["klimaatdaken", "een dak", "de straten", "paden en hoven", "pad", "hof"])
+    assert [analyzer.stem(w) for w in ("daken", "paden", "hoven")] == ["dak", "pad", "hof"]
+    assert analyzer.stem("straten") == "straat"  # a long vowel of its own stays
+    # so the paraphrase 'dak voor klimaat' is the compound 'klimaatdaken'
+    assert analyzer.features("dak voor klimaat").keys == analyzer.features("klimaatdaken").keys
+
+
+def test_compounds_split_alike_in_every_inflection() -> None:
+    analyzer = Analyzer(["natuur", "natuurdeal", "natuurdeals", "voedselpas", "voedsel passen"])
+    assert analyzer.features("natuurdeal").parts == analyzer.features("natuurdeals").parts
+    # a three-letter tail the corpus writes only inflected ('passen') still splits
+    assert analyzer.split("voedselpas") == ("voedsel", "pas")
+    assert analyzer.features("voedselpas").keys == analyzer.features("voedsel-passen").keys
+
+
+def test_typos_inside_compounds_and_swapped_letters() -> None:
+    corpus = ["gevel isolatie", "kassen", "gevelkas", "warmtebergingen", "warmtbeergingen", "renoveren", "berging"]
+    analyzer = Analyzer([*corpus, "gvelkassen", "renvoeren"])
+    assert analyzer.split("gvelkassen") == ("gevel", "kassen")  # one letter missing in a part
+    assert analyzer.features("renvoeren").parts == analyzer.features("renoveren").parts  # two letters swapped
+    # of two spellings written once, the typo is read as the word, not the other way round
+    assert analyzer.corrections.get("warmtbeergingen") == "warmtebergingen"
+    assert "warmtebergingen" not in analyzer.corrections
+
+
 def test_character_ngrams_match_scikit_learn() -> None:
     # The n-grams are computed once per distinct word; the figures must stay those of char_wb TF-IDF.
     np = pytest.importorskip("numpy")

@@ -1094,12 +1094,9 @@ def _score(
 
 def _shared_words(fa: Any, fb: Any) -> tuple[str, ...]:
     shared = set(fa.parts) & set(fb.parts)
-    surface = fa.surface.split()
-    # Show the words as written, not their stems.
-    from din_graph._analysis._text import _stem
-
-    shown = [word for word in dict.fromkeys(surface) if _stem(word) in shared]
-    return tuple(shown[:12])
+    # Show the words as written, not their stems: the surface has one word per part.
+    shown = dict.fromkeys(word for word, stem in zip(fa.surface.split(), fa.parts, strict=True) if stem in shared)
+    return tuple(shown)[:12]
 
 
 def _indicator_similarity(a: str, b: str, analyzer: Analyzer) -> float:

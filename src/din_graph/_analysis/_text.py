@@ -200,11 +200,19 @@ class Analyzer:
             written = words(text) if isinstance(text, str) else text
             counts.update(w for w in written if len(w) >= _MIN_PART and not w.isdigit())
         self.corrections = _typo_corrections(counts)
+        self._once = frozenset(w for w, c in counts.items() if c == 1)
+        self._near_index: dict[str, list[str]] | None = None
         lexicon = set(_LEXICON) | {w for w in counts if w not in self.corrections}
         # Generic words stay in the lexicon: 'bewonersinitiatieven' splits on 'bewoners',
         # and only then is the generic part dropped.
         self.lexicon = frozenset(lexicon - STOP_WORDS)
-        self.stems = frozenset(_stem(w) for w in self.lexicon)
+        self._stem_cache: dict[str, str] = {}
+        self.stems = frozenset(self.stem(w) for w in self.lexicon)
+        # Three-letter stems the corpus writes only inflected ('pas' of 'passen'):
+        # as the tail of a compound they count as words ('voedsel|pas').
+        self._short_stems = frozenset(
+            stem for w in self.lexicon if len(stem := self.stem(w)) == _MIN_PART and w.startswith(stem)
+        )
         self._split_cache: dict[str, tuple[str, ...]] = {}
         self._token_cache: dict[str, _Token] = {}
         # Every compound the corpus writes joined, as stem pairs: a pair of words
@@ -212,9 +220,39 @@ class Analyzer:
         compound_keys: set[str] = set()
         for word in counts:
             if len(word) >= _MIN_COMPOUND and word not in self.corrections:
-                stems = [_stem(p) for p in self.split(word)]
+                stems = [self.stem(p) for p in self.split(word)]
                 compound_keys.update(f"{a}+{b}" for a, b in itertools.pairwise(stems))
         self.compound_keys = frozenset(compound_keys)
+
+    def stem(self, word: str) -> str:
+        """The Snowball stem, with the short vowel of plurals like *daken* restored when the corpus has it.
+
+        Snowball reads the long vowel of an open syllable as the stem's (*straten*
+        -> *straat*), which is right for most words; but *daken*, *paden*, *hoven*,
+        *wegen* are plurals of *dak*, *pad*, *hof*, *weg*.  Where the short form is
+        a word of the corpus (or of the policy word list), it is the stem.
+
+        Examples
+        --------
+        >>> a = Analyzer(["klimaatdaken", "een groen dak", "de straten"])
+        >>> a.stem("daken"), a.stem("straten")
+        ('dak', 'straat')
+        """
+        cached = self._stem_cache.get(word)
+        if cached is None:
+            cached = _stem(word)
+            if (
+                len(cached) >= 4
+                and cached[-2] == cached[-3]
+                and cached[-2] in "aeou"
+                and cached[-1] not in _VOWELS
+                and cached[-4] not in _VOWELS
+            ):
+                short = cached[:-2] + cached[-1]
+                if short in self.lexicon and cached not in self.lexicon:
+                    cached = short
+            self._stem_cache[word] = cached
+        return cached
 
     def split(self, word: str) -> tuple[str, ...]:
         """Split a compound into lexicon words (``('klimaat', 'adaptatie')``), or keep it whole."""
@@ -229,7 +267,7 @@ class Analyzer:
             # 'vergroenen' is about 'groen': a verb made of a known word with ver-/be-.
             for prefix in _VERB_PREFIXES:
                 stem_word = word[len(prefix) :]
-                if word.startswith(prefix) and len(stem_word) >= 4 and _stem(stem_word) in self.stems:
+                if word.startswith(prefix) and len(stem_word) >= 4 and self.stem(stem_word) in self.stems:
                     return (stem_word,)
         if len(word) < _MIN_COMPOUND or depth > 3:
             return None
@@ -249,8 +287,9 @@ class Analyzer:
             # a compound meets: 'stadsnetwerk', 'stads netwerk' and 'stad net werk'
             # all become stad + net + werk.
             rest = self._split(right, depth + 1)
-            # A tail the corpus writes only inflected counts too: 'taalpact' when only 'pacten' stands alone.
-            if rest is None and right not in self.lexicon and (len(right) < 4 or _stem(right) not in self.stems):
+            # A tail the corpus writes only inflected counts too: 'taalpact' when only 'pacten'
+            # stands alone; of three letters only as the start of such a word ('pas' of 'passen').
+            if rest is None and right not in self.lexicon and not self._known_tail(right):
                 continue
             head_parts = self._split(head, depth + 1) or (head,)
             best = (*head_parts, *(rest or (right,)))
@@ -258,9 +297,57 @@ class Analyzer:
         if best is None:
             # A known head with an unknown but substantial tail: 'groen|adoptie'.
             for cut in range(len(word) - _MIN_TAIL, _MIN_HEAD - 1, -1):
-                if word[:cut] in self.lexicon and word[cut:] not in _SUFFIXES:
-                    return (word[:cut], word[cut:])
+                # The tail's stem decides, so that every inflection splits alike
+                # ('natuurdeal' and 'natuurdeals' both stay whole).
+                tail = word[cut:]
+                if word[:cut] in self.lexicon and tail not in _SUFFIXES and len(self.stem(tail)) >= _MIN_TAIL:
+                    return (word[:cut], tail)
+            if depth == 0 and word in self._once:
+                return self._split_typo(word)
         return best
+
+    def _known_tail(self, right: str) -> bool:
+        return right in self._short_stems or (len(right) >= 4 and self.stem(right) in self.stems)
+
+    def _split_typo(self, word: str) -> tuple[str, ...] | None:
+        """A compound written once with a typo in one of its parts: 'gvel|kassen', 'warmte|apcten'.
+
+        One part must be a word of the lexicon as written, the other one edit
+        (a transposition counts as one) from a lexicon word of five letters or more.
+        """
+        for cut in range(len(word) - _MIN_PART, _MIN_PART - 1, -1):
+            left, right = word[:cut], word[cut:]
+            if right in _SUFFIXES:
+                continue
+            if left in self.lexicon and len(left) >= _MIN_HEAD and len(right) >= _MIN_HEAD:
+                fixed = self._one_edit(right)
+                if fixed is not None:
+                    return (*(self._split(left, 1) or (left,)), *(self._split(fixed, 1) or (fixed,)))
+            if right in self.lexicon and len(right) >= _MIN_HEAD and len(left) >= _MIN_HEAD:
+                fixed = self._one_edit(left)
+                if fixed is not None:
+                    return (*(self._split(fixed, 1) or (fixed,)), *(self._split(right, 1) or (right,)))
+        return None
+
+    def _one_edit(self, word: str) -> str | None:
+        """The lexicon word of five letters or more one edit from ``word``, if exactly one is."""
+        from rapidfuzz.distance import OSA
+
+        if self._near_index is None:
+            # Two words one edit apart share a string with at most one letter deleted.
+            index: dict[str, list[str]] = {}
+            for known in sorted(self.lexicon):
+                if len(known) >= _MIN_TAIL:
+                    for variant in _one_deleted(known):
+                        index.setdefault(variant, []).append(known)
+            self._near_index = index
+        found = {
+            known
+            for variant in _one_deleted(word)
+            for known in self._near_index.get(variant, ())
+            if OSA.distance(word, known, score_cutoff=1) <= 1
+        }
+        return found.pop() if len(found) == 1 else None
 
     def features(self, text: str) -> TextFeatures:
         """The content parts, compound keys, topic units and surface of a text."""
@@ -346,7 +433,7 @@ class Analyzer:
         if not (word in STOP_WORDS or word in self.places or len(word) < 2):
             generic = word in GENERIC_WORDS
             pieces = self.split(word) if not generic else (word,)
-            stems = tuple(_stem(p) for p in pieces)
+            stems = tuple(self.stem(p) for p in pieces)
             kept = tuple(
                 (p, s) for p, s in zip(pieces, stems, strict=True) if p not in GENERIC_WORDS and s not in self.drop
             )
@@ -376,16 +463,26 @@ def _snapshot(
     )
 
 
+def _grams(word: str) -> set[str]:
+    padded = f" {word} "
+    return {padded[k : k + 4] for k in range(len(padded) - 3)}
+
+
+def _one_deleted(word: str) -> set[str]:
+    return {word, *(word[:k] + word[k + 1 :] for k in range(len(word)))}
+
+
 def _typo_corrections(counts: Counter[str]) -> dict[str, str]:
     """Words written once -> the near-identical word they are most likely a typo of.
 
     A word seen once that is one edit (two for long words) away from another
     word of the corpus is read as that word, preferring the more frequent one;
-    two such singletons map to the same one, so both spellings meet.  Only
+    two such singletons map to the more typical one (see below), so both
+    spellings meet.  A swap of two letters counts as one edit.  Only
     words of seven letters or more are corrected: short words differ by one
     letter too often (*water* / *later*, *tillen* / *willen*).
     """
-    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.distance import OSA
 
     by_head: dict[str, list[str]] = {}
     by_tail: dict[str, list[str]] = {}
@@ -394,6 +491,16 @@ def _typo_corrections(counts: Counter[str]) -> dict[str, str]:
         if len(word) >= _MIN_TYPO - 1:
             by_head.setdefault(word[:2], []).append(word)
             by_tail.setdefault(word[-3:], []).append(word)
+    grams: Counter[str] | None = None
+
+    def typical(word: str) -> tuple[int, str]:
+        # A typo makes letter sequences no other word has ('warmtbeerging' has 'mtbe'):
+        # the spelling whose 4-grams the vocabulary uses more is the right one.
+        nonlocal grams
+        if grams is None:
+            grams = Counter(g for w in counts for g in _grams(w))
+        return sum(grams[g] for g in _grams(word)), word
+
     out: dict[str, str] = {}
     for word in ranked:
         if counts[word] != 1 or len(word) < _MIN_TYPO:
@@ -403,9 +510,9 @@ def _typo_corrections(counts: Counter[str]) -> dict[str, str]:
         for candidate in (*by_head.get(word[:2], ()), *by_tail.get(word[-3:], ())):
             if candidate == word or abs(len(candidate) - len(word)) > limit:
                 continue
-            if counts[candidate] == 1 and candidate > word:
-                continue  # between two singletons the earlier spelling is canonical
-            distance = Levenshtein.distance(word, candidate, score_cutoff=limit)
+            if counts[candidate] == 1 and typical(candidate) < typical(word):
+                continue  # between two singletons the more typical spelling is canonical
+            distance = OSA.distance(word, candidate, score_cutoff=limit)
             if distance <= limit:
                 rank = (distance, -counts[candidate], candidate)
                 if best is None or rank < best:
