@@ -285,6 +285,25 @@ def test_typos_inside_compounds_and_swapped_letters() -> None:
     assert "warmtebergingen" not in analyzer.corrections
 
 
+def test_fast_stemmer_stems_as_snowball_does() -> None:
+    from snowballstemmer.dutch_stemmer import DutchStemmer
+
+    from din_graph._analysis._text import _stemmer
+
+    vocabulary = sorted({w for p in din_graph.load("examples/almelo").programmes for w in _texts_of(p)})
+    assert len(vocabulary) > 300
+    reference = DutchStemmer()
+    assert [_stemmer().stemWord(w) for w in vocabulary] == [reference.stemWord(w) for w in vocabulary]
+
+
+def _texts_of(programme: Programme) -> list[str]:
+    from din_graph._analysis._text import words
+
+    texts = [e.title + " " + (e.description or "") for e in programme.efforts]
+    texts += [g.title + " " + (g.description or "") for g in programme.operational_goals]
+    return [w for t in texts for w in words(t)]
+
+
 def test_character_ngrams_match_scikit_learn() -> None:
     # The n-grams are computed once per distinct word; the figures must stay those of char_wb TF-IDF.
     np = pytest.importorskip("numpy")
