@@ -78,7 +78,7 @@ GROUP_WORDS = _wordlist(
     """
 )
 
-_SPLIT = re.compile(r"[^0-9a-z]+")
+_WORD = re.compile(r"[0-9a-z]+")
 _MIN_PART = 3
 _MIN_COMPOUND = 7
 _MIN_TYPO = 7
@@ -131,7 +131,7 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Folded words of a text (hyphens and slashes separate words)."""
-    return [w for w in _SPLIT.split(fold(text)) if w]
+    return _WORD.findall(fold(text))
 
 
 @lru_cache(maxsize=200_000)
