@@ -8,7 +8,8 @@ For each size a portfolio is generated with ``overlap_corpus.overlap_corpus``
 (efforts rewritten into another programme: compounds split, inflected,
 reordered, with typos, synonyms, other buurten; hard negatives that share place,
 audience, owner, partner and title template).  Each measurement runs in a fresh
-subprocess so that its peak memory (``ru_maxrss``) is its own:
+subprocess pinned to one core, so that its peak memory (``ru_maxrss``) is its own
+and the time is that of one core:
 
 * **din_graph**: ``din_graph.overlaps(portfolio)`` with default settings: blocking
   (sparse top-k over rare features) above 3000 nodes;
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -39,7 +41,10 @@ HERE = Path(__file__).resolve().parent
 
 
 def measure(size: int, mode: str, seed: int) -> dict[str, float]:
-    """One run in this process (called in a subprocess by :func:`main`)."""
+    """One run in this process (called in a subprocess by :func:`main`), on one core."""
+    if hasattr(os, "sched_setaffinity"):
+        # The target is for one core: numpy and scipy may not spread over more.
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     sys.path.insert(0, str(HERE))
     from overlap_corpus import overlap_corpus
 
@@ -58,6 +63,7 @@ def measure(size: int, mode: str, seed: int) -> dict[str, float]:
     )
     return {
         "size": size,
+        "cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1,
         "seconds": elapsed,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "scored": found.candidates_scored,
@@ -99,6 +105,7 @@ def main() -> None:
             f"{mode:<11} {r['size']:>8} {r['seconds']:>8.1f} {r['peak_mb']:>8.0f} {r['scored']:>11} "
             f"{r['recall']:>7.3f} {r['precision_strict']:>9.3f} {r['precision_topic']:>8.3f}"
         )
+    print(f"cores per run: {sorted({r['cores'] for _, r in rows})}")
     fast = {r["size"]: r["seconds"] for mode, r in rows if mode == "din_graph"}
     for mode, r in rows:
         if mode == "exhaustive":
