@@ -448,8 +448,8 @@ _GENERIC_ACTIONS = _ACTIONS_IN_GROUP[_ACTION_GROUPS.index("verbeteren")]
 _THEME_PREFIXES = [[_PREFIX_INDEX[p] for p in prefixes] for _, prefixes in _THEMES]
 #: (name, wijk index, is the wijk itself) for every place an effort can name.
 _PLACES: list[tuple[str, int, bool]] = []
-for _w, (_wijk, _buurten) in enumerate(_WIJKEN):
-    _PLACES.append((_wijk, _w, True))
+for _w, (_wijk_name, _buurten) in enumerate(_WIJKEN):
+    _PLACES.append((_wijk_name, _w, True))
     _PLACES.extend((_b, _w, False) for _b in _buurten)
 _PLACES_IN_WIJK = [[i for i, (_, w, _) in enumerate(_PLACES) if w == k] for k in range(len(_WIJKEN))]
 
