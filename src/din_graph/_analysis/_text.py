@@ -21,12 +21,21 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-__all__ = ["GENERIC_WORDS", "GROUP_WORDS", "STOP_WORDS", "Analyzer", "TextFeatures", "fold", "words"]
+__all__ = [
+    "DEFAULT_SYNONYMS",
+    "GENERIC_WORDS",
+    "GROUP_WORDS",
+    "STOP_WORDS",
+    "Analyzer",
+    "TextFeatures",
+    "fold",
+    "words",
+]
 
 
 def _wordlist(text: str) -> frozenset[str]:
@@ -77,6 +86,10 @@ GROUP_WORDS = _wordlist(
     daklozen thuislozen verenigingen sportverenigingen vve vves bezoekers toeristen werkgevers werknemers
     """
 )
+
+#: Words policy texts use for one another: each is read as the word it maps to.
+#: *Groen en blauw* is green space and water; a plan for *blauw* is about water.
+DEFAULT_SYNONYMS: dict[str, str] = {"blauw": "water"}
 
 _WORD = re.compile(r"[0-9a-z]+")
 _MIN_PART = 3
@@ -201,9 +214,16 @@ class Analyzer:
     True
     """
 
-    def __init__(self, corpus: Iterable[str | Sequence[str]], places: Iterable[str] = ()) -> None:
-        """``corpus``: the texts, or their :func:`words` when the caller has them already."""
+    def __init__(
+        self,
+        corpus: Iterable[str | Sequence[str]],
+        places: Iterable[str] = (),
+        synonyms: Mapping[str, str] = DEFAULT_SYNONYMS,
+    ) -> None:
+        """``corpus``: the texts, or their :func:`words` when the caller has them already;
+        ``synonyms``: single words read as another, inflected forms and compound parts included."""
         self.drop = STOP_WORDS | GENERIC_WORDS
+        self._synonyms = {_stem(fold(word)): _stem(fold(meant)) for word, meant in synonyms.items()}
         place_words: set[str] = set()
         for place in places:
             place_words.update(w for w in words(place) if len(w) > 2)
@@ -245,12 +265,13 @@ class Analyzer:
         -> *straat*), which is right for most words; but *daken*, *paden*, *hoven*,
         *wegen* are plurals of *dak*, *pad*, *hof*, *weg*.  Where the short form is
         a word of the corpus (or of the policy word list), it is the stem.
+        A synonym (:data:`DEFAULT_SYNONYMS`) stems as the word it stands for.
 
         Examples
         --------
         >>> a = Analyzer(["klimaatdaken", "een groen dak", "de straten"])
-        >>> a.stem("daken"), a.stem("straten")
-        ('dak', 'straat')
+        >>> a.stem("daken"), a.stem("straten"), a.stem("blauwe")
+        ('dak', 'straat', 'water')
         """
         cached = self._stem_cache.get(word)
         if cached is None:
@@ -265,6 +286,7 @@ class Analyzer:
                 short = cached[:-2] + cached[-1]
                 if short in self.lexicon and cached not in self.lexicon:
                     cached = short
+            cached = self._synonyms.get(cached, cached)
             self._stem_cache[word] = cached
         return cached
 
