@@ -172,7 +172,16 @@ def check(paths: tuple[str, ...], fmt: str, lang: str, fail_on: str) -> None:
 @_FORMAT
 @click.option("--min-score", type=click.FloatRange(0, 1), default=None, help="Report pairs scoring at least this.")
 @click.option("--top", type=click.IntRange(min=1), default=None, help="Report at most this many pairs.")
-def overlap(paths: tuple[str, ...], fmt: str, min_score: float | None, top: int | None) -> None:
+@click.option(
+    "--synonym",
+    "synonyms",
+    multiple=True,
+    metavar="WORD=MEANT",
+    help="Read WORD as MEANT (geveltuin=groen); repeatable; added to the built-in blauw=water.",
+)
+def overlap(
+    paths: tuple[str, ...], fmt: str, min_score: float | None, top: int | None, synonyms: tuple[str, ...]
+) -> None:
     """Find where programmes overlap: scored pairs with their evidence.
 
     PATHS are a portfolio, a folder of programme files, or several programme
@@ -186,7 +195,19 @@ def overlap(paths: tuple[str, ...], fmt: str, min_score: float | None, top: int 
         target: Portfolio | list[Programme] = loaded[0]
     else:
         target = [p for obj in loaded for p in (obj.programmes if isinstance(obj, Portfolio) else (obj,))]
-    result = overlaps(target, threshold=DEFAULT_THRESHOLD if min_score is None else min_score)
+    meant = {}
+    for given in synonyms:
+        word, sep, other = given.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{given!r}: write WORD=MEANT", param_hint="--synonym")
+        meant[word.strip()] = other.strip()
+    try:
+        result = overlaps(
+            target, threshold=DEFAULT_THRESHOLD if min_score is None else min_score, synonyms=meant or None
+        )
+    except DinError as err:
+        click.echo(str(err), err=True)
+        sys.exit(EXIT_BAD_INPUT)
     data = result.to_dict()
     if top is not None:
         data["pairs"] = data["pairs"][:top]

@@ -34,13 +34,13 @@ from __future__ import annotations
 import itertools
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from din_graph._analysis._index import index_of, owner_identity
-from din_graph._analysis._text import Analyzer, TextFeatures, fold, words
+from din_graph._analysis._text import DEFAULT_SYNONYMS, Analyzer, TextFeatures, fold, words
 from din_graph._errors import DinError
 from din_graph._graph import node_key
 from din_graph._model import Effort, OperationalGoal, Portfolio, Programme, StrategicGoal
@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     import scipy.sparse as sp
 
 __all__ = [
+    "DEFAULT_SYNONYMS",
     "DEFAULT_THRESHOLD",
     "DEFAULT_WEIGHTS",
     "AreaActivity",
@@ -566,6 +567,7 @@ def overlaps(
     candidates_per_node: int = 25,
     exhaustive_limit: int = 3000,
     progress: bool | None = None,
+    synonyms: Mapping[str, str] | None = None,
 ) -> Overlaps:
     """Scored overlaps between the programmes of a portfolio, with their evidence.
 
@@ -588,6 +590,10 @@ def overlaps(
         Up to this many nodes every cross-programme pair is scored.
     progress:
         Show a progress bar (``None``: on a terminal, for large inputs).
+    synonyms:
+        Single words read as another (``{"geveltuin": "groen"}``), on top of
+        :data:`DEFAULT_SYNONYMS`; map a word to itself to switch a default off,
+        pass ``{}`` for none at all.
 
     Examples
     --------
@@ -595,6 +601,7 @@ def overlaps(
     >>> found = din_graph.overlaps(din_graph.load("examples/almelo"))
     >>> [(p.a, p.b, p.kind) for p in found.pairs]  # doctest: +NORMALIZE_WHITESPACE
     [('almelo-duurzaamheid/E23', 'almelo-leefbare-wijken-en-dorpen/BB2', 'effort-effort'),
+     ('almelo-duurzaamheid/O1a', 'almelo-leefbare-wijken-en-dorpen/FV4', 'effort-goal'),
      ('almelo-duurzaamheid/O1b', 'almelo-leefbare-wijken-en-dorpen/EK1', 'effort-goal'),
      ('almelo-duurzaamheid/E19', 'almelo-leefbare-wijken-en-dorpen/EK2', 'effort-effort')]
     >>> [e.signal for e in found.pairs[0].evidence]
@@ -618,7 +625,7 @@ def overlaps(
         doc.areas = doc.areas | frozenset(areas.mentioned(doc.text))
     places = [*areas.lookup, *(p.municipality or "" for p in pf.programmes)]
     written = [words(d.text) for d in docs]
-    analyzer = Analyzer(written, places=places)
+    analyzer = Analyzer(written, places=places, synonyms=_synonyms(synonyms))
     # Steps of one node each: analysis and matrices, then one pass per candidate key.
     passes = 1 if len(docs) <= exhaustive_limit else 2
     bar = _progress_bar(len(docs), (1 + passes) * len(docs), enabled=progress, label="overlap")
@@ -940,6 +947,17 @@ class _Coverage:
 
 def _deletions(stem: str) -> set[str]:
     return {stem, *(stem[:k] + stem[k + 1 :] for k in range(len(stem)))}
+
+
+def _synonyms(given: Mapping[str, str] | None) -> dict[str, str]:
+    if given is not None and not given:
+        return {}
+    out = dict(DEFAULT_SYNONYMS)
+    for word, meant in (given or {}).items():
+        if len(words(word)) != 1 or len(words(meant)) != 1:
+            raise DinError(f"synonym {word!r} -> {meant!r}: a synonym is one word read as one other word")
+        out[word] = meant
+    return out
 
 
 def _linked_pairs(docs: list[_Doc]) -> np.ndarray:

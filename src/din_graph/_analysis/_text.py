@@ -223,6 +223,9 @@ class Analyzer:
         """``corpus``: the texts, or their :func:`words` when the caller has them already;
         ``synonyms``: single words read as another, inflected forms and compound parts included."""
         self.drop = STOP_WORDS | GENERIC_WORDS
+        # A synonym is read as the word it stands for whole ('geveltuinen' -> 'straatgroen',
+        # then split) and as a piece of a compound ('blauw' in 'blauwgroen').
+        self._synonym_words = {_stem(fold(word)): fold(meant) for word, meant in synonyms.items()}
         self._synonyms = {_stem(fold(word)): _stem(fold(meant)) for word, meant in synonyms.items()}
         place_words: set[str] = set()
         for place in places:
@@ -468,6 +471,8 @@ class Analyzer:
     def _token(self, written: str) -> _Token:
         """What one written word contributes, cached: texts of one corpus repeat their words."""
         word = self.corrections.get(written, written)
+        if self._synonym_words:
+            word = self._synonym_words.get(_stem(word), word)
         result: _Token = None
         if not (word in STOP_WORDS or word in self.places or len(word) < 2):
             generic = word in GENERIC_WORDS
