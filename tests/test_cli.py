@@ -128,6 +128,22 @@ def test_check_bad_input_exits_2(tmp_path: Path) -> None:
     assert "missing required key 'title'" in err
 
 
+def test_overlap_synonyms() -> None:
+    def keys(*options: str) -> list[tuple[str, str]]:
+        code, out, _ = run("overlap", "examples/almelo", "--format", "json", *options)
+        assert code == 0
+        return [(p["a"].split("/")[1], p["b"].split("/")[1]) for p in json.loads(out)["pairs"]]
+
+    assert ("O1a", "FV4") in keys()  # built in: 'groen en blauw' is green space and water
+    assert ("O1a", "FV4") not in keys("--synonym", "blauw=blauw")
+    code, _, err = run("overlap", "examples/almelo", "--synonym", "blauw")
+    assert code == 2
+    assert "WORD=MEANT" in err
+    code, _, err = run("overlap", "examples/almelo", "--synonym", "groene daken=dakgroen")
+    assert code == 2
+    assert err.strip() == "synonym 'groene daken' -> 'dakgroen': a synonym is one word read as one other word"
+
+
 def test_overlap_json_shape_and_options() -> None:
     code, out, _ = run("overlap", "examples/almelo", "--format", "json")
     assert code == 0
