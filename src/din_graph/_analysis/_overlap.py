@@ -79,6 +79,8 @@ WORD_WEIGHT = 0.5
 BLOCK_DF = 8.0
 #: ... and things named (compounds, mostly) in at most a quarter of that many.
 UNIT_BLOCK_SHARE = 4
+#: Top-k first looks at about this many times ``candidates_per_node`` best partners a node.
+TOP_SURVIVORS = 4
 
 #: Weight of compound keys in word similarity when both texts have compounds.
 KEY_WEIGHT = 0.5
@@ -507,7 +509,10 @@ def _candidates(
 def _top_pairs(
     rows: sp.csr_matrix, cols: sp.csr_matrix, per_node: int, wanted: Any, progress: Any
 ) -> tuple[np.ndarray, np.ndarray]:
-    """For each row of ``rows``, the (at most) ``per_node`` best wanted rows of ``cols`` by dot product."""
+    """For each row of ``rows``, the (at most) ``per_node`` best wanted rows of ``cols`` by dot product.
+
+    Among equal dot products the partner that comes first in the product is kept.
+    """
     import numpy as np
 
     n = rows.shape[0]
@@ -516,24 +521,59 @@ def _top_pairs(
     step = 2000
     for start in range(0, n, step):
         stop = min(n, start + step)
-        product = (rows[start:stop] @ transposed).tocoo()
-        left = product.row.astype(np.int64) + start
-        right = product.col.astype(np.int64)
-        values = product.data
-        mask = (left != right) & wanted(left, right)
-        left, right, values = left[mask], right[mask], values[mask]
-        # The product is row-major: each row's partners are one run.
-        bounds = np.searchsorted(left, np.arange(start, stop + 1))
-        keep = np.ones(len(left), dtype=bool)
-        for row in np.flatnonzero(np.diff(bounds) > per_node):
-            lo, hi = bounds[row], bounds[row + 1]
-            keep[lo + np.argpartition(-values[lo:hi], per_node)[per_node:]] = False
+        product = (rows[start:stop] @ transposed).tocsr()
+        indptr, values = product.indptr, product.data
+        # A row has thousands of partners, nearly all far below its best: look only
+        # at values above a bar that about ``TOP_SURVIVORS * per_node`` per row
+        # clear, and at the whole row where fewer than ``per_node`` wanted ones do.
+        # A row's best ``per_node`` are then the same as without the bar.
+        mark = values >= _bar(values, TOP_SURVIVORS * per_node * (stop - start))
+        at, left, right, ok = _wanted_entries(product, mark, start, wanted)
+        found = np.bincount(left[ok] - start, minlength=stop - start)
+        seen = np.bincount(left - start, minlength=stop - start)
+        short = np.flatnonzero((found < per_node) & (np.diff(indptr) > seen))
+        if len(short):
+            lengths = indptr[short + 1] - indptr[short]
+            mark[np.repeat(indptr[short] - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())] = True
+            at, left, right, ok = _wanted_entries(product, mark, start, wanted)
+        at, left, right = at[ok], left[ok], right[ok]
+        # Rows are in order: one sort by (row, -value) ranks each row's partners.
+        value = values[at].astype(np.float64)
+        spread = float(value.max() - value.min()) + 1.0 if len(value) else 1.0
+        order = np.argsort((left - start) * spread - value, kind="stable")
+        left, right = left[order], right[order]
+        counts = np.bincount(left - start, minlength=stop - start)
+        keep = np.arange(len(left)) - np.repeat(np.cumsum(counts) - counts, counts) < per_node
         lefts.append(left[keep])
         rights.append(right[keep])
         progress.update(stop - start)
     if not lefts:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     return np.concatenate(lefts), np.concatenate(rights)
+
+
+def _bar(values: np.ndarray, target: int) -> float:
+    """A value about ``target`` of ``values`` reach (estimated from a sample); 0 when there are no more than that."""
+    import numpy as np
+
+    if len(values) <= target:
+        return 0.0
+    sample = values[:: max(1, len(values) // 100_000)]
+    rank = len(sample) - 1 - int(len(sample) * target / len(values))
+    return float(np.partition(sample, rank)[rank])
+
+
+def _wanted_entries(
+    product: sp.csr_matrix, mark: np.ndarray, start: int, wanted: Any
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The marked entries of a chunk of a product: positions, rows, columns, and which are wanted pairs."""
+    import numpy as np
+
+    at = np.flatnonzero(mark)
+    left = np.searchsorted(product.indptr, at, side="right") - 1 + start
+    right = product.indices[at].astype(np.int64)
+    ok: np.ndarray = (left != right) & wanted(left, right)
+    return at, left, right, ok
 
 
 class _NoProgress:
