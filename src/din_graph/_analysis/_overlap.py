@@ -416,6 +416,7 @@ def _side_by_side(matrices: list[sp.csr_matrix]) -> tuple[sp.csr_matrix, sp.csr_
     import scipy.sparse as sp
 
     stacked = sp.hstack(matrices, format="csr", dtype=np.float32)
+    stacked.sort_indices()  # each row's entries matrix by matrix, as _dense_left_dots reads them
     widths = [m.shape[1] for m in matrices]
     which = sp.csr_matrix(
         (np.ones(sum(widths), dtype=np.float32), (np.arange(sum(widths)), np.repeat(np.arange(len(widths)), widths))),
@@ -424,11 +425,24 @@ def _side_by_side(matrices: list[sp.csr_matrix]) -> tuple[sp.csr_matrix, sp.csr_
     return stacked, which
 
 
+#: Row-wise dots read left rows from a dense block when that block (distinct left rows x
+#: columns) is at most this many times the entries of the pairs' right rows.
+DENSE_LEFT = 8
+#: Cells in one dense block of left rows (float32): small enough to stay in cache,
+#: and below the size at which each new block is fresh memory from the system.
+DENSE_BLOCK = 500_000
+
+
 def _stacked_dots(side_by_side: tuple[sp.csr_matrix, sp.csr_matrix], left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """Row-wise dot products of index pairs in matrices side by side: one column per matrix."""
     import numpy as np
 
     stacked, which = side_by_side
+    order = np.argsort(left, kind="stable")  # candidates come sorted by left: this is a pass
+    firsts = np.flatnonzero(np.diff(left[order], prepend=-1))
+    entries = len(left) * stacked.nnz / max(stacked.shape[0], 1)
+    if len(firsts) * stacked.shape[1] <= DENSE_LEFT * entries:
+        return _dense_left_dots(side_by_side, left[order], right[order], firsts)[np.argsort(order)]
     out = np.empty((len(left), which.shape[1]), dtype=np.float32)
     step = 100_000
     for start in range(0, len(left), step):
@@ -436,6 +450,46 @@ def _stacked_dots(side_by_side: tuple[sp.csr_matrix, sp.csr_matrix], left: np.nd
         product = stacked[left[start:stop]].multiply(stacked[right[start:stop]]).tocsr()
         out[start:stop] = (product @ which).toarray()
     return out
+
+
+def _dense_left_dots(
+    side_by_side: tuple[sp.csr_matrix, sp.csr_matrix], left: np.ndarray, right: np.ndarray, firsts: np.ndarray
+) -> np.ndarray:
+    """:func:`_stacked_dots` for pairs sorted by ``left`` (``firsts``: where each left row starts).
+
+    With many entries a row (character n-grams), gathering both rows of every pair
+    and merging them costs more than writing a block of left rows out dense once
+    and looking up each right row's entries in it.
+    """
+    import numpy as np
+
+    stacked, which = side_by_side
+    width = stacked.shape[1]
+    # Where each matrix's entries start in a row; its entries are sorted by column.
+    per_matrix = (stacked != 0).astype(np.int64) @ which.astype(np.int64)
+    bounds = np.zeros((stacked.shape[0], which.shape[1] + 1), dtype=np.int64)
+    bounds[:, 1:] = np.cumsum(per_matrix.toarray(), axis=1)
+    out = np.empty((len(left), which.shape[1] + 1), dtype=np.float32)
+    rows_per_block = max(1, DENSE_BLOCK // max(width, 1))
+    for block in range(0, len(firsts), rows_per_block):
+        start = firsts[block]
+        stop = firsts[block + rows_per_block] if block + rows_per_block < len(firsts) else len(left)
+        distinct = left[firsts[block : block + rows_per_block]]
+        dense = stacked[distinct].toarray().ravel()
+        others = stacked[right[start:stop]]
+        at = np.repeat(np.searchsorted(distinct, left[start:stop]) * width, np.diff(others.indptr))
+        at += others.indices
+        # A zero at the end: a run may start there when the last ones are empty.
+        values = np.zeros(len(at) + 1, dtype=np.float32)
+        dense.take(at, out=values[:-1])
+        values[:-1] *= others.data
+        # One run per matrix per pair (and an empty one between pairs): sums per run.
+        edges = (others.indptr[:-1, None] + bounds[right[start:stop]]).ravel()
+        sums = np.zeros(len(edges), dtype=np.float32)
+        sums[:-1] = np.add.reduceat(values, edges[:-1])
+        sums[:-1][edges[1:] == edges[:-1]] = 0.0  # reduceat gives an empty run its first value
+        out[start:stop] = sums.reshape(stop - start, -1)
+    return out[:, :-1]
 
 
 def _candidates(
