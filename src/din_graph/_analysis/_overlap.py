@@ -406,7 +406,18 @@ def _rowwise_dot(a: sp.csr_matrix, b: sp.csr_matrix, left: np.ndarray, right: np
     return out
 
 
-def _side_by_side(matrices: list[sp.csr_matrix]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+@dataclass(frozen=True)
+class _SideBySide:
+    """Matrices with the same rows side by side (see :func:`_side_by_side`)."""
+
+    stacked: sp.csr_matrix
+    which: sp.csr_matrix
+    """Columns x matrices: 1 where a column belongs to a matrix."""
+    starts: np.ndarray
+    """Rows x (matrices + 1): where each matrix's entries start in a row of ``stacked``, and the row's end."""
+
+
+def _side_by_side(matrices: list[sp.csr_matrix]) -> _SideBySide:
     """Matrices with the same rows side by side, and which column belongs to which matrix.
 
     Row-wise dot products in all of them then cost one gather and one multiply
@@ -422,22 +433,23 @@ def _side_by_side(matrices: list[sp.csr_matrix]) -> tuple[sp.csr_matrix, sp.csr_
         (np.ones(sum(widths), dtype=np.float32), (np.arange(sum(widths)), np.repeat(np.arange(len(widths)), widths))),
         shape=(sum(widths), len(widths)),
     )
-    return stacked, which
+    starts = np.zeros((stacked.shape[0], len(matrices) + 1), dtype=np.int64)
+    starts[:, 1:] = np.cumsum(np.stack([np.diff(m.indptr) for m in matrices], axis=1), axis=1)
+    return _SideBySide(stacked, which, starts)
 
 
 #: Row-wise dots read left rows from a dense block when that block (distinct left rows x
 #: columns) is at most this many times the entries of the pairs' right rows.
 DENSE_LEFT = 8
-#: Cells in one dense block of left rows (float32): small enough to stay in cache,
-#: and below the size at which each new block is fresh memory from the system.
+#: Cells in one dense block of left rows (float32): small enough to stay in cache.
 DENSE_BLOCK = 500_000
 
 
-def _stacked_dots(side_by_side: tuple[sp.csr_matrix, sp.csr_matrix], left: np.ndarray, right: np.ndarray) -> np.ndarray:
+def _stacked_dots(side_by_side: _SideBySide, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """Row-wise dot products of index pairs in matrices side by side: one column per matrix."""
     import numpy as np
 
-    stacked, which = side_by_side
+    stacked, which = side_by_side.stacked, side_by_side.which
     order = np.argsort(left, kind="stable")  # candidates come sorted by left: this is a pass
     firsts = np.flatnonzero(np.diff(left[order], prepend=-1))
     entries = len(left) * stacked.nnz / max(stacked.shape[0], 1)
@@ -452,9 +464,7 @@ def _stacked_dots(side_by_side: tuple[sp.csr_matrix, sp.csr_matrix], left: np.nd
     return out
 
 
-def _dense_left_dots(
-    side_by_side: tuple[sp.csr_matrix, sp.csr_matrix], left: np.ndarray, right: np.ndarray, firsts: np.ndarray
-) -> np.ndarray:
+def _dense_left_dots(side_by_side: _SideBySide, left: np.ndarray, right: np.ndarray, firsts: np.ndarray) -> np.ndarray:
     """:func:`_stacked_dots` for pairs sorted by ``left`` (``firsts``: where each left row starts).
 
     With many entries a row (character n-grams), gathering both rows of every pair
@@ -463,19 +473,19 @@ def _dense_left_dots(
     """
     import numpy as np
 
-    stacked, which = side_by_side
-    width = stacked.shape[1]
-    # Where each matrix's entries start in a row; its entries are sorted by column.
-    per_matrix = (stacked != 0).astype(np.int64) @ which.astype(np.int64)
-    bounds = np.zeros((stacked.shape[0], which.shape[1] + 1), dtype=np.int64)
-    bounds[:, 1:] = np.cumsum(per_matrix.toarray(), axis=1)
-    out = np.empty((len(left), which.shape[1] + 1), dtype=np.float32)
-    rows_per_block = max(1, DENSE_BLOCK // max(width, 1))
+    stacked, starts = side_by_side.stacked, side_by_side.starts
+    width = max(stacked.shape[1], 1)
+    out = np.empty((len(left), starts.shape[1]), dtype=np.float32)
+    rows_per_block = max(1, DENSE_BLOCK // width)
+    # One buffer for all blocks: each block's entries are written in and zeroed after.
+    dense = np.zeros(rows_per_block * width, dtype=np.float32)
     for block in range(0, len(firsts), rows_per_block):
         start = firsts[block]
         stop = firsts[block + rows_per_block] if block + rows_per_block < len(firsts) else len(left)
         distinct = left[firsts[block : block + rows_per_block]]
-        dense = stacked[distinct].toarray().ravel()
+        rows = stacked[distinct]
+        spots = np.repeat(np.arange(len(distinct)) * width, np.diff(rows.indptr)) + rows.indices
+        dense[spots] = rows.data
         others = stacked[right[start:stop]]
         at = np.repeat(np.searchsorted(distinct, left[start:stop]) * width, np.diff(others.indptr))
         at += others.indices
@@ -483,8 +493,9 @@ def _dense_left_dots(
         values = np.zeros(len(at) + 1, dtype=np.float32)
         dense.take(at, out=values[:-1])
         values[:-1] *= others.data
+        dense[spots] = 0.0
         # One run per matrix per pair (and an empty one between pairs): sums per run.
-        edges = (others.indptr[:-1, None] + bounds[right[start:stop]]).ravel()
+        edges = (others.indptr[:-1, None] + starts[right[start:stop]]).ravel()
         sums = np.zeros(len(edges), dtype=np.float32)
         sums[:-1] = np.add.reduceat(values, edges[:-1])
         sums[:-1][edges[1:] == edges[:-1]] = 0.0  # reduceat gives an empty run its first value
@@ -828,11 +839,11 @@ class _Views:
     kind_code: np.ndarray
 
     @cached_property
-    def _word_views(self) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    def _word_views(self) -> _SideBySide:
         return _side_by_side([self.words, self.keys, self.title_words, self.title_keys])
 
     @cached_property
-    def _char_views(self) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    def _char_views(self) -> _SideBySide:
         return _side_by_side([self.chars, self.title_chars])
 
     def pairs(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
