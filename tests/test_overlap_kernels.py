@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 
+from din_graph._analysis import _overlap
 from din_graph._analysis._overlap import _dense_left_dots, _side_by_side, _stacked_dots, _top_pairs
 
 
@@ -14,9 +15,14 @@ class _Quiet:
         return None
 
 
+@pytest.mark.parametrize("sample", [200_000, 500])
 @pytest.mark.parametrize("density", [0.0008, 0.003, 0.02])
-def test_top_pairs_is_the_best_wanted_partners_of_each_row(density: float) -> None:
-    # Rows of very different scale: many fall short of the bar and are read whole.
+def test_top_pairs_is_the_best_wanted_partners_of_each_row(
+    density: float, sample: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Rows of very different scale, and (small ``sample``) rough bars: some rows
+    # fall short of their bar and are read whole.
+    monkeypatch.setattr(_overlap, "BAR_SAMPLE", sample)
     rng = np.random.default_rng(3)
     n, k = 3000, 7
     matrix = sp.random(n, 2000, density=density, format="csr", random_state=3, dtype=np.float32)

@@ -79,8 +79,10 @@ WORD_WEIGHT = 0.5
 BLOCK_DF = 8.0
 #: ... and things named (compounds, mostly) in at most a quarter of that many.
 UNIT_BLOCK_SHARE = 4
-#: Top-k first looks at about this many times ``candidates_per_node`` best partners a node.
+#: Top-k first looks at about this many times ``candidates_per_node`` best partners a node,
 TOP_SURVIVORS = 4
+#: ... found from a sample of this many dot products per chunk of rows.
+BAR_SAMPLE = 200_000
 
 #: Weight of compound keys in word similarity when both texts have compounds.
 KEY_WEIGHT = 0.5
@@ -591,10 +593,10 @@ def _top_pairs(
         product = (rows[start:stop] @ transposed).tocsr()
         indptr, values = product.indptr, product.data
         # A row has thousands of partners, nearly all far below its best: look only
-        # at values above a bar that about ``TOP_SURVIVORS * per_node`` per row
+        # at values above a bar that about ``TOP_SURVIVORS * per_node`` of the row's
         # clear, and at the whole row where fewer than ``per_node`` wanted ones do.
         # A row's best ``per_node`` are then the same as without the bar.
-        mark = values >= _bar(values, TOP_SURVIVORS * per_node * (stop - start))
+        mark = values >= np.repeat(_row_bars(indptr, values, TOP_SURVIVORS * per_node), np.diff(indptr))
         at, left, right, ok = _wanted_entries(product, mark, start, wanted)
         found = np.bincount(left[ok] - start, minlength=stop - start)
         seen = np.bincount(left - start, minlength=stop - start)
@@ -604,11 +606,8 @@ def _top_pairs(
             mark[np.repeat(indptr[short] - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())] = True
             at, left, right, ok = _wanted_entries(product, mark, start, wanted)
         at, left, right = at[ok], left[ok], right[ok]
-        # Rows are in order: one sort by (row, -value) ranks each row's partners.
-        value = values[at].astype(np.float64)
-        spread = float(value.max() - value.min()) + 1.0 if len(value) else 1.0
-        order = np.argsort((left - start) * spread - value, kind="stable")
-        left, right = left[order], right[order]
+        ranked, _ = _by_row_and_value(left - start, values[at])
+        left, right = left[ranked], right[ranked]
         counts = np.bincount(left - start, minlength=stop - start)
         keep = np.arange(len(left)) - np.repeat(np.cumsum(counts) - counts, counts) < per_node
         lefts.append(left[keep])
@@ -619,15 +618,38 @@ def _top_pairs(
     return np.concatenate(lefts), np.concatenate(rights)
 
 
-def _bar(values: np.ndarray, target: int) -> float:
-    """A value about ``target`` of ``values`` reach (estimated from a sample); 0 when there are no more than that."""
+def _by_row_and_value(rows: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The order that sorts entries by row and, within a row, by value (highest first; ties in order).
+
+    Returns the order and where each row's run starts in it.  ``values`` are at
+    least 0, as all dot products here are: their float32 bits then sort as they do.
+    """
     import numpy as np
 
-    if len(values) <= target:
-        return 0.0
-    sample = values[:: max(1, len(values) // 100_000)]
-    rank = len(sample) - 1 - int(len(sample) * target / len(values))
-    return float(np.partition(sample, rank)[rank])
+    bits = (np.asarray(values, dtype=np.float32) + np.float32(0.0)).view(np.uint32)  # + 0: no -0.0
+    key = (rows.astype(np.uint64) << np.uint64(32)) | (~bits).astype(np.uint64)
+    order = np.argsort(key, kind="stable")
+    counts = np.bincount(rows, minlength=int(rows.max()) + 1 if len(rows) else 0)
+    return order, np.cumsum(counts) - counts
+
+
+def _row_bars(indptr: np.ndarray, values: np.ndarray, target: int) -> np.ndarray:
+    """Per row of a product, a value about ``target`` of the row's values reach; 0 in rows with few more.
+
+    Estimated from a sample of the values: the sample's ``target / step``-th best in the row.
+    """
+    import numpy as np
+
+    bars = np.zeros(len(indptr) - 1, dtype=np.float32)
+    step = max(1, len(values) // BAR_SAMPLE)
+    rank = target // step
+    at = np.arange(0, len(values), step)
+    rows = np.searchsorted(indptr, at, side="right") - 1
+    order, firsts = _by_row_and_value(rows, values[at])
+    counts = np.bincount(rows, minlength=len(bars))
+    ranked = np.flatnonzero(counts > rank)
+    bars[ranked] = values[at[order[firsts[ranked] + rank]]]
+    return bars
 
 
 def _wanted_entries(
