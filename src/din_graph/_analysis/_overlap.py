@@ -348,11 +348,10 @@ def _counts(rows: Sequence[Sequence[str]], vocab: dict[str, int], *, grow: bool 
 
     lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
     flat = [f for r in rows for f in r]
-    if grow:
-        for f in flat:
-            if f not in vocab:
-                vocab[f] = len(vocab)
-    ids = np.fromiter((vocab.get(f, -1) for f in flat), dtype=np.int64, count=len(flat))
+    if grow:  # one pass: a feature gets the next id where it is first seen
+        ids = np.fromiter((vocab.setdefault(f, len(vocab)) for f in flat), dtype=np.int64, count=len(flat))
+    else:
+        ids = np.fromiter((vocab.get(f, -1) for f in flat), dtype=np.int64, count=len(flat))
     row_of = np.repeat(np.arange(len(rows)), lengths)
     known = ids >= 0
     matrix = sp.csr_matrix(
