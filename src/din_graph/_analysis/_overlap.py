@@ -427,8 +427,8 @@ def _side_by_side(matrices: list[sp.csr_matrix]) -> _SideBySide:
     import numpy as np
     import scipy.sparse as sp
 
+    # Each row of ``stacked`` holds its entries matrix by matrix, as _dense_left_dots reads them.
     stacked = sp.hstack(matrices, format="csr", dtype=np.float32)
-    stacked.sort_indices()  # each row's entries matrix by matrix, as _dense_left_dots reads them
     widths = [m.shape[1] for m in matrices]
     which = sp.csr_matrix(
         (np.ones(sum(widths), dtype=np.float32), (np.arange(sum(widths)), np.repeat(np.arange(len(widths)), widths))),
