@@ -80,6 +80,10 @@ WORD_WEIGHT = 0.5
 BLOCK_DF = 8.0
 #: ... and things named (compounds, mostly) in at most a quarter of that many.
 UNIT_BLOCK_SHARE = 4
+#: Top-k first looks at about this many times ``candidates_per_node`` best partners a node,
+TOP_SURVIVORS = 4
+#: ... found from a sample of this many dot products per chunk of rows.
+BAR_SAMPLE = 200_000
 
 #: Weight of compound keys in word similarity when both texts have compounds.
 KEY_WEIGHT = 0.5
@@ -345,11 +349,10 @@ def _counts(rows: Sequence[Sequence[str]], vocab: dict[str, int], *, grow: bool 
 
     lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
     flat = [f for r in rows for f in r]
-    if grow:
-        for f in flat:
-            if f not in vocab:
-                vocab[f] = len(vocab)
-    ids = np.fromiter((vocab.get(f, -1) for f in flat), dtype=np.int64, count=len(flat))
+    if grow:  # one pass: a feature gets the next id where it is first seen
+        ids = np.fromiter((vocab.setdefault(f, len(vocab)) for f in flat), dtype=np.int64, count=len(flat))
+    else:
+        ids = np.fromiter((vocab.get(f, -1) for f in flat), dtype=np.int64, count=len(flat))
     row_of = np.repeat(np.arange(len(rows)), lengths)
     known = ids >= 0
     matrix = sp.csr_matrix(
@@ -405,7 +408,18 @@ def _rowwise_dot(a: sp.csr_matrix, b: sp.csr_matrix, left: np.ndarray, right: np
     return out
 
 
-def _side_by_side(matrices: list[sp.csr_matrix]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+@dataclass(frozen=True)
+class _SideBySide:
+    """Matrices with the same rows side by side (see :func:`_side_by_side`)."""
+
+    stacked: sp.csr_matrix
+    which: sp.csr_matrix
+    """Columns x matrices: 1 where a column belongs to a matrix."""
+    starts: np.ndarray
+    """Rows x (matrices + 1): where each matrix's entries start in a row of ``stacked``, and the row's end."""
+
+
+def _side_by_side(matrices: list[sp.csr_matrix]) -> _SideBySide:
     """Matrices with the same rows side by side, and which column belongs to which matrix.
 
     Row-wise dot products in all of them then cost one gather and one multiply
@@ -414,20 +428,35 @@ def _side_by_side(matrices: list[sp.csr_matrix]) -> tuple[sp.csr_matrix, sp.csr_
     import numpy as np
     import scipy.sparse as sp
 
+    # Each row of ``stacked`` holds its entries matrix by matrix, as _dense_left_dots reads them.
     stacked = sp.hstack(matrices, format="csr", dtype=np.float32)
     widths = [m.shape[1] for m in matrices]
     which = sp.csr_matrix(
         (np.ones(sum(widths), dtype=np.float32), (np.arange(sum(widths)), np.repeat(np.arange(len(widths)), widths))),
         shape=(sum(widths), len(widths)),
     )
-    return stacked, which
+    starts = np.zeros((stacked.shape[0], len(matrices) + 1), dtype=np.int64)
+    starts[:, 1:] = np.cumsum(np.stack([np.diff(m.indptr) for m in matrices], axis=1), axis=1)
+    return _SideBySide(stacked, which, starts)
 
 
-def _stacked_dots(side_by_side: tuple[sp.csr_matrix, sp.csr_matrix], left: np.ndarray, right: np.ndarray) -> np.ndarray:
+#: Row-wise dots read left rows from a dense block when that block (distinct left rows x
+#: columns) is at most this many times the entries of the pairs' right rows.
+DENSE_LEFT = 8
+#: Cells in one dense block of left rows (float32): small enough to stay in cache.
+DENSE_BLOCK = 500_000
+
+
+def _stacked_dots(side_by_side: _SideBySide, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """Row-wise dot products of index pairs in matrices side by side: one column per matrix."""
     import numpy as np
 
-    stacked, which = side_by_side
+    stacked, which = side_by_side.stacked, side_by_side.which
+    order = np.argsort(left, kind="stable")  # candidates come sorted by left: this is a pass
+    firsts = np.flatnonzero(np.diff(left[order], prepend=-1))
+    entries = len(left) * stacked.nnz / max(stacked.shape[0], 1)
+    if len(firsts) * stacked.shape[1] <= DENSE_LEFT * entries:
+        return _dense_left_dots(side_by_side, left[order], right[order], firsts)[np.argsort(order)]
     out = np.empty((len(left), which.shape[1]), dtype=np.float32)
     step = 100_000
     for start in range(0, len(left), step):
@@ -435,6 +464,45 @@ def _stacked_dots(side_by_side: tuple[sp.csr_matrix, sp.csr_matrix], left: np.nd
         product = stacked[left[start:stop]].multiply(stacked[right[start:stop]]).tocsr()
         out[start:stop] = (product @ which).toarray()
     return out
+
+
+def _dense_left_dots(side_by_side: _SideBySide, left: np.ndarray, right: np.ndarray, firsts: np.ndarray) -> np.ndarray:
+    """:func:`_stacked_dots` for pairs sorted by ``left`` (``firsts``: where each left row starts).
+
+    With many entries a row (character n-grams), gathering both rows of every pair
+    and merging them costs more than writing a block of left rows out dense once
+    and looking up each right row's entries in it.
+    """
+    import numpy as np
+
+    stacked, starts = side_by_side.stacked, side_by_side.starts
+    width = max(stacked.shape[1], 1)
+    out = np.empty((len(left), starts.shape[1]), dtype=np.float32)
+    rows_per_block = max(1, DENSE_BLOCK // width)
+    # One buffer for all blocks: each block's entries are written in and zeroed after.
+    dense = np.zeros(rows_per_block * width, dtype=np.float32)
+    for block in range(0, len(firsts), rows_per_block):
+        start = firsts[block]
+        stop = firsts[block + rows_per_block] if block + rows_per_block < len(firsts) else len(left)
+        distinct = left[firsts[block : block + rows_per_block]]
+        rows = stacked[distinct]
+        spots = np.repeat(np.arange(len(distinct)) * width, np.diff(rows.indptr)) + rows.indices
+        dense[spots] = rows.data
+        others = stacked[right[start:stop]]
+        at = np.repeat(np.searchsorted(distinct, left[start:stop]) * width, np.diff(others.indptr))
+        at += others.indices
+        # A zero at the end: a run may start there when the last ones are empty.
+        values = np.zeros(len(at) + 1, dtype=np.float32)
+        dense.take(at, out=values[:-1])
+        values[:-1] *= others.data
+        dense[spots] = 0.0
+        # One run per matrix per pair (and an empty one between pairs): sums per run.
+        edges = (others.indptr[:-1, None] + starts[right[start:stop]]).ravel()
+        sums = np.zeros(len(edges), dtype=np.float32)
+        sums[:-1] = np.add.reduceat(values, edges[:-1])
+        sums[:-1][edges[1:] == edges[:-1]] = 0.0  # reduceat gives an empty run its first value
+        out[start:stop] = sums.reshape(stop - start, -1)
+    return out[:, :-1]
 
 
 def _candidates(
@@ -499,7 +567,9 @@ def _candidates(
     if not len(left):
         return
     low, high = np.minimum(left, right), np.maximum(left, right)
-    pairs = np.unique(low * n + high)
+    # Sorting and dropping repeats: np.unique (hashing) is several times slower here.
+    pairs = np.sort(low * n + high)
+    pairs = pairs[np.diff(pairs, prepend=-1) != 0]
     for start in range(0, len(pairs), 1_000_000):
         chunk = pairs[start : start + 1_000_000]
         yield chunk // n, chunk % n
@@ -508,7 +578,10 @@ def _candidates(
 def _top_pairs(
     rows: sp.csr_matrix, cols: sp.csr_matrix, per_node: int, wanted: Any, progress: Any
 ) -> tuple[np.ndarray, np.ndarray]:
-    """For each row of ``rows``, the (at most) ``per_node`` best wanted rows of ``cols`` by dot product."""
+    """For each row of ``rows``, the (at most) ``per_node`` best wanted rows of ``cols`` by dot product.
+
+    Among equal dot products the partner that comes first in the product is kept.
+    """
     import numpy as np
 
     n = rows.shape[0]
@@ -517,24 +590,79 @@ def _top_pairs(
     step = 2000
     for start in range(0, n, step):
         stop = min(n, start + step)
-        product = (rows[start:stop] @ transposed).tocoo()
-        left = product.row.astype(np.int64) + start
-        right = product.col.astype(np.int64)
-        values = product.data
-        mask = (left != right) & wanted(left, right)
-        left, right, values = left[mask], right[mask], values[mask]
-        # The product is row-major: each row's partners are one run.
-        bounds = np.searchsorted(left, np.arange(start, stop + 1))
-        keep = np.ones(len(left), dtype=bool)
-        for row in np.flatnonzero(np.diff(bounds) > per_node):
-            lo, hi = bounds[row], bounds[row + 1]
-            keep[lo + np.argpartition(-values[lo:hi], per_node)[per_node:]] = False
+        product = (rows[start:stop] @ transposed).tocsr()
+        indptr, values = product.indptr, product.data
+        # A row has thousands of partners, nearly all far below its best: look only
+        # at values above a bar that about ``TOP_SURVIVORS * per_node`` of the row's
+        # clear, and at the whole row where fewer than ``per_node`` wanted ones do.
+        # A row's best ``per_node`` are then the same as without the bar.
+        mark = values >= np.repeat(_row_bars(indptr, values, TOP_SURVIVORS * per_node), np.diff(indptr))
+        at, left, right, ok = _wanted_entries(product, mark, start, wanted)
+        found = np.bincount(left[ok] - start, minlength=stop - start)
+        seen = np.bincount(left - start, minlength=stop - start)
+        short = np.flatnonzero((found < per_node) & (np.diff(indptr) > seen))
+        if len(short):
+            lengths = indptr[short + 1] - indptr[short]
+            mark[np.repeat(indptr[short] - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())] = True
+            at, left, right, ok = _wanted_entries(product, mark, start, wanted)
+        at, left, right = at[ok], left[ok], right[ok]
+        ranked, _ = _by_row_and_value(left - start, values[at])
+        left, right = left[ranked], right[ranked]
+        counts = np.bincount(left - start, minlength=stop - start)
+        keep = np.arange(len(left)) - np.repeat(np.cumsum(counts) - counts, counts) < per_node
         lefts.append(left[keep])
         rights.append(right[keep])
         progress.update(stop - start)
     if not lefts:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     return np.concatenate(lefts), np.concatenate(rights)
+
+
+def _by_row_and_value(rows: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The order that sorts entries by row and, within a row, by value (highest first; ties in order).
+
+    Returns the order and where each row's run starts in it.  ``values`` are at
+    least 0, as all dot products here are: their float32 bits then sort as they do.
+    """
+    import numpy as np
+
+    bits = (np.asarray(values, dtype=np.float32) + np.float32(0.0)).view(np.uint32)  # + 0: no -0.0
+    key = (rows.astype(np.uint64) << np.uint64(32)) | (~bits).astype(np.uint64)
+    order = np.argsort(key, kind="stable")
+    counts = np.bincount(rows, minlength=int(rows.max()) + 1 if len(rows) else 0)
+    return order, np.cumsum(counts) - counts
+
+
+def _row_bars(indptr: np.ndarray, values: np.ndarray, target: int) -> np.ndarray:
+    """Per row of a product, a value about ``target`` of the row's values reach; 0 in rows with few more.
+
+    Estimated from a sample of the values: the sample's ``target / step``-th best in the row.
+    """
+    import numpy as np
+
+    bars = np.zeros(len(indptr) - 1, dtype=np.float32)
+    step = max(1, len(values) // BAR_SAMPLE)
+    rank = target // step
+    at = np.arange(0, len(values), step)
+    rows = np.searchsorted(indptr, at, side="right") - 1
+    order, firsts = _by_row_and_value(rows, values[at])
+    counts = np.bincount(rows, minlength=len(bars))
+    ranked = np.flatnonzero(counts > rank)
+    bars[ranked] = values[at[order[firsts[ranked] + rank]]]
+    return bars
+
+
+def _wanted_entries(
+    product: sp.csr_matrix, mark: np.ndarray, start: int, wanted: Any
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The marked entries of a chunk of a product: positions, rows, columns, and which are wanted pairs."""
+    import numpy as np
+
+    at = np.flatnonzero(mark)
+    left = np.searchsorted(product.indptr, at, side="right") - 1 + start
+    right = product.indices[at].astype(np.int64)
+    ok: np.ndarray = (left != right) & wanted(left, right)
+    return at, left, right, ok
 
 
 class _NoProgress:
@@ -739,11 +867,11 @@ class _Views:
     kind_code: np.ndarray
 
     @cached_property
-    def _word_views(self) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    def _word_views(self) -> _SideBySide:
         return _side_by_side([self.words, self.keys, self.title_words, self.title_keys])
 
     @cached_property
-    def _char_views(self) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    def _char_views(self) -> _SideBySide:
         return _side_by_side([self.chars, self.title_chars])
 
     def pairs(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
