@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from din_graph._analysis._index import index_of, owner_identity
 from din_graph._analysis._text import DEFAULT_SYNONYMS, Analyzer, TextFeatures, fold, words
 from din_graph._errors import DinError
+from din_graph._gc import gc_paused
 from din_graph._graph import node_key
 from din_graph._model import Effort, OperationalGoal, Portfolio, Programme, StrategicGoal
 from din_graph._validate import area_names
@@ -735,8 +736,6 @@ def overlaps(
     >>> [e.signal for e in found.pairs[0].evidence]
     ['text']
     """
-    import numpy as np
-
     pf = _as_portfolio(portfolio)
     w = dict(DEFAULT_WEIGHTS)
     if weights:
@@ -745,6 +744,34 @@ def overlaps(
             raise DinError(f"unknown overlap weight(s) {sorted(unknown)}; known: {sorted(DEFAULT_WEIGHTS)}")
         w.update(weights)
     wanted = set(kinds)
+    meant = _synonyms(synonyms)
+    # Analysing the texts builds many small objects that all survive the run.
+    with gc_paused():
+        return _overlaps(
+            pf,
+            threshold,
+            w,
+            wanted,
+            candidates_per_node=candidates_per_node,
+            exhaustive_limit=exhaustive_limit,
+            progress=progress,
+            synonyms=meant,
+        )
+
+
+def _overlaps(
+    pf: Portfolio,
+    threshold: float,
+    w: dict[str, float],
+    wanted: set[PairKind],
+    *,
+    candidates_per_node: int,
+    exhaustive_limit: int,
+    progress: bool | None,
+    synonyms: dict[str, str],
+) -> Overlaps:
+    import numpy as np
+
     areas = _Areas(pf)
     docs = _docs(pf, areas.lookup)
     if not docs:
@@ -753,7 +780,7 @@ def overlaps(
         doc.areas = doc.areas | frozenset(areas.mentioned(doc.text))
     places = [*areas.lookup, *(p.municipality or "" for p in pf.programmes)]
     written = [words(d.text) for d in docs]
-    analyzer = Analyzer(written, places=places, synonyms=_synonyms(synonyms))
+    analyzer = Analyzer(written, places=places, synonyms=synonyms)
     # Steps of one node each: analysis and matrices, then one pass per candidate key.
     passes = 1 if len(docs) <= exhaustive_limit else 2
     bar = _progress_bar(len(docs), (1 + passes) * len(docs), enabled=progress, label="overlap")

@@ -6,7 +6,6 @@ user sees every dangling reference and every typo of a file in one run.
 
 from __future__ import annotations
 
-import gc
 import json
 import re
 import warnings
@@ -20,6 +19,7 @@ import yaml
 from pydantic import ValidationError
 
 from din_graph._errors import DinError, DinFileError, DinValidationError, DinWarning, Problem
+from din_graph._gc import gc_paused
 from din_graph._model import DUTCH_ALIASES, EffortKind, EffortStatus, OwnerType, Portfolio, Programme, Role
 from din_graph._validate import Issue, portfolio_issues, standalone_issues
 
@@ -234,17 +234,8 @@ def _read_folder(path: Path, max_bytes: int) -> tuple[Portfolio | None, list[Pro
 
 
 def _read_without_gc(path: Path, max_bytes: int) -> tuple[Programme | Portfolio | None, list[Problem]]:
-    # Loading builds millions of small objects that all survive; the cyclic
-    # garbage collector would walk the growing heap again and again (60% of the
-    # time of loading 100k efforts, benchmarks/README.md).  Nothing made here
-    # is cyclic garbage, so it runs once, afterwards, instead.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return _read(path, max_bytes)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 # --------------------------------------------------------------------------- pydantic errors
