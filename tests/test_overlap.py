@@ -299,6 +299,14 @@ def test_typos_inside_compounds_and_swapped_letters() -> None:
     assert "warmtebergingen" not in analyzer.corrections
 
 
+@given(st.text(max_size=30))
+def test_fold_is_nfkd_without_combining_marks_casefolded(text: str) -> None:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    assert fold(text) == "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
 def test_fast_stemmer_stems_as_snowball_does() -> None:
     from snowballstemmer.dutch_stemmer import DutchStemmer
 
