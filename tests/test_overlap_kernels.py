@@ -1,13 +1,15 @@
-"""The overlap's candidate top-k and row-wise dots against plain numpy on random matrices."""
+"""The overlap's candidate top-k, row-wise dots and pair counts against plain numpy and brute force."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 import scipy.sparse as sp
+from hypothesis import given
+from hypothesis import strategies as st
 
 from din_graph._analysis import _overlap
-from din_graph._analysis._overlap import _dense_left_dots, _side_by_side, _stacked_dots, _top_pairs
+from din_graph._analysis._overlap import _dense_left_dots, _later_pairs, _side_by_side, _stacked_dots, _top_pairs
 
 
 class _Quiet:
@@ -64,3 +66,23 @@ def test_stacked_dots_are_row_wise_dots_in_each_matrix(seed: int) -> None:
         lo, hi = left[order[:size]], right[order[:size]]
         firsts = np.flatnonzero(np.diff(lo, prepend=-1))
         assert np.allclose(_dense_left_dots(side_by_side, lo, hi, firsts), expected[order[:size]], atol=1e-5)
+
+
+@given(
+    st.lists(st.lists(st.integers(0, 1), min_size=1, max_size=5), min_size=1, max_size=5),
+    st.tuples(st.booleans(), st.booleans(), st.booleans()),
+    st.data(),
+)
+def test_later_pairs_counts_what_every_pair_would(
+    programmes: list[list[int]], wanted: tuple[bool, bool, bool], data: st.DataObject
+) -> None:
+    programme_ids = np.repeat(np.arange(len(programmes)), [len(p) for p in programmes])
+    kinds = np.asarray([k for p in programmes for k in p])
+    allowed = np.asarray([[wanted[0], wanted[1]], [wanted[1], wanted[2]]])
+    n = len(kinds)
+    start = data.draw(st.integers(0, n - 1))
+    rows = np.arange(start, data.draw(st.integers(start + 1, n)))
+    every = sum(
+        1 for i in rows for j in range(i + 1, n) if programme_ids[i] != programme_ids[j] and allowed[kinds[i], kinds[j]]
+    )
+    assert _later_pairs(rows, programme_ids, kinds, allowed) == every

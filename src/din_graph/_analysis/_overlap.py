@@ -183,6 +183,8 @@ class Overlaps:
     threshold: float
     weights: dict[str, float] = field(default_factory=dict)
     candidates_scored: int = 0
+    """Node pairs whose text similarity was computed: the candidates, or every
+    cross-programme pair of the wanted kinds when all pairs are scored."""
 
     def matrix(self) -> dict[str, dict[str, float]]:
         """Programme × programme overlap scores (symmetric, 1.0 on the diagonal)."""
@@ -842,10 +844,11 @@ def _overlaps(
     ):
         if chunk_right is None:
             left, right, text = views.block(chunk_left, programme_ids, allowed, link_floor)
+            scored += _later_pairs(chunk_left, programme_ids, kind_code, allowed)
         else:
             left, right = chunk_left, chunk_right
             text = views.pairs(left, right)
-        scored += len(left)
+            scored += len(left)
         same = (text >= link_floor) & (kind_code[left] == kind_code[right])
         if same.any():
             text[same] *= coverage.factor(left[same], right[same])
@@ -1102,6 +1105,26 @@ class _Coverage:
 
 def _deletions(stem: str) -> set[str]:
     return {stem, *(stem[:k] + stem[k + 1 :] for k in range(len(stem)))}
+
+
+def _later_pairs(rows: np.ndarray, programme_ids: np.ndarray, kind_code: np.ndarray, allowed: np.ndarray) -> int:
+    """How many wanted pairs the rows make with later nodes of other programmes.
+
+    Nodes come programme by programme, so a row's later nodes of other
+    programmes are those after its programme's last node.
+    """
+    import numpy as np
+
+    n = len(programme_ids)
+    last = np.zeros(int(programme_ids.max()) + 1, dtype=np.int64)
+    last[programme_ids] = np.arange(n)  # the last write per programme wins
+    total = 0
+    for kind in (0, 1):
+        after = np.cumsum((kind_code == kind)[::-1])[::-1]  # nodes of this kind from index i on
+        after = np.append(after, 0)
+        beyond = after[last[programme_ids[rows]] + 1]
+        total += int((allowed[kind_code[rows], kind] * beyond).sum())
+    return total
 
 
 def _synonyms(given: Mapping[str, str] | None) -> dict[str, str]:
