@@ -224,7 +224,7 @@ class _Doc:
     key: str
     programme: str
     kind: str  # "effort" | "goal"
-    text: str
+    text: str  # opens with the title
     title: str
     owner: str | None = None
     partners: frozenset[str] = frozenset()
@@ -287,7 +287,7 @@ class _Areas:
         # Area names as word tuples, for finding them in texts one window at a time.
         self.phrases: dict[tuple[str, ...], str] = {}
         for name, area_id in self.lookup.items():
-            phrase = tuple(name.replace("-", " ").split())
+            phrase = tuple(words(name))
             if phrase and len(" ".join(phrase)) > 3:
                 self.phrases.setdefault(phrase, area_id)
         self.longest = max((len(p) for p in self.phrases), default=0)
@@ -315,10 +315,9 @@ class _Areas:
                     stack.append(child)
         return out
 
-    def mentioned(self, text: str) -> set[str]:
-        """Areas whose name occurs in a text as whole words."""
-        tokens = fold(text).replace("-", " ").split()
-        tokens = [t.strip(".,;:!?()'\"") for t in tokens]
+    def mentioned(self, text: str | Sequence[str]) -> set[str]:
+        """Areas whose name occurs in a text (or its :func:`words`) as whole words."""
+        tokens = words(text) if isinstance(text, str) else text
         found = set()
         # Most words start no area name: look further only from those that do.
         for start in (k for k, token in enumerate(tokens) if token in self.first_words):
@@ -778,21 +777,21 @@ def _overlaps(
     docs = _docs(pf, areas.lookup)
     if not docs:
         return Overlaps((), (), (), (), threshold, w)
+    # A node's text opens with its title (see _docs): its words are the title's and the rest's.
+    title_lengths, written = [], []
     for doc in docs:
-        doc.areas = doc.areas | frozenset(areas.mentioned(doc.text))
+        title_words = words(doc.title)
+        title_lengths.append(len(title_words))
+        written.append(title_words + words(doc.text[len(doc.title) :]))
+        doc.areas = doc.areas | frozenset(areas.mentioned(written[-1]))
     places = [*areas.lookup, *(p.municipality or "" for p in pf.programmes)]
-    written = [words(d.text) for d in docs]
     analyzer = Analyzer(written, places=places, synonyms=synonyms)
     # Steps of one node each: analysis and matrices, then one pass per candidate key.
     passes = 1 if len(docs) <= exhaustive_limit else 2
     bar = _progress_bar(len(docs), (1 + passes) * len(docs), enabled=progress, label="overlap")
     features, titles = [], []
-    for doc, text_words in zip(docs, written, strict=True):
-        title_words = words(doc.title)
-        if text_words[: len(title_words)] == title_words:
-            head, whole = analyzer.features_of_words(text_words, len(title_words))
-        else:  # a title that is not how the text opens (not so in the files, but possible)
-            head, whole = analyzer.features_of_words(title_words)[1], analyzer.features_of_words(text_words)[1]
+    for text_words, title_length in zip(written, title_lengths, strict=True):
+        head, whole = analyzer.features_of_words(text_words, title_length)
         features.append(whole)
         titles.append(head or analyzer.features_of_words(())[1])
     bar.update(len(docs) // 2)
