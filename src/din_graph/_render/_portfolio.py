@@ -66,12 +66,18 @@ def portfolio_dot(
     ]
     heads: list[str] = []
     lasts: list[str] = []
+    # Each node sits at the height of its strongest overlap, so that the two ends
+    # of a pair face each other across the clusters instead of crossing other pairs.
+    strongest: dict[str, int] = {}
+    for rank, pair in enumerate(pairs):
+        strongest.setdefault(pair.a, rank)
+        strongest.setdefault(pair.b, rank)
+    order = {k: i for i, k in enumerate(index.goals())}
     for number, programme in enumerate(portfolio.programmes, 1):
-        keys = shown.get(programme.id, [])
-        order = {k: i for i, k in enumerate(index.goals())}
         keys = sorted(
-            keys,
+            shown.get(programme.id, []),
             key=lambda k: (
+                strongest.get(k, len(pairs)),
                 index.kind.get(k) != "strategic_goal",
                 index.kind.get(k) != "operational_goal",
                 order.get(k, 0),
