@@ -352,6 +352,17 @@ def test_portfolio_picture_has_a_cluster_per_programme_and_weighted_overlaps(
         assert f'"{pair.a}" -- "{pair.b}" [constraint=false' in dot
     widths = [float(w) for w in re.findall(r"constraint=false.*?penwidth=([\d.]+)", dot)]
     assert widths == sorted(widths, reverse=True)  # drawn strongest first, width grows with score
+    # each programme's nodes hang under its name in the order of their strongest overlap:
+    # the two ends of every pair sit at the same height
+    chain = dict(re.findall(r'^    "([^"]+)" -- "([^"]+)" \[style=invis\];$', dot, flags=re.MULTILINE))
+    depth: dict[str, int] = {}
+    for head in (f"{p.id}/__programme__" for p in almelo.programmes):
+        node, level = head, 0
+        while node in chain:
+            node, level = chain[node], level + 1
+            depth[node] = level
+    assert len(found.pairs) == 4
+    assert all(depth[pair.a] == depth[pair.b] for pair in found.pairs)
     svg = din_graph.render(almelo, "svg")
     assert isinstance(svg, str)
     ET.fromstring(svg)
