@@ -273,6 +273,12 @@ def test_analyzer_pieces() -> None:
     assert analyzer.features("verduurzaamen").parts == analyzer.features("verduurzamen").parts  # typo corrected
 
 
+def test_society_is_no_topic_and_no_compound() -> None:
+    # 'samenleving' is not 'samen' + 'leving' (which stems as 'leef', as in 'leefbaar')
+    analyzer = Analyzer(["leefbare wijken", "een circulaire samenleving", "leven"])
+    assert analyzer.features("Werken aan een circulaire samenleving").parts == ("circulair",)
+
+
 def test_plurals_with_a_long_vowel_meet_their_singular() -> None:
     analyzer = Analyzer(["klimaatdaken", "een dak", "de straten", "paden en hoven", "pad", "hof"])
     assert [analyzer.stem(w) for w in ("daken", "paden", "hoven")] == ["dak", "pad", "hof"]

@@ -72,7 +72,7 @@ GENERIC_WORDS = _wordlist(
     hiervan hiervoor daarvoor zodat waardoor zodanig voldoende betrekking bijdragen bijdraagt diverse divers
     aanpassen passend passende vanuit binnen buiten tussen zien zorgdragen blijven houden maken maakt komen
     krijgen geven nemen brengen invulling tegengaan tegen voorkomen verhogen verhoging verlagen uitbreiden
-    uitbreiding opzetten aanleggen aanleg
+    uitbreiding opzetten aanleggen aanleg samenleving samenlevingen
     """
 )
 
