@@ -40,7 +40,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from din_graph._analysis._index import index_of, owner_identity
-from din_graph._analysis._text import DEFAULT_SYNONYMS, Analyzer, TextFeatures, fold, words
+from din_graph._analysis._text import DEFAULT_SYNONYMS, Analyzer, TextFeatures, fold, one_deleted, words
 from din_graph._errors import DinError
 from din_graph._gc import gc_paused
 from din_graph._graph import node_key
@@ -1009,7 +1009,7 @@ class _Coverage:
         rare = float(idf.max()) if len(idf) else 1.0
         self._deletions: defaultdict[str, set[str]] = defaultdict(set)
         for stem in frozenset().union(*(text.stems for text in texts)):
-            for variant in _deletions(stem):
+            for variant in one_deleted(stem):
                 self._deletions[variant].add(stem)
         self._near: dict[str, frozenset[str]] = {}
         units: dict[tuple[str, ...], int] = {}
@@ -1089,7 +1089,7 @@ class _Coverage:
             from rapidfuzz.distance import Levenshtein
 
             # Two strings one edit apart share a string with at most one letter deleted.
-            candidates = set().union(*(self._deletions.get(v, ()) for v in _deletions(stem)))
+            candidates = set().union(*(self._deletions.get(v, ()) for v in one_deleted(stem)))
             cached = frozenset(
                 other
                 for other in candidates
@@ -1100,10 +1100,6 @@ class _Coverage:
             )
             self._near[stem] = cached
         return cached
-
-
-def _deletions(stem: str) -> set[str]:
-    return {stem, *(stem[:k] + stem[k + 1 :] for k in range(len(stem)))}
 
 
 def _later_pairs(rows: np.ndarray, programme_ids: np.ndarray, kind_code: np.ndarray, allowed: np.ndarray) -> int:

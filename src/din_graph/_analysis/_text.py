@@ -34,6 +34,7 @@ __all__ = [
     "Analyzer",
     "TextFeatures",
     "fold",
+    "one_deleted",
     "words",
 ]
 
@@ -386,12 +387,12 @@ class Analyzer:
             index: dict[str, list[str]] = {}
             for known in sorted(self.lexicon):
                 if len(known) >= _MIN_TAIL:
-                    for variant in _one_deleted(known):
+                    for variant in one_deleted(known):
                         index.setdefault(variant, []).append(known)
             self._near_index = index
         found = {
             known
-            for variant in _one_deleted(word)
+            for variant in one_deleted(word)
             for known in self._near_index.get(variant, ())
             if OSA.distance(word, known, score_cutoff=1) <= 1
         }
@@ -530,7 +531,17 @@ def _grams(word: str) -> set[str]:
     return {padded[k : k + 4] for k in range(len(padded) - 3)}
 
 
-def _one_deleted(word: str) -> set[str]:
+def one_deleted(word: str) -> set[str]:
+    """The word and every string it makes with one letter left out.
+
+    Two words one edit apart (a letter changed, added, dropped or two swapped)
+    share one of these, which makes a cheap index for near spellings.
+
+    Examples
+    --------
+    >>> sorted(one_deleted("pact"))
+    ['act', 'pac', 'pact', 'pat', 'pct']
+    """
     return {word, *(word[:k] + word[k + 1 :] for k in range(len(word)))}
 
 
