@@ -3,6 +3,7 @@
 Usage::
 
     .venv/bin/python benchmarks/bench_overlap.py [--sizes 1000,10000,20000,100000] [--baseline-max 20000]
+    .venv/bin/python benchmarks/bench_overlap.py --sizes 1000 --seeds 1,2,3,4,5,7   # recall over seeds
 
 For each size a portfolio is generated with ``overlap_corpus.overlap_corpus``
 (efforts rewritten into another programme: compounds split, inflected,
@@ -88,10 +89,37 @@ def measure(size: int, mode: str, seed: int) -> dict[str, float]:
         "scored": found.candidates_scored,
         "planted": len(corpus.truth),
         "reported": len(reported),
+        "found": tp,
         "recall": tp / len(corpus.truth),
         "precision_strict": tp / max(1, len(reported)),
         "precision_topic": tp / max(1, len(reported) - partial),
     }
+
+
+def _run(size: int, mode: str, seed: int) -> dict[str, float]:
+    print(f"running {mode} at {size} efforts, seed {seed} ...", file=sys.stderr, flush=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--one", str(size), mode, "--seed", str(seed)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def over_seeds(sizes: list[int], seeds: list[int]) -> None:
+    """Recall and strict precision per seed and pooled over the seeds (planted pairs found / planted)."""
+    print("{:>8} {:>6} {:>8} {:>8} {:>7} {:>9}".format("efforts", "seed", "planted", "reported", "recall", "P strict"))
+    for size in sizes:
+        runs = [_run(size, "din_graph", seed) for seed in seeds]
+        for seed, r in zip(seeds, runs, strict=True):
+            print(
+                f"{size:>8} {seed:>6} {r['planted']:>8} {r['reported']:>8} "
+                f"{r['recall']:>7.3f} {r['precision_strict']:>9.3f}"
+            )
+        found, planted, reported = (sum(r[k] for r in runs) for k in ("found", "planted", "reported"))
+        print(f"{size:>8} {'all':>6} {planted:>8} {reported:>8} {found / planted:>7.3f} {found / reported:>9.3f}")
 
 
 def main() -> None:
@@ -99,24 +127,23 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,20000,100000")
     parser.add_argument("--baseline-max", type=int, default=20000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--seeds", help="recall and precision of din_graph over these seeds (e.g. 1,2,3,4,5,7), pooled; no baseline"
+    )
     parser.add_argument("--one", nargs=2, metavar=("SIZE", "MODE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         print(json.dumps(measure(int(args.one[0]), args.one[1], args.seed)))
+        return
+    if args.seeds:
+        over_seeds([int(s) for s in args.sizes.split(",")], [int(s) for s in args.seeds.split(",")])
         return
     rows = []
     for size in (int(s) for s in args.sizes.split(",")):
         for mode in ("din_graph", "exhaustive"):
             if mode == "exhaustive" and size > args.baseline_max:
                 continue
-            print(f"running {mode} at {size} efforts ...", file=sys.stderr, flush=True)
-            out = subprocess.run(
-                [sys.executable, __file__, "--one", str(size), mode, "--seed", str(args.seed)],
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            rows.append((mode, json.loads(out.stdout.strip().splitlines()[-1])))
+            rows.append((mode, _run(size, mode, args.seed)))
     head = ("mode", "efforts", "seconds", "analysis", "pairs", "peak MB", "scored", "recall", "P strict", "P topic")
     print("{:<11} {:>8} {:>8} {:>8} {:>6} {:>8} {:>11} {:>7} {:>9} {:>8}".format(*head))
     for mode, r in rows:
