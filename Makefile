@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 OUT    := out
 LINTED := $(wildcard src tests benchmarks scripts)
 
-.PHONY: demo test lint typecheck setup system clean bench-overlap bench bench-render docs docs-setup
+.PHONY: demo test lint typecheck setup system clean bench-overlap bench-text bench bench-render docs docs-setup
 
 setup: $(STAMP)
 
@@ -81,6 +81,9 @@ bench-render: setup system
 
 bench-overlap: setup
 	$(BIN)/python benchmarks/bench_overlap.py
+
+bench-text: setup
+	$(BIN)/python benchmarks/bench_text.py
 
 clean:
 	rm -rf $(VENV) $(OUT) site docs/images .pytest_cache .mypy_cache .ruff_cache .hypothesis
