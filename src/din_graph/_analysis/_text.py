@@ -140,16 +140,14 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.casefold()
     # Each character is folded once and remembered: texts repeat their few accented letters.
-    for char in set(text).difference(_FOLDED_CHARS):
-        if not char.isascii():
+    for char in set(text):
+        if not char.isascii() and ord(char) not in _FOLDED:
             decomposed = unicodedata.normalize("NFKD", char)
             _FOLDED[ord(char)] = "".join(c for c in decomposed if not unicodedata.combining(c))
-            _FOLDED_CHARS.add(char)
     return text.translate(_FOLDED).casefold()
 
 
 _FOLDED: dict[int, str] = {}
-_FOLDED_CHARS: set[str] = set()
 
 
 def words(text: str) -> list[str]:
