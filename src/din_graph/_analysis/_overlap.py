@@ -77,10 +77,10 @@ DEFAULT_THRESHOLD = 0.64
 CONTAINMENT_WEIGHT = 0.8
 #: Share of the word view in text similarity; the rest is character n-grams.
 WORD_WEIGHT = 0.5
-#: Candidate blocking uses features in at most ``BLOCK_DF * sqrt(n)`` nodes.
-BLOCK_DF = 8.0
-#: ... and things named (compounds, mostly) in at most a quarter of that many.
-UNIT_BLOCK_SHARE = 4
+#: Candidate blocking uses words, and things named (compounds, mostly), in at most
+#: ``BLOCK_DF * sqrt(n)`` nodes; chosen with ``benchmarks/bench_overlap.py``: a higher
+#: bar (8) made the product of the word key eight times larger for no more pairs found.
+BLOCK_DF = 2.0
 #: Top-k first looks at about this many times ``candidates_per_node`` best partners a node,
 TOP_SURVIVORS = 4
 #: ... found from a sample of this many dot products per chunk of rows.
@@ -318,7 +318,9 @@ class _Areas:
     def mentioned(self, text: str | Sequence[str]) -> set[str]:
         """Areas whose name occurs in a text (or its :func:`words`) as whole words."""
         tokens = words(text) if isinstance(text, str) else text
-        found = set()
+        found: set[str] = set()
+        if self.first_words.isdisjoint(tokens):
+            return found
         # Most words start no area name: look further only from those that do.
         for start in (k for k, token in enumerate(tokens) if token in self.first_words):
             for size in range(1, min(self.longest, len(tokens) - start) + 1):
@@ -349,12 +351,13 @@ def _counts(rows: Sequence[Sequence[str]], vocab: dict[str, int], *, grow: bool 
     import numpy as np
     import scipy.sparse as sp
 
-    lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
-    flat = [f for r in rows for f in r]
-    if grow:  # one pass: a feature gets the next id where it is first seen
-        ids = np.fromiter((vocab.setdefault(f, len(vocab)) for f in flat), dtype=np.int64, count=len(flat))
-    else:
-        ids = np.fromiter((vocab.get(f, -1) for f in flat), dtype=np.int64, count=len(flat))
+    lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+    flat = list(itertools.chain.from_iterable(rows))
+    if grow:  # a feature gets the next id where it is first seen
+        for feature in dict.fromkeys(flat):
+            vocab.setdefault(feature, len(vocab))
+    # map runs in C: this is the hot loop over every feature of every text.
+    ids = np.fromiter(map(vocab.get, flat, itertools.repeat(-1)), dtype=np.int64, count=len(flat))
     row_of = np.repeat(np.arange(len(rows)), lengths)
     known = ids >= 0
     matrix = sp.csr_matrix(
@@ -394,9 +397,16 @@ def _normalise(matrix: sp.csr_matrix) -> sp.csr_matrix:
     import numpy as np
     import scipy.sparse as sp
 
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    squares = matrix.data.astype(np.float64) ** 2
+    lengths = np.diff(matrix.indptr)
+    sums = np.zeros(len(lengths))
+    filled = lengths > 0
+    sums[filled] = np.add.reduceat(squares, matrix.indptr[:-1][filled]) if len(squares) else 0.0
+    norms = np.sqrt(sums)
     norms[norms == 0] = 1.0
-    return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
+    out = matrix.copy()
+    out.data = (matrix.data / np.repeat(norms, lengths)).astype(np.float32)
+    return sp.csr_matrix(out)
 
 
 def _rowwise_dot(a: sp.csr_matrix, b: sp.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -557,7 +567,7 @@ def _candidates(
         # typos and spellings included.  Top-k over all words can miss a pair whose
         # rare compounds are crowded out by many partners sharing middling words.
         named = coverage.named
-        common = np.flatnonzero(np.bincount(named.indices, minlength=named.shape[1]) > cap // UNIT_BLOCK_SHARE)
+        common = np.flatnonzero(np.bincount(named.indices, minlength=named.shape[1]) > cap)
         if len(common):
             keep = np.ones(named.shape[1], dtype=bool)
             keep[common] = False
@@ -694,7 +704,7 @@ def overlaps(
     threshold: float = DEFAULT_THRESHOLD,
     weights: dict[str, float] | None = None,
     kinds: Iterable[PairKind] = ("effort-effort", "goal-goal", "effort-goal"),
-    candidates_per_node: int = 25,
+    candidates_per_node: int = 12,
     exhaustive_limit: int = 3000,
     progress: bool | None = None,
     synonyms: Mapping[str, str] | None = None,
@@ -715,7 +725,7 @@ def overlaps(
         Which pair kinds to report.
     candidates_per_node:
         With blocking (more than ``exhaustive_limit`` nodes), at most this many
-        candidate partners per node are scored.
+        candidate partners per node and key (rare words; rare things named) are scored.
     exhaustive_limit:
         Up to this many nodes every cross-programme pair is scored.
     progress:
