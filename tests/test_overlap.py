@@ -266,6 +266,21 @@ def test_in_area_includes_parts_and_text_mentions() -> None:
         in_area(portfolio, "Atlantis")
 
 
+@given(st.lists(st.sampled_from(["almelo", "west", "de", "riet", "kerkelanden", "groen", "noord"]), max_size=12))
+def test_areas_mentioned_agrees_with_every_window(tokens: list[str]) -> None:
+    from din_graph._analysis._overlap import _Areas
+
+    areas = _Areas(pair_of([effort("E1", "x")], [effort("E1", "y")]))
+    brute = {
+        area
+        for start in range(len(tokens))
+        for stop in range(start + 1, len(tokens) + 1)
+        if (area := areas.phrases.get(tuple(tokens[start:stop]))) is not None
+    }
+    assert areas.mentioned(tokens) == brute
+    assert areas.mentioned(" ".join(tokens)) == brute
+
+
 def test_analyzer_pieces() -> None:
     assert fold("Coöperatie") == "cooperatie"
     analyzer = Analyzer(["warmte net", "netwerk", "verduurzamen", "verduurzamen"])

@@ -319,14 +319,19 @@ class _Areas:
         """Areas whose name occurs in a text (or its :func:`words`) as whole words."""
         tokens = words(text) if isinstance(text, str) else text
         found: set[str] = set()
-        if self.first_words.isdisjoint(tokens):
-            return found
-        # Most words start no area name: look further only from those that do.
-        for start in (k for k, token in enumerate(tokens) if token in self.first_words):
-            for size in range(1, min(self.longest, len(tokens) - start) + 1):
-                area = self.phrases.get(tuple(tokens[start : start + size]))
-                if area is not None:
-                    found.add(area)
+        # Most words start no area name: look further only where those that do stand
+        # (found by set intersection and list.index, both in C).
+        for first in self.first_words.intersection(tokens):
+            start = tokens.index(first)
+            while True:
+                for size in range(1, min(self.longest, len(tokens) - start) + 1):
+                    area = self.phrases.get(tuple(tokens[start : start + size]))
+                    if area is not None:
+                        found.add(area)
+                try:
+                    start = tokens.index(first, start + 1)
+                except ValueError:
+                    break
         return found
 
     def relation(self, a: frozenset[str], b: frozenset[str]) -> tuple[float, tuple[str, ...]]:
