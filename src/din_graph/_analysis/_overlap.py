@@ -44,7 +44,7 @@ from din_graph._analysis._text import DEFAULT_SYNONYMS, Analyzer, TextFeatures, 
 from din_graph._errors import DinError
 from din_graph._gc import gc_paused
 from din_graph._graph import node_key
-from din_graph._model import Effort, OperationalGoal, Portfolio, Programme, StrategicGoal
+from din_graph._model import OperationalGoal, Portfolio, Programme, StrategicGoal
 from din_graph._validate import area_names
 
 if TYPE_CHECKING:
@@ -236,6 +236,22 @@ class _Doc:
 def _docs(portfolio: Portfolio, area_lookup: dict[str, str]) -> list[_Doc]:
     index = index_of(portfolio)
     docs: list[_Doc] = []
+    # Efforts name the same few areas and partners over and over: each is folded once.
+    area_of: dict[str, str] = {}
+    partner_of: dict[str, str] = {}
+
+    def area(name: str) -> str:
+        found = area_of.get(name)
+        if found is None:
+            found = area_of[name] = area_lookup.get(fold(name), fold(name))
+        return found
+
+    def partner(name: str) -> str:
+        found = partner_of.get(name)
+        if found is None:
+            found = partner_of[name] = fold(name).strip()
+        return found
+
     for programme in portfolio.programmes:
         pid = programme.id
         goals: list[StrategicGoal | OperationalGoal] = [*programme.strategic_goals, *programme.operational_goals]
@@ -249,27 +265,21 @@ def _docs(portfolio: Portfolio, area_lookup: dict[str, str]) -> list[_Doc]:
             docs.append(_Doc(key, pid, "goal", text, goal.title, indicators=indicators, links=links))
         for effort in programme.efforts:
             key = node_key(pid, effort.id)
+            owner = index.effort_owner(key)
             docs.append(
-                _effort_doc(index.effort_owner(key), key, pid, effort, area_lookup, frozenset(index.up.get(key, ())))
+                _Doc(
+                    key,
+                    pid,
+                    "effort",
+                    " ".join([effort.title, effort.description or ""]),
+                    effort.title,
+                    owner=owner_identity(owner) if owner is not None else None,
+                    partners=frozenset(map(partner, effort.partners)),
+                    areas=frozenset(map(area, effort.areas)),
+                    links=frozenset(index.up.get(key, ())),
+                )
             )
     return docs
-
-
-def _effort_doc(
-    owner: Any, key: str, pid: str, effort: Effort, area_lookup: dict[str, str], links: frozenset[str]
-) -> _Doc:
-    areas = {area_lookup.get(fold(a), fold(a)) for a in effort.areas}
-    return _Doc(
-        key,
-        pid,
-        "effort",
-        " ".join([effort.title, effort.description or ""]),
-        effort.title,
-        owner=owner_identity(owner) if owner is not None else None,
-        partners=frozenset(fold(p).strip() for p in effort.partners),
-        areas=frozenset(areas),
-        links=links,
-    )
 
 
 class _Areas:
