@@ -159,4 +159,8 @@ def test_overlap_json_shape_and_options() -> None:
     assert len(json.loads(out)["pairs"]) == 5
     code, out, _ = run("overlap", "examples/almelo/duurzaamheid.yaml", "examples/almelo/leefbare-wijken-en-dorpen.yaml")
     assert code == 0
-    assert "almelo-duurzaamheid/E23" in out
+    # each node with its title, so the finding reads without the files open
+    assert "almelo-duurzaamheid/E23  Inwoners ondersteunen bij duurzame initiatieven\n" in out
+    assert "almelo-leefbare-wijken-en-dorpen/BB2  Verschillende bewonersinitiatieven\n" in out
+    code, out, _ = run("overlap", "examples/almelo", "--format", "markdown")
+    assert "| `almelo-leefbare-wijken-en-dorpen/EK1` Tegengaan hittestress |" in out

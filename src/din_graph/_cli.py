@@ -5,6 +5,7 @@ Exit codes: 0 success, 2 bad input (a file that does not load or validate).
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from typing import TYPE_CHECKING, Literal
@@ -188,7 +189,8 @@ def overlap(
     files (joined into one portfolio).  See docs/overlap.md.
     """
     from ._analysis._overlap import DEFAULT_THRESHOLD, overlaps
-    from ._model import Portfolio
+    from ._graph import node_key
+    from ._model import Effort, OperationalGoal, Portfolio, StrategicGoal
 
     loaded = [_load_or_exit(path) for path in paths]
     if len(loaded) == 1 and isinstance(loaded[0], Portfolio):
@@ -214,6 +216,15 @@ def overlap(
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
+    # An advisor acts on what the nodes are, not on their keys: titles go beside them.
+    programmes = target.programmes if isinstance(target, Portfolio) else target
+    titles = {
+        node_key(p.id, node.id): node.title
+        for p in programmes
+        for node in itertools.chain[StrategicGoal | OperationalGoal | Effort](
+            p.strategic_goals, p.operational_goals, p.efforts
+        )
+    }
     lines = []
     markdown = fmt == "markdown"
     if markdown:
@@ -223,10 +234,17 @@ def overlap(
             f"{e['signal']} {e['value']:g}" + (f" ({', '.join(e['shared'])})" if e["shared"] else "")
             for e in pair["evidence"]
         )
+        a, b = pair["a"], pair["b"]
         if markdown:
-            lines.append(f"| {pair['score']:.2f} | {pair['kind']} | `{pair['a']}` | `{pair['b']}` | {_md(evidence)} |")
+            lines.append(
+                f"| {pair['score']:.2f} | {pair['kind']} | `{a}` {_md(titles.get(a, ''))} "
+                f"| `{b}` {_md(titles.get(b, ''))} | {_md(evidence)} |"
+            )
         else:
-            lines.append(f"{pair['score']:.2f}  {pair['kind']:<13} {pair['a']}  <>  {pair['b']}\n      {evidence}")
+            lines.append(
+                f"{pair['score']:.2f}  {pair['kind']}\n      {a}  {titles.get(a, '')}\n"
+                f"      {b}  {titles.get(b, '')}\n      {evidence}"
+            )
     if not data["pairs"]:
         lines.append("(no pairs at or above the threshold)")
     lines.append("")
