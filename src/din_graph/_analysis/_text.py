@@ -553,6 +553,7 @@ def _typo_corrections(counts: Counter[str]) -> dict[str, str]:
     words of seven letters or more are corrected: short words differ by one
     letter too often (*water* / *later*, *tillen* / *willen*).
     """
+    from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
     by_head: dict[str, list[str]] = {}
@@ -578,19 +579,23 @@ def _typo_corrections(counts: Counter[str]) -> dict[str, str]:
         if counts[word] != 1 or len(word) < _MIN_TYPO:
             continue
         limit = 1 if len(word) < 10 else 2
-        best: tuple[int, int, str] | None = None
-        for candidate in (*by_head.get(word[:2], ()), *by_tail.get(word[-3:], ())):
-            if candidate == word or abs(len(candidate) - len(word)) > limit:
-                continue
-            if counts[candidate] == 1 and typical(candidate) < typical(word):
-                continue  # between two singletons the more typical spelling is canonical
-            distance = OSA.distance(word, candidate, score_cutoff=limit)
-            if distance <= limit:
-                rank = (distance, -counts[candidate], candidate)
-                if best is None or rank < best:
-                    best = (distance, -counts[candidate], candidate)
-        if best is not None:
-            out[word] = best[2]
+        # The distances in one call (rapidfuzz loops in C); a distance within the
+        # limit implies lengths within it too.
+        near = process.extract(
+            word,
+            [*by_head.get(word[:2], ()), *by_tail.get(word[-3:], ())],
+            scorer=OSA.distance,
+            score_cutoff=limit,
+            limit=None,
+        )
+        ranked_near = sorted(
+            (distance, -counts[candidate], candidate)
+            for candidate, distance, _ in near
+            # between two singletons the more typical spelling is canonical
+            if candidate != word and not (counts[candidate] == 1 and typical(candidate) < typical(word))
+        )
+        if ranked_near:
+            out[word] = ranked_near[0][2]
     # Follow chains (a -> b -> c) to their end.
     for word, first in out.items():
         seen, end = {word}, first
