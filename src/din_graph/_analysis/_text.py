@@ -24,7 +24,11 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+    import scipy.sparse as sp
 
 __all__ = [
     "DEFAULT_SYNONYMS",
@@ -33,6 +37,7 @@ __all__ = [
     "STOP_WORDS",
     "Analyzer",
     "TextFeatures",
+    "TextMatrices",
     "fold",
     "one_deleted",
     "words",
@@ -204,6 +209,37 @@ class TextFeatures:
     voor klimaat*) or a content word.  Generic words and target groups are no units."""
     stems: frozenset[str] = frozenset()
     """Every stem of the text's words, generic pieces included (*plan* of *klimaatplan*)."""
+
+
+@dataclass(frozen=True)
+class TextMatrices:
+    """The :class:`TextFeatures` of a corpus's texts and of the titles opening them, counted.
+
+    Row ``i`` of each matrix is text ``i`` (or its title); see :meth:`Analyzer.matrices`.
+    Features are numbered as first seen, texts in order, each text's in text order.
+    """
+
+    vocab: dict[str, int]
+    """Columns of the word matrices: the parts, then the keys."""
+    parts: sp.csr_matrix
+    """Texts x ``vocab``: how often a text has each part."""
+    keys: sp.csr_matrix
+    """Texts x ``vocab``: 1 where a text has the key."""
+    title_parts: sp.csr_matrix
+    title_keys: sp.csr_matrix
+    surface_words: list[str]
+    """Columns of the surface matrices: the content parts as written."""
+    surface: sp.csr_matrix
+    """Texts x ``surface_words``: how often a text's surface has each word."""
+    title_surface: sp.csr_matrix
+    stem_vocab: dict[str, int]
+    """Columns of ``stems``: every stem of the texts."""
+    stems: sp.csr_matrix
+    """Texts x ``stem_vocab``: 1 where a text has the stem."""
+    units: list[tuple[str, ...]]
+    """Columns of ``title_units``: the things the titles name."""
+    title_units: sp.csr_matrix
+    """Titles x ``units``: 1 where a title names the thing."""
 
 
 class Analyzer:
@@ -476,6 +512,177 @@ class Analyzer:
         units.append(joined)
         return len(units) - 1
 
+    def matrices(self, texts: Sequence[Sequence[str]], prefixes: Sequence[int]) -> TextMatrices:
+        """What :meth:`features_of_words` finds in each text (its words) and in its first ``prefixes[i]`` words.
+
+        The same features as one :meth:`features_of_words` call per text, as matrices,
+        without a Python step per written word: texts of one corpus repeat their
+        words, and a text's parts, surface and stems are its words' contributions
+        summed, a product of a texts x distinct words count matrix and a words x
+        features one.  Its keys are its words' own joins, plus a join of two
+        neighbours the corpus writes as one compound, found over all texts at once.
+        Only titles with such a join have their units worked out word by word.
+        """
+        import numpy as np
+
+        n = len(texts)
+        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+        flat = list(itertools.chain.from_iterable(texts))
+        distinct = list(dict.fromkeys(flat))
+        number = dict(zip(distinct, range(len(distinct)), strict=True))
+        ids = np.fromiter(map(number.__getitem__, flat), dtype=np.int64, count=len(flat))
+        row = np.repeat(np.arange(n), lengths)
+        start = np.repeat(np.cumsum(lengths) - lengths, lengths)
+        at = np.arange(len(flat))
+        in_title = at - start < np.repeat(np.asarray(prefixes, dtype=np.int64), lengths)
+        cache = self._token_cache
+        tokens = [cache[w] if w in cache else self._token(w) for w in distinct]
+
+        # What each distinct word contributes.  ``distinct`` is in the order words are
+        # first written, so features numbered word by word are numbered as first seen.
+        vocab: dict[str, int] = {}
+        surface_words: dict[str, int] = {}
+        stem_vocab: dict[str, int] = {}
+        keys: dict[str, int] = {}  # numbered here as met, renumbered as first seen in the texts below
+        unit_number: dict[tuple[str, ...], int] = {}
+        part_rows: list[list[int]] = []
+        surface_rows: list[list[int]] = []
+        stem_rows: list[list[int]] = []
+        key_rows: list[list[int]] = []
+        unit_of = np.full(len(distinct), -1, dtype=np.int64)
+        for w, token in enumerate(tokens):
+            if token is None:
+                for rows in (part_rows, surface_rows, stem_rows, key_rows):
+                    rows.append([])
+                continue
+            stems, kept_stems, kept_surface, inner_keys, own_unit, generic, _ = token
+            stem_rows.append([stem_vocab.setdefault(s, len(stem_vocab)) for s in stems])
+            key_rows.append([keys.setdefault(k, len(keys)) for k in inner_keys])
+            if own_unit:
+                unit_of[w] = unit_number.setdefault(own_unit, len(unit_number))
+            part_rows.append([] if generic else [vocab.setdefault(s, len(vocab)) for s in kept_stems])
+            surface_rows.append(
+                [] if generic else [surface_words.setdefault(p, len(surface_words)) for p in kept_surface]
+            )
+        none = np.fromiter((t is None for t in tokens), dtype=bool, count=len(tokens))
+        valid = ~none[ids]
+        first_stem = np.asarray([r[0] if r else -1 for r in stem_rows], dtype=np.int64)
+        last_stem = np.asarray([r[-1] if r else -1 for r in stem_rows], dtype=np.int64)
+
+        # Joins of neighbours, as codes of (left stem, right stem) pairs.
+        width = max(len(stem_vocab), 1)
+        join_codes, join_keys = [], []
+        for key in self.compound_keys:
+            a, _, b = key.partition("+")
+            if a in stem_vocab and b in stem_vocab:
+                join_codes.append(stem_vocab[a] * width + stem_vocab[b])
+                join_keys.append(keys.setdefault(key, len(keys)))
+        codes = np.asarray(join_codes, dtype=np.int64)
+        by_code = np.argsort(codes)
+        codes, code_keys = codes[by_code], np.asarray(join_keys, dtype=np.int64)[by_code]
+        same_text = row[1:] == row[:-1]
+        # Two neighbouring words: 'klimaat plan'.
+        adjacent = np.flatnonzero(valid[1:] & valid[:-1] & same_text) + 1
+        adjacent_codes = last_stem[ids[adjacent - 1]] * width + first_stem[ids[adjacent]]
+        # A word after 'voor' and articles, and the word before 'voor': 'plan voor (de) klimaat'.
+        article = np.fromiter((w in _ARTICLES for w in distinct), dtype=bool, count=len(distinct)) & none
+        voor = np.fromiter((w == "voor" for w in distinct), dtype=bool, count=len(distinct)) & none
+        before_articles = np.maximum.accumulate(np.where(article[ids], -1, at)) if len(at) else at
+        after = np.flatnonzero(valid[1:] & ~valid[:-1] & same_text) + 1
+        word_voor = before_articles[after - 1]
+        inside = word_voor > start[after]  # 'voor' and a word before it in the same text
+        after, word_voor = after[inside], word_voor[inside]
+        paraphrased = voor[ids[word_voor]] & valid[word_voor - 1]
+        after, word_voor = after[paraphrased], word_voor[paraphrased]
+        voor_codes = last_stem[ids[after]] * width + first_stem[ids[word_voor - 1]]
+        join_at, pair_codes = np.concatenate([adjacent, after]), np.concatenate([adjacent_codes, voor_codes])
+        found = np.searchsorted(codes, pair_codes)
+        joined = found < len(codes)
+        joined[joined] = codes[found[joined]] == pair_codes[joined]
+        join_at, join_key = join_at[joined], code_keys[found[joined]]
+
+        # Keys of a text in the order it meets them: a word's own joins, then its join with a neighbour.
+        inner_at, inner_key = _gathered(key_rows, ids)
+        key_at = np.concatenate([inner_at, join_at])
+        key_id = np.concatenate([inner_key, join_key])
+        met = np.argsort(np.concatenate([2 * inner_at, 2 * join_at + 1]), kind="stable")
+        key_at, key_id = key_at[met], key_id[met]
+        seen, first = np.unique(key_id, return_index=True)
+        names = list(keys)
+        renumber = np.full(max(len(keys), 1), -1, dtype=np.int64)
+        renumber[seen[np.argsort(first)]] = len(vocab) + np.arange(len(seen))
+        for k in seen[np.argsort(first)].tolist():
+            vocab[names[k]] = len(vocab)
+        columns = max(len(vocab), 1)
+        key_of, key_row = renumber[key_id], row[key_at]
+        title_key = in_title[key_at]
+        keys_in = _listed(np.bincount(key_row, minlength=n), key_of, columns, binary=True)
+        title_keys_in = _listed(np.bincount(key_row[title_key], minlength=n), key_of[title_key], columns, binary=True)
+
+        words_in = _listed(lengths, ids, len(distinct))
+        title_words_in = _listed(np.minimum(lengths, prefixes), ids[in_title], len(distinct))
+        parts = _table(part_rows, columns)
+        surface = _table(surface_rows, max(len(surface_words), 1))
+        stems = _product(words_in, _table(stem_rows, max(len(stem_vocab), 1)))
+        stems.data[:] = 1.0
+        units, title_units = self._title_units(texts, prefixes, row, ids, in_title, unit_of, unit_number, join_at)
+        return TextMatrices(
+            vocab=vocab,
+            parts=_product(words_in, parts),
+            keys=keys_in,
+            title_parts=_product(title_words_in, parts),
+            title_keys=title_keys_in,
+            surface_words=list(surface_words),
+            surface=_product(words_in, surface),
+            title_surface=_product(title_words_in, surface),
+            stem_vocab=stem_vocab,
+            stems=stems,
+            units=units,
+            title_units=title_units,
+        )
+
+    def _title_units(
+        self,
+        texts: Sequence[Sequence[str]],
+        prefixes: Sequence[int],
+        row: np.ndarray,
+        ids: np.ndarray,
+        in_title: np.ndarray,
+        unit_of: np.ndarray,
+        unit_number: dict[tuple[str, ...], int],
+        join_at: np.ndarray,
+    ) -> tuple[list[tuple[str, ...]], sp.csr_matrix]:
+        """The things each title names, numbered as first seen (see :meth:`matrices`).
+
+        Without a join a title names what its words name, each once; a join merges
+        and drops units as :meth:`features_of_words` does, which is left to it.
+        """
+        import numpy as np
+
+        with_join = np.unique(row[join_at[in_title[join_at]]])
+        naming = np.flatnonzero(in_title & (unit_of[ids] >= 0))
+        naming = naming[~np.isin(row[naming], with_join)]
+        title_of, order, unit = [row[naming]], [naming], [unit_of[ids[naming]]]
+        for title in with_join.tolist():
+            named = self.features_of_words(texts[title][: prefixes[title]])[1].units
+            title_of.append(np.full(len(named), title, dtype=np.int64))
+            order.append(np.arange(len(named)))
+            unit.append(np.asarray([unit_number.setdefault(u, len(unit_number)) for u in named], dtype=np.int64))
+        titles, units = np.concatenate(title_of), np.concatenate(unit)
+        ranked = np.lexsort((np.concatenate(order), titles))
+        titles, units = titles[ranked], units[ranked]
+        # A title names a thing once, where it first does.
+        _, once = np.unique(titles * max(len(unit_number), 1) + units, return_index=True)
+        once.sort()
+        titles, units = titles[once], units[once]
+        seen, first = np.unique(units, return_index=True)
+        by_first = seen[np.argsort(first)]
+        renumber = np.zeros(max(len(unit_number), 1), dtype=np.int64)
+        renumber[by_first] = np.arange(len(by_first))
+        names = list(unit_number)
+        named = _listed(np.bincount(titles, minlength=len(texts)), renumber[units], max(len(by_first), 1), binary=True)
+        return [names[u] for u in by_first.tolist()], named
+
     def _token(self, written: str) -> _Token:
         """What one written word contributes, cached: texts of one corpus repeat their words."""
         word = self.corrections.get(written, written)
@@ -522,6 +729,54 @@ def _snapshot(
         tuple(u for u in dict.fromkeys(units) if u),
         frozenset(stems),
     )
+
+
+def _gathered(rows: list[list[int]], ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For a sequence of distinct words ``ids``, each entry of each one's row, in order, with its position."""
+    import numpy as np
+
+    lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+    flat = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64, count=int(lengths.sum()))
+    starts = np.cumsum(lengths) - lengths
+    counts = lengths[ids]
+    total = int(counts.sum())
+    offsets = np.repeat(starts[ids] - (np.cumsum(counts) - counts), counts) + np.arange(total)
+    return np.repeat(np.arange(len(ids)), counts), flat[offsets]
+
+
+def _table(rows: list[list[int]], width: int) -> sp.csr_matrix:
+    """Distinct words x features: how often each word contributes each feature."""
+    import numpy as np
+
+    lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+    return _listed(lengths, np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64), width)
+
+
+def _listed(lengths: np.ndarray, cols: np.ndarray, width: int, *, binary: bool = False) -> sp.csr_matrix:
+    """Rows x columns: how often (``binary``: whether) each row lists each column.
+
+    ``cols`` holds the rows' lists one after another, ``lengths`` their lengths.
+    A count matrix is left as listed (a product sums its repeats), a binary one
+    has its entries sorted, as a matrix built from coordinates has.
+    """
+    import numpy as np
+    import scipy.sparse as sp
+
+    indptr = np.concatenate([[0], np.cumsum(lengths)])
+    matrix = sp.csr_matrix((np.ones(len(cols), dtype=np.float32), cols, indptr), shape=(len(lengths), width))
+    if binary:
+        matrix.sum_duplicates()
+        matrix.data[:] = 1.0
+    return matrix
+
+
+def _product(words_in: sp.csr_matrix, table: sp.csr_matrix) -> sp.csr_matrix:
+    """Texts x features from texts x words and words x features, entries sorted as built from lists."""
+    import scipy.sparse as sp
+
+    matrix = sp.csr_matrix(words_in @ table)
+    matrix.sum_duplicates()
+    return matrix
 
 
 def _grams(word: str) -> set[str]:
