@@ -53,6 +53,7 @@ def reference(analyzer: Analyzer, texts: Sequence[Sequence[str]], prefixes: Sequ
         "units": list(units),
         "title_units": title_units,
         "stems": [f.stems for f in features],
+        "features": features,
     }
 
 
@@ -78,6 +79,13 @@ def check(analyzer: Analyzer, texts: Sequence[Sequence[str]], prefixes: Sequence
     assert [frozenset(stem_names[j] for j in found.stems[i].indices) for i in range(len(texts))] == expected["stems"]
     assert set(found.stems.data) <= {1.0}
     assert set(found.stem_vocab) == set().union(*expected["stems"])
+    group_words = list(found.group_words)
+    assert [{group_words[j] for j in found.groups[i].indices} for i in range(len(texts))] == [
+        set(f.groups) for f in expected["features"]
+    ]
+    assert set(found.groups.data) <= {1.0}
+    for text, whole in zip(texts, expected["features"], strict=True):
+        assert analyzer.content_of_words(text) == (whole.parts, whole.surface)
     return found
 
 
@@ -132,6 +140,21 @@ def test_no_join_across_texts_or_words(texts: list[list[str]]) -> None:
     assert found.keys[1, found.vocab["klimaat+plan"]] == 0
 
 
+@pytest.mark.parametrize(
+    ("title", "units"),
+    [
+        # each word joins the next: the last join is the thing named
+        ("fonds voor klimaat plan", [("klimaat", "plan")]),
+        ("klimaat plan fonds", [("plan", "fond")]),
+        ("bewoners initiatief", [("initieer",)]),  # residents are who, not what
+    ],
+)
+def test_title_units_of_joins(title: str, units: list[tuple[str, ...]]) -> None:
+    texts = [["klimaatplan", "klimaatfonds", "planfonds", "bewonersinitiatief"], title.split()]
+    found = check(Analyzer(texts), texts, [0, len(texts[1])])
+    assert found.units == units
+
+
 def test_empty_texts() -> None:
     analyzer = Analyzer([["klimaatplan"]])
     check(analyzer, [], [])
@@ -170,7 +193,9 @@ def phrase(draw: st.DrawFn) -> list[str]:
 _TEXTS = st.lists(
     st.lists(phrase(), max_size=8).map(lambda p: [w for words in p for w in words]), min_size=1, max_size=8
 )
-_COMPOUNDS = st.lists(st.tuples(st.sampled_from(_PREFIXES), st.sampled_from(_HEADS)).map("".join), max_size=30)
+_COMPOUNDS = st.lists(
+    st.tuples(st.sampled_from([*_PREFIXES, *_HEADS]), st.sampled_from(_HEADS)).map("".join), max_size=60
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

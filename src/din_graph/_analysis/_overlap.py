@@ -43,7 +43,6 @@ from din_graph._analysis._index import index_of, owner_identity
 from din_graph._analysis._text import (
     DEFAULT_SYNONYMS,
     Analyzer,
-    TextFeatures,
     TextMatrices,
     fold,
     one_deleted,
@@ -872,10 +871,12 @@ def _overlaps(
     bar.close()
     related = _related_programmes(pf)
 
-    # The evidence needs a text's features as such, for the few texts of kept pairs.
+    group_of, group_at = counted.groups.indices.tolist(), counted.groups.indptr.tolist()
+
     @cache
-    def features(i: int) -> TextFeatures:
-        return analyzer.features_of_words(written[i])[1]
+    def features(i: int) -> _Text:
+        groups = frozenset(counted.group_words[g] for g in group_of[group_at[i] : group_at[i + 1]])
+        return _Text(groups, written[i], analyzer)
 
     pairs: list[OverlapPair] = []
     for left, right, text in zip(kept_left, kept_right, kept_text, strict=True):
@@ -1271,12 +1272,26 @@ def _related_programmes(pf: Portfolio) -> set[tuple[str, str]]:
     return out
 
 
+class _Text:
+    """A text as the evidence of a pair shows it: its target groups, and its words when the pair is reported."""
+
+    def __init__(self, groups: frozenset[str], written: Sequence[str], analyzer: Analyzer) -> None:
+        self.groups = groups
+        self._written = written
+        self._analyzer = analyzer
+
+    @cached_property
+    def content(self) -> tuple[tuple[str, ...], str]:
+        """The parts and surface (see :meth:`Analyzer.content_of_words`)."""
+        return self._analyzer.content_of_words(self._written)
+
+
 def _score(
     a: _Doc,
     b: _Doc,
     text: float,
-    fa: Any,
-    fb: Any,
+    fa: _Text,
+    fb: _Text,
     w: dict[str, float],
     areas: _Areas,
     related: set[tuple[str, str]],
@@ -1299,7 +1314,7 @@ def _score(
     if partners:
         evidence.append(Evidence("partner", 1.0, tuple(partners)))
         bonus += w["partner"]
-    groups = sorted(set(fa.groups) & set(fb.groups))
+    groups = sorted(fa.groups & fb.groups)
     if groups:
         evidence.append(Evidence("group", 1.0, tuple(groups)))
         bonus += w["group"]
@@ -1326,10 +1341,11 @@ def _score(
     return OverlapPair(a.key, b.key, kind, score, (shown, *evidence))
 
 
-def _shared_words(fa: Any, fb: Any) -> tuple[str, ...]:
-    shared = set(fa.parts) & set(fb.parts)
+def _shared_words(fa: _Text, fb: _Text) -> tuple[str, ...]:
+    (parts, surface), (other_parts, _) = fa.content, fb.content
+    shared = set(parts) & set(other_parts)
     # Show the words as written, not their stems: the surface has one word per part.
-    shown = dict.fromkeys(word for word, stem in zip(fa.surface.split(), fa.parts, strict=True) if stem in shared)
+    shown = dict.fromkeys(word for word, stem in zip(surface.split(), parts, strict=True) if stem in shared)
     return tuple(shown)[:12]
 
 

@@ -236,6 +236,10 @@ class TextMatrices:
     """Columns of ``stems``: every stem of the texts."""
     stems: sp.csr_matrix
     """Texts x ``stem_vocab``: 1 where a text has the stem."""
+    group_words: list[str]
+    """Columns of ``groups``: the target groups the texts name."""
+    groups: sp.csr_matrix
+    """Texts x ``group_words``: 1 where a text names the group."""
     units: list[tuple[str, ...]]
     """Columns of ``title_units``: the things the titles name."""
     title_units: sp.csr_matrix
@@ -296,6 +300,8 @@ class Analyzer:
         )
         self._split_cache: dict[str, tuple[str, ...]] = {}
         self._token_cache: dict[str, _Token] = {}
+        self._parts_of: dict[str, tuple[str, ...]] = {}
+        self._surface_of: dict[str, tuple[str, ...]] = {}
         # Every compound the corpus writes joined, as stem pairs: a pair of words
         # written apart that forms one of these is that compound.
         compound_keys: set[str] = set()
@@ -520,8 +526,8 @@ class Analyzer:
         words, and a text's parts, surface and stems are its words' contributions
         summed, a product of a texts x distinct words count matrix and a words x
         features one.  Its keys are its words' own joins, plus a join of two
-        neighbours the corpus writes as one compound, found over all texts at once.
-        Only titles with such a join have their units worked out word by word.
+        neighbours the corpus writes as one compound, found over all texts at once;
+        the units of its title are its words' own and those joins'.
         """
         import numpy as np
 
@@ -543,19 +549,21 @@ class Analyzer:
         vocab: dict[str, int] = {}
         surface_words: dict[str, int] = {}
         stem_vocab: dict[str, int] = {}
+        group_words: dict[str, int] = {}
         keys: dict[str, int] = {}  # numbered here as met, renumbered as first seen in the texts below
         unit_number: dict[tuple[str, ...], int] = {}
         part_rows: list[list[int]] = []
         surface_rows: list[list[int]] = []
         stem_rows: list[list[int]] = []
         key_rows: list[list[int]] = []
+        group_rows: list[list[int]] = []
         unit_of = np.full(len(distinct), -1, dtype=np.int64)
         for w, token in enumerate(tokens):
             if token is None:
-                for rows in (part_rows, surface_rows, stem_rows, key_rows):
+                for rows in (part_rows, surface_rows, stem_rows, key_rows, group_rows):
                     rows.append([])
                 continue
-            stems, kept_stems, kept_surface, inner_keys, own_unit, generic, _ = token
+            stems, kept_stems, kept_surface, inner_keys, own_unit, generic, group = token
             stem_rows.append([stem_vocab.setdefault(s, len(stem_vocab)) for s in stems])
             key_rows.append([keys.setdefault(k, len(keys)) for k in inner_keys])
             if own_unit:
@@ -564,6 +572,7 @@ class Analyzer:
             surface_rows.append(
                 [] if generic else [surface_words.setdefault(p, len(surface_words)) for p in kept_surface]
             )
+            group_rows.append([] if generic or group is None else [group_words.setdefault(group, len(group_words))])
         none = np.fromiter((t is None for t in tokens), dtype=bool, count=len(tokens))
         valid = ~none[ids]
         first_stem = np.asarray([r[0] if r else -1 for r in stem_rows], dtype=np.int64)
@@ -596,10 +605,14 @@ class Analyzer:
         after, word_voor = after[paraphrased], word_voor[paraphrased]
         voor_codes = last_stem[ids[after]] * width + first_stem[ids[word_voor - 1]]
         join_at, pair_codes = np.concatenate([adjacent, after]), np.concatenate([adjacent_codes, voor_codes])
+        # The word each joins, and which of the two the compound names first.
+        partner = np.concatenate([adjacent - 1, word_voor - 1])
+        leading = np.concatenate([adjacent - 1, after])
         found = np.searchsorted(codes, pair_codes)
         joined = found < len(codes)
         joined[joined] = codes[found[joined]] == pair_codes[joined]
         join_at, join_key = join_at[joined], code_keys[found[joined]]
+        partner, leading = partner[joined], leading[joined]
 
         # Keys of a text in the order it meets them: a word's own joins, then its join with a neighbour.
         inner_at, inner_key = _gathered(key_rows, ids)
@@ -625,7 +638,10 @@ class Analyzer:
         surface = _table(surface_rows, max(len(surface_words), 1))
         stems = _product(words_in, _table(stem_rows, max(len(stem_vocab), 1)))
         stems.data[:] = 1.0
-        units, title_units = self._title_units(texts, prefixes, row, ids, in_title, unit_of, unit_number, join_at)
+        groups = _product(words_in, _table(group_rows, max(len(group_words), 1)))
+        groups.data[:] = 1.0
+        joins = np.stack([join_at, partner, leading])
+        units, title_units = _title_units(n, tokens, row, ids, in_title, unit_of, unit_number, joins)
         return TextMatrices(
             vocab=vocab,
             parts=_product(words_in, parts),
@@ -637,51 +653,27 @@ class Analyzer:
             title_surface=_product(title_words_in, surface),
             stem_vocab=stem_vocab,
             stems=stems,
+            group_words=list(group_words),
+            groups=groups,
             units=units,
             title_units=title_units,
         )
 
-    def _title_units(
-        self,
-        texts: Sequence[Sequence[str]],
-        prefixes: Sequence[int],
-        row: np.ndarray,
-        ids: np.ndarray,
-        in_title: np.ndarray,
-        unit_of: np.ndarray,
-        unit_number: dict[tuple[str, ...], int],
-        join_at: np.ndarray,
-    ) -> tuple[list[tuple[str, ...]], sp.csr_matrix]:
-        """The things each title names, numbered as first seen (see :meth:`matrices`).
+    def content_of_words(self, written_words: Sequence[str]) -> tuple[tuple[str, ...], str]:
+        """The parts and surface of :meth:`features_of_words`, without the rest.
 
-        Without a join a title names what its words name, each once; a join merges
-        and drops units as :meth:`features_of_words` does, which is left to it.
+        Both are a text's words' shares one after another, each word's worked out
+        once: the evidence of a reported pair needs no more.
         """
-        import numpy as np
-
-        with_join = np.unique(row[join_at[in_title[join_at]]])
-        naming = np.flatnonzero(in_title & (unit_of[ids] >= 0))
-        naming = naming[~np.isin(row[naming], with_join)]
-        title_of, order, unit = [row[naming]], [naming], [unit_of[ids[naming]]]
-        for title in with_join.tolist():
-            named = self.features_of_words(texts[title][: prefixes[title]])[1].units
-            title_of.append(np.full(len(named), title, dtype=np.int64))
-            order.append(np.arange(len(named)))
-            unit.append(np.asarray([unit_number.setdefault(u, len(unit_number)) for u in named], dtype=np.int64))
-        titles, units = np.concatenate(title_of), np.concatenate(unit)
-        ranked = np.lexsort((np.concatenate(order), titles))
-        titles, units = titles[ranked], units[ranked]
-        # A title names a thing once, where it first does.
-        _, once = np.unique(titles * max(len(unit_number), 1) + units, return_index=True)
-        once.sort()
-        titles, units = titles[once], units[once]
-        seen, first = np.unique(units, return_index=True)
-        by_first = seen[np.argsort(first)]
-        renumber = np.zeros(max(len(unit_number), 1), dtype=np.int64)
-        renumber[by_first] = np.arange(len(by_first))
-        names = list(unit_number)
-        named = _listed(np.bincount(titles, minlength=len(texts)), renumber[units], max(len(by_first), 1), binary=True)
-        return [names[u] for u in by_first.tolist()], named
+        parts_of, surface_of = self._parts_of, self._surface_of
+        for written in set(written_words).difference(parts_of):
+            token = self._token_cache[written] if written in self._token_cache else self._token(written)
+            if token is None or token[5]:
+                parts_of[written] = surface_of[written] = ()
+            else:
+                parts_of[written], surface_of[written] = token[1], token[2]
+        parts = tuple(itertools.chain.from_iterable(map(parts_of.__getitem__, written_words)))
+        return parts, " ".join(itertools.chain.from_iterable(map(surface_of.__getitem__, written_words)))
 
     def _token(self, written: str) -> _Token:
         """What one written word contributes, cached: texts of one corpus repeat their words."""
@@ -729,6 +721,58 @@ def _snapshot(
         tuple(u for u in dict.fromkeys(units) if u),
         frozenset(stems),
     )
+
+
+def _title_units(
+    n: int,
+    tokens: list[_Token],
+    row: np.ndarray,
+    ids: np.ndarray,
+    in_title: np.ndarray,
+    unit_of: np.ndarray,
+    unit_number: dict[tuple[str, ...], int],
+    joins: np.ndarray,
+) -> tuple[list[tuple[str, ...]], sp.csr_matrix]:
+    """The things each of ``n`` titles names, numbered as first seen (see :meth:`Analyzer.matrices`).
+
+    ``joins`` holds, per join of two words, where the later word is, where the
+    other one is and which of them the compound names first.  Of the units
+    :meth:`Analyzer.features_of_words` makes, a word's own is dropped when the
+    word joins another, and a join's when its later word joins again, so a
+    title names the rest, each once, in text order.
+    """
+    import numpy as np
+
+    at, partner, first = joins[:, in_title[joins[0]]]
+    joins_before = np.zeros(len(ids), dtype=bool)
+    joins_before[at] = True
+    joins_after = np.zeros(len(ids), dtype=bool)
+    joins_after[partner] = True
+    own = np.flatnonzero(in_title & (unit_of[ids] >= 0) & ~joins_before & ~joins_after)
+    kept = ~joins_after[at]
+    at, partner, first = at[kept], partner[kept], first[kept]
+    joined = []
+    for one, other in zip(ids[first].tolist(), ids[partner + at - first].tolist(), strict=True):
+        stems = (*tokens[one][0], *tokens[other][0])
+        unit = tuple(s for s in stems if s not in _PEOPLE)
+        joined.append(unit_number.setdefault(unit, len(unit_number)) if unit else -1)
+    positions = np.concatenate([own, at])
+    units = np.concatenate([unit_of[ids[own]], np.asarray(joined, dtype=np.int64)])
+    ranked = np.argsort(positions, kind="stable")
+    positions, units = positions[ranked], units[ranked]
+    named = units >= 0
+    titles, units = row[positions[named]], units[named]
+    # A title names a thing once, where it first does.
+    _, once = np.unique(titles * max(len(unit_number), 1) + units, return_index=True)
+    once.sort()
+    titles, units = titles[once], units[once]
+    seen, first_seen = np.unique(units, return_index=True)
+    by_first = seen[np.argsort(first_seen)]
+    renumber = np.zeros(max(len(unit_number), 1), dtype=np.int64)
+    renumber[by_first] = np.arange(len(by_first))
+    names = list(unit_number)
+    matrix = _listed(np.bincount(titles, minlength=n), renumber[units], max(len(by_first), 1), binary=True)
+    return [names[u] for u in by_first.tolist()], matrix
 
 
 def _gathered(rows: list[list[int]], ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
