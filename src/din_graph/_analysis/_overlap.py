@@ -36,11 +36,18 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from din_graph._analysis._index import index_of, owner_identity
-from din_graph._analysis._text import DEFAULT_SYNONYMS, Analyzer, TextFeatures, fold, one_deleted, words
+from din_graph._analysis._text import (
+    DEFAULT_SYNONYMS,
+    Analyzer,
+    TextMatrices,
+    fold,
+    one_deleted,
+    words,
+)
 from din_graph._errors import DinError
 from din_graph._gc import gc_paused
 from din_graph._graph import node_key
@@ -815,18 +822,10 @@ def _overlaps(
     # Steps of one node each: analysis and matrices, then one pass per candidate key.
     passes = 1 if len(docs) <= exhaustive_limit else 2
     bar = _progress_bar(len(docs), (1 + passes) * len(docs), enabled=progress, label="overlap")
-    features, titles = [], []
-    for text_words, title_length in zip(written, title_lengths, strict=True):
-        head, whole = analyzer.features_of_words(text_words, title_length)
-        features.append(whole)
-        titles.append(head or analyzer.features_of_words(())[1])
+    counted = analyzer.matrices(written, title_lengths)
     bar.update(len(docs) // 2)
-    vocab: dict[str, int] = {}
-    part_counts = _counts([f.parts for f in features], vocab, grow=True)
-    key_counts = _counts([f.keys for f in features], vocab, grow=True)
-    part_counts.resize(key_counts.shape)
-    title_part_counts = _counts([f.parts for f in titles], vocab)
-    title_key_counts = _counts([f.keys for f in titles], vocab)
+    part_counts, key_counts = counted.parts, counted.keys
+    title_part_counts, title_key_counts = counted.title_parts, counted.title_keys
     word_counts = (part_counts + key_counts).tocsr()
     df = _df(word_counts)
     idf = _idf(len(docs), df)
@@ -837,7 +836,7 @@ def _overlaps(
     title_keys = _weigh(title_key_counts, idf)
     raw = _weigh(part_counts, idf, binary=True, normalise=False)
     title_raw = _weigh(title_part_counts, idf, binary=True, normalise=False)
-    chars, title_chars = _char_matrices([f.surface for f in features], [f.surface for f in titles])
+    chars, title_chars = _gram_matrices(counted.surface, counted.title_surface, counted.surface_words)
     bar.update(len(docs) - len(docs) // 2)
     programme_of = {p.id: i for i, p in enumerate(pf.programmes)}
     programme_ids = np.asarray([programme_of[d.programme] for d in docs])
@@ -856,7 +855,7 @@ def _overlaps(
     kept_left, kept_right, kept_text = [], [], []
     scored = 0
     views = _Views(parts, keys, chars, title_words, title_keys, title_chars, raw, title_raw, kind_code)
-    coverage = _Coverage(titles, features, vocab, idf)
+    coverage = _Coverage(counted, idf)
     for chunk_left, chunk_right in _candidates(
         word_matrix,
         df,
@@ -887,11 +886,19 @@ def _overlaps(
         kept_text.append(text[keep])
     bar.close()
     related = _related_programmes(pf)
+
+    group_of, group_at = counted.groups.indices.tolist(), counted.groups.indptr.tolist()
+
+    @cache
+    def features(i: int) -> _Text:
+        groups = frozenset(counted.group_words[g] for g in group_of[group_at[i] : group_at[i + 1]])
+        return _Text(groups, written[i], analyzer)
+
     pairs: list[OverlapPair] = []
     for left, right, text in zip(kept_left, kept_right, kept_text, strict=True):
         for i, j, similarity in zip(left.tolist(), right.tolist(), text.tolist(), strict=True):
             pair = _score(
-                docs[i], docs[j], similarity, features[i], features[j], w, areas, related, analyzer, threshold
+                docs[i], docs[j], similarity, features(i), features(j), w, areas, related, analyzer, threshold
             )
             if pair is not None:
                 pairs.append(pair)
@@ -1026,20 +1033,18 @@ class _Coverage:
     sparse texts x units matrix, so that a pair costs two sparse row products.
     """
 
-    def __init__(
-        self, titles: Sequence[TextFeatures], texts: Sequence[TextFeatures], vocab: dict[str, int], idf: np.ndarray
-    ) -> None:
+    def __init__(self, texts: TextMatrices, idf: np.ndarray) -> None:
         import numpy as np
         import scipy.sparse as sp
 
+        vocab = texts.vocab
         rare = float(idf.max()) if len(idf) else 1.0
         self._deletions: defaultdict[str, set[str]] = defaultdict(set)
-        for stem in frozenset().union(*(text.stems for text in texts)):
+        for stem in texts.stem_vocab:
             for variant in one_deleted(stem):
                 self._deletions[variant].add(stem)
         self._near: dict[str, frozenset[str]] = {}
-        units: dict[tuple[str, ...], int] = {}
-        title_units = [[units.setdefault(u, len(units)) for u in t.units] for t in titles]
+        units = texts.units
         # Each unit is a list of requirements (its joins, or its one stem), each met
         # by any of its variants: the requirement's own feature or one a typo away.
         slots: list[int] = []  # slot -> unit
@@ -1047,7 +1052,7 @@ class _Coverage:
         features: dict[str, int] = {}
         feature_slot: list[tuple[int, int]] = []
         weights = np.zeros(max(len(units), 1), dtype=np.float32)
-        for unit, u in units.items():
+        for u, unit in enumerate(units):
             found = [vocab.get(f) for f in (*unit, *(f"{a}+{b}" for a, b in itertools.pairwise(unit)))]
             weights[u] = max((float(idf[j]) for j in found if j is not None), default=rare)
             requirements = [(a, b) for a, b in itertools.pairwise(unit)] if len(unit) > 1 else [(unit[0], None)]
@@ -1068,8 +1073,7 @@ class _Coverage:
             shape=(max(len(features), 1), n_slots),
         )
         met_by.data[:] = 1.0  # a feature listed twice for one slot meets it once
-        has = _counts([[f for f in (*t.stems, *t.keys) if f in features] for t in texts], features)
-        has.data[:] = 1.0
+        has = self._features_of(texts, features)
         met = (has @ met_by).tocsr()
         met.data[:] = 1.0  # a slot is met, however many of its variants the text has
         of_unit = sp.csr_matrix(
@@ -1080,11 +1084,34 @@ class _Coverage:
         named.data = (named.data >= need[named.indices]).astype(np.float32)
         named.eliminate_zeros()
         self.named = named
-        rows = np.repeat(np.arange(len(titles)), [len(t) for t in title_units])
-        cols = np.asarray([u for t in title_units for u in t], dtype=np.int64)
-        self.weights = sp.csr_matrix((weights[cols], (rows, cols)), shape=(len(titles), len(need)))
-        self.weights.sum_duplicates()
+        self.weights = texts.title_units.copy()
+        self.weights.data = weights[self.weights.indices]
         self.total = np.asarray(self.weights.sum(axis=1)).ravel()
+
+    @staticmethod
+    def _features_of(texts: TextMatrices, features: dict[str, int]) -> sp.csr_matrix:
+        """Texts x ``features``: 1 where a text has the feature among its stems (a word) or keys (a join)."""
+        import numpy as np
+        import scipy.sparse as sp
+
+        stem_column = np.full(max(len(texts.stem_vocab), 1), -1, dtype=np.int64)
+        key_column = np.full(texts.keys.shape[1], -1, dtype=np.int64)
+        for feature, j in features.items():
+            column, at = (key_column, texts.vocab) if "+" in feature else (stem_column, texts.stem_vocab)
+            if feature in at:
+                column[at[feature]] = j
+        rows, cols = [], []
+        for matrix, column in ((texts.stems, stem_column), (texts.keys, key_column)):
+            mapped = column[matrix.indices]
+            rows.append(np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))[mapped >= 0])
+            cols.append(mapped[mapped >= 0])
+        row, col = np.concatenate(rows), np.concatenate(cols)
+        has = sp.csr_matrix(
+            (np.ones(len(row), dtype=np.float32), (row, col)), shape=(texts.stems.shape[0], max(len(features), 1))
+        )
+        has.sum_duplicates()
+        has.data[:] = 1.0
+        return has
 
     def factor(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """Multipliers in (0, 1] for index pairs: 1 when one title's things are all in the other text."""
@@ -1205,17 +1232,24 @@ def _char_ngrams(word: str) -> list[str]:
 
 
 def _char_matrices(texts: list[str], others: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-    """TF-IDF rows over character 3-4-grams within words, for ``texts`` and, with their idf, ``others``.
+    """TF-IDF rows over character 3-4-grams within words, for ``texts`` and, with their idf, ``others``."""
+    words: dict[str, int] = {}
+    per_text = _counts([t.split() for t in texts], words, grow=True)
+    per_other = _counts([t.split() for t in others], words, grow=True)
+    per_text.resize((len(texts), max(len(words), 1)))
+    return _gram_matrices(per_text, per_other, list(words))
+
+
+def _gram_matrices(
+    per_text: sp.csr_matrix, per_other: sp.csr_matrix, words: list[str]
+) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    """:func:`_char_matrices` of texts and others given as counts of ``words`` (numbered as first seen).
 
     Texts of one corpus repeat their words, so the n-grams are computed once per
     distinct word and summed per text with one sparse product.
     """
     import numpy as np
 
-    words: dict[str, int] = {}
-    per_text = _counts([t.split() for t in texts], words, grow=True)
-    per_other = _counts([t.split() for t in others], words, grow=True)
-    per_text.resize((len(texts), max(len(words), 1)))
     grams: dict[str, int] = {}
     per_word = _counts([_char_ngrams(w) for w in words], grams, grow=True)
     if not words:
@@ -1223,7 +1257,7 @@ def _char_matrices(texts: list[str], others: list[str]) -> tuple[sp.csr_matrix, 
     text_grams = (per_text @ per_word).tocsr()
     df = _df(text_grams)
     # n-grams no text has (possible only in ``others``) are unknown, as in a fitted vectoriser
-    idf = np.where(df > 0, _idf(len(texts), df), 0.0)
+    idf = np.where(df > 0, _idf(per_text.shape[0], df), 0.0)
     return _weigh(text_grams, idf), _weigh((per_other @ per_word).tocsr(), idf)
 
 
@@ -1254,12 +1288,26 @@ def _related_programmes(pf: Portfolio) -> set[tuple[str, str]]:
     return out
 
 
+class _Text:
+    """A text as the evidence of a pair shows it: its target groups, and its words when the pair is reported."""
+
+    def __init__(self, groups: frozenset[str], written: Sequence[str], analyzer: Analyzer) -> None:
+        self.groups = groups
+        self._written = written
+        self._analyzer = analyzer
+
+    @cached_property
+    def content(self) -> tuple[tuple[str, ...], str]:
+        """The parts and surface (see :meth:`Analyzer.content_of_words`)."""
+        return self._analyzer.content_of_words(self._written)
+
+
 def _score(
     a: _Doc,
     b: _Doc,
     text: float,
-    fa: Any,
-    fb: Any,
+    fa: _Text,
+    fb: _Text,
     w: dict[str, float],
     areas: _Areas,
     related: set[tuple[str, str]],
@@ -1282,7 +1330,7 @@ def _score(
     if partners:
         evidence.append(Evidence("partner", 1.0, tuple(partners)))
         bonus += w["partner"]
-    groups = sorted(set(fa.groups) & set(fb.groups))
+    groups = sorted(fa.groups & fb.groups)
     if groups:
         evidence.append(Evidence("group", 1.0, tuple(groups)))
         bonus += w["group"]
@@ -1309,10 +1357,11 @@ def _score(
     return OverlapPair(a.key, b.key, kind, score, (shown, *evidence))
 
 
-def _shared_words(fa: Any, fb: Any) -> tuple[str, ...]:
-    shared = set(fa.parts) & set(fb.parts)
+def _shared_words(fa: _Text, fb: _Text) -> tuple[str, ...]:
+    (parts, surface), (other_parts, _) = fa.content, fb.content
+    shared = set(parts) & set(other_parts)
     # Show the words as written, not their stems: the surface has one word per part.
-    shown = dict.fromkeys(word for word, stem in zip(fa.surface.split(), fa.parts, strict=True) if stem in shared)
+    shown = dict.fromkeys(word for word, stem in zip(surface.split(), parts, strict=True) if stem in shared)
     return tuple(shown)[:12]
 
 

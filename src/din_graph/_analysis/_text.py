@@ -24,7 +24,11 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+    import scipy.sparse as sp
 
 __all__ = [
     "DEFAULT_SYNONYMS",
@@ -33,6 +37,7 @@ __all__ = [
     "STOP_WORDS",
     "Analyzer",
     "TextFeatures",
+    "TextMatrices",
     "fold",
     "one_deleted",
     "words",
@@ -206,6 +211,41 @@ class TextFeatures:
     """Every stem of the text's words, generic pieces included (*plan* of *klimaatplan*)."""
 
 
+@dataclass(frozen=True)
+class TextMatrices:
+    """The :class:`TextFeatures` of a corpus's texts and of the titles opening them, counted.
+
+    Row ``i`` of each matrix is text ``i`` (or its title); see :meth:`Analyzer.matrices`.
+    Features are numbered as first seen, texts in order, each text's in text order.
+    """
+
+    vocab: dict[str, int]
+    """Columns of the word matrices: the parts, then the keys."""
+    parts: sp.csr_matrix
+    """Texts x ``vocab``: how often a text has each part."""
+    keys: sp.csr_matrix
+    """Texts x ``vocab``: 1 where a text has the key."""
+    title_parts: sp.csr_matrix
+    title_keys: sp.csr_matrix
+    surface_words: list[str]
+    """Columns of the surface matrices: the content parts as written."""
+    surface: sp.csr_matrix
+    """Texts x ``surface_words``: how often a text's surface has each word."""
+    title_surface: sp.csr_matrix
+    stem_vocab: dict[str, int]
+    """Columns of ``stems``: every stem of the texts."""
+    stems: sp.csr_matrix
+    """Texts x ``stem_vocab``: 1 where a text has the stem."""
+    group_words: list[str]
+    """Columns of ``groups``: the target groups the texts name."""
+    groups: sp.csr_matrix
+    """Texts x ``group_words``: 1 where a text names the group."""
+    units: list[tuple[str, ...]]
+    """Columns of ``title_units``: the things the titles name."""
+    title_units: sp.csr_matrix
+    """Titles x ``units``: 1 where a title names the thing."""
+
+
 class Analyzer:
     """Reduces texts of one corpus to :class:`TextFeatures`.
 
@@ -260,6 +300,8 @@ class Analyzer:
         )
         self._split_cache: dict[str, tuple[str, ...]] = {}
         self._token_cache: dict[str, _Token] = {}
+        self._parts_of: dict[str, tuple[str, ...]] = {}
+        self._surface_of: dict[str, tuple[str, ...]] = {}
         # Every compound the corpus writes joined, as stem pairs: a pair of words
         # written apart that forms one of these is that compound.
         compound_keys: set[str] = set()
@@ -476,6 +518,163 @@ class Analyzer:
         units.append(joined)
         return len(units) - 1
 
+    def matrices(self, texts: Sequence[Sequence[str]], prefixes: Sequence[int]) -> TextMatrices:
+        """What :meth:`features_of_words` finds in each text (its words) and in its first ``prefixes[i]`` words.
+
+        The same features as one :meth:`features_of_words` call per text, as matrices,
+        without a Python step per written word: texts of one corpus repeat their
+        words, and a text's parts, surface and stems are its words' contributions
+        summed, a product of a texts x distinct words count matrix and a words x
+        features one.  Its keys are its words' own joins, plus a join of two
+        neighbours the corpus writes as one compound, found over all texts at once;
+        the units of its title are its words' own and those joins'.
+        """
+        import numpy as np
+
+        n = len(texts)
+        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+        flat = list(itertools.chain.from_iterable(texts))
+        distinct = list(dict.fromkeys(flat))
+        number = dict(zip(distinct, range(len(distinct)), strict=True))
+        ids = np.fromiter(map(number.__getitem__, flat), dtype=np.int64, count=len(flat))
+        row = np.repeat(np.arange(n), lengths)
+        start = np.repeat(np.cumsum(lengths) - lengths, lengths)
+        at = np.arange(len(flat))
+        in_title = at - start < np.repeat(np.asarray(prefixes, dtype=np.int64), lengths)
+        cache = self._token_cache
+        tokens = [cache[w] if w in cache else self._token(w) for w in distinct]
+
+        # What each distinct word contributes.  ``distinct`` is in the order words are
+        # first written, so features numbered word by word are numbered as first seen.
+        vocab: dict[str, int] = {}
+        surface_words: dict[str, int] = {}
+        stem_vocab: dict[str, int] = {}
+        group_words: dict[str, int] = {}
+        keys: dict[str, int] = {}  # numbered here as met, renumbered as first seen in the texts below
+        unit_number: dict[tuple[str, ...], int] = {}
+        part_rows: list[list[int]] = []
+        surface_rows: list[list[int]] = []
+        stem_rows: list[list[int]] = []
+        key_rows: list[list[int]] = []
+        group_rows: list[list[int]] = []
+        unit_of = np.full(len(distinct), -1, dtype=np.int64)
+        for w, token in enumerate(tokens):
+            if token is None:
+                for rows in (part_rows, surface_rows, stem_rows, key_rows, group_rows):
+                    rows.append([])
+                continue
+            stems, kept_stems, kept_surface, inner_keys, own_unit, generic, group = token
+            stem_rows.append([stem_vocab.setdefault(s, len(stem_vocab)) for s in stems])
+            key_rows.append([keys.setdefault(k, len(keys)) for k in inner_keys])
+            if own_unit:
+                unit_of[w] = unit_number.setdefault(own_unit, len(unit_number))
+            part_rows.append([] if generic else [vocab.setdefault(s, len(vocab)) for s in kept_stems])
+            surface_rows.append(
+                [] if generic else [surface_words.setdefault(p, len(surface_words)) for p in kept_surface]
+            )
+            group_rows.append([] if generic or group is None else [group_words.setdefault(group, len(group_words))])
+        none = np.fromiter((t is None for t in tokens), dtype=bool, count=len(tokens))
+        valid = ~none[ids]
+        first_stem = np.asarray([r[0] if r else -1 for r in stem_rows], dtype=np.int64)
+        last_stem = np.asarray([r[-1] if r else -1 for r in stem_rows], dtype=np.int64)
+
+        # Joins of neighbours, as codes of (left stem, right stem) pairs.
+        width = max(len(stem_vocab), 1)
+        join_codes, join_keys = [], []
+        for key in self.compound_keys:
+            a, _, b = key.partition("+")
+            if a in stem_vocab and b in stem_vocab:
+                join_codes.append(stem_vocab[a] * width + stem_vocab[b])
+                join_keys.append(keys.setdefault(key, len(keys)))
+        codes = np.asarray(join_codes, dtype=np.int64)
+        by_code = np.argsort(codes)
+        codes, code_keys = codes[by_code], np.asarray(join_keys, dtype=np.int64)[by_code]
+        same_text = row[1:] == row[:-1]
+        # Two neighbouring words: 'klimaat plan'.
+        adjacent = np.flatnonzero(valid[1:] & valid[:-1] & same_text) + 1
+        adjacent_codes = last_stem[ids[adjacent - 1]] * width + first_stem[ids[adjacent]]
+        # A word after 'voor' and articles, and the word before 'voor': 'plan voor (de) klimaat'.
+        article = np.fromiter((w in _ARTICLES for w in distinct), dtype=bool, count=len(distinct)) & none
+        voor = np.fromiter((w == "voor" for w in distinct), dtype=bool, count=len(distinct)) & none
+        before_articles = np.maximum.accumulate(np.where(article[ids], -1, at)) if len(at) else at
+        after = np.flatnonzero(valid[1:] & ~valid[:-1] & same_text) + 1
+        word_voor = before_articles[after - 1]
+        inside = word_voor > start[after]  # 'voor' and a word before it in the same text
+        after, word_voor = after[inside], word_voor[inside]
+        paraphrased = voor[ids[word_voor]] & valid[word_voor - 1]
+        after, word_voor = after[paraphrased], word_voor[paraphrased]
+        voor_codes = last_stem[ids[after]] * width + first_stem[ids[word_voor - 1]]
+        join_at, pair_codes = np.concatenate([adjacent, after]), np.concatenate([adjacent_codes, voor_codes])
+        # The word each joins, and which of the two the compound names first.
+        partner = np.concatenate([adjacent - 1, word_voor - 1])
+        leading = np.concatenate([adjacent - 1, after])
+        found = np.searchsorted(codes, pair_codes)
+        joined = found < len(codes)
+        joined[joined] = codes[found[joined]] == pair_codes[joined]
+        join_at, join_key = join_at[joined], code_keys[found[joined]]
+        partner, leading = partner[joined], leading[joined]
+
+        # Keys of a text in the order it meets them: a word's own joins, then its join with a neighbour.
+        inner_at, inner_key = _gathered(key_rows, ids)
+        key_at = np.concatenate([inner_at, join_at])
+        key_id = np.concatenate([inner_key, join_key])
+        met = np.argsort(np.concatenate([2 * inner_at, 2 * join_at + 1]), kind="stable")
+        key_at, key_id = key_at[met], key_id[met]
+        seen, first = np.unique(key_id, return_index=True)
+        names = list(keys)
+        renumber = np.full(max(len(keys), 1), -1, dtype=np.int64)
+        renumber[seen[np.argsort(first)]] = len(vocab) + np.arange(len(seen))
+        for k in seen[np.argsort(first)].tolist():
+            vocab[names[k]] = len(vocab)
+        columns = max(len(vocab), 1)
+        key_of, key_row = renumber[key_id], row[key_at]
+        title_key = in_title[key_at]
+        keys_in = _listed(np.bincount(key_row, minlength=n), key_of, columns, binary=True)
+        title_keys_in = _listed(np.bincount(key_row[title_key], minlength=n), key_of[title_key], columns, binary=True)
+
+        words_in = _listed(lengths, ids, len(distinct))
+        title_words_in = _listed(np.minimum(lengths, prefixes), ids[in_title], len(distinct))
+        parts = _table(part_rows, columns)
+        surface = _table(surface_rows, max(len(surface_words), 1))
+        stems = _product(words_in, _table(stem_rows, max(len(stem_vocab), 1)))
+        stems.data[:] = 1.0
+        groups = _product(words_in, _table(group_rows, max(len(group_words), 1)))
+        groups.data[:] = 1.0
+        joins = np.stack([join_at, partner, leading])
+        units, title_units = _title_units(n, tokens, row, ids, in_title, unit_of, unit_number, joins)
+        return TextMatrices(
+            vocab=vocab,
+            parts=_product(words_in, parts),
+            keys=keys_in,
+            title_parts=_product(title_words_in, parts),
+            title_keys=title_keys_in,
+            surface_words=list(surface_words),
+            surface=_product(words_in, surface),
+            title_surface=_product(title_words_in, surface),
+            stem_vocab=stem_vocab,
+            stems=stems,
+            group_words=list(group_words),
+            groups=groups,
+            units=units,
+            title_units=title_units,
+        )
+
+    def content_of_words(self, written_words: Sequence[str]) -> tuple[tuple[str, ...], str]:
+        """The parts and surface of :meth:`features_of_words`, without the rest.
+
+        Both are a text's words' shares one after another, each word's worked out
+        once: the evidence of a reported pair needs no more.
+        """
+        parts_of, surface_of = self._parts_of, self._surface_of
+        for written in set(written_words).difference(parts_of):
+            token = self._token_cache[written] if written in self._token_cache else self._token(written)
+            if token is None or token[5]:
+                parts_of[written] = surface_of[written] = ()
+            else:
+                parts_of[written], surface_of[written] = token[1], token[2]
+        parts = tuple(itertools.chain.from_iterable(map(parts_of.__getitem__, written_words)))
+        return parts, " ".join(itertools.chain.from_iterable(map(surface_of.__getitem__, written_words)))
+
     def _token(self, written: str) -> _Token:
         """What one written word contributes, cached: texts of one corpus repeat their words."""
         word = self.corrections.get(written, written)
@@ -522,6 +721,106 @@ def _snapshot(
         tuple(u for u in dict.fromkeys(units) if u),
         frozenset(stems),
     )
+
+
+def _title_units(
+    n: int,
+    tokens: list[_Token],
+    row: np.ndarray,
+    ids: np.ndarray,
+    in_title: np.ndarray,
+    unit_of: np.ndarray,
+    unit_number: dict[tuple[str, ...], int],
+    joins: np.ndarray,
+) -> tuple[list[tuple[str, ...]], sp.csr_matrix]:
+    """The things each of ``n`` titles names, numbered as first seen (see :meth:`Analyzer.matrices`).
+
+    ``joins`` holds, per join of two words, where the later word is, where the
+    other one is and which of them the compound names first.  Of the units
+    :meth:`Analyzer.features_of_words` makes, a word's own is dropped when the
+    word joins another, and a join's when its later word joins again, so a
+    title names the rest, each once, in text order.
+    """
+    import numpy as np
+
+    at, partner, first = joins[:, in_title[joins[0]]]
+    joins_before = np.zeros(len(ids), dtype=bool)
+    joins_before[at] = True
+    joins_after = np.zeros(len(ids), dtype=bool)
+    joins_after[partner] = True
+    own = np.flatnonzero(in_title & (unit_of[ids] >= 0) & ~joins_before & ~joins_after)
+    kept = ~joins_after[at]
+    at, partner, first = at[kept], partner[kept], first[kept]
+    joined = []
+    for one, other in zip(ids[first].tolist(), ids[partner + at - first].tolist(), strict=True):
+        stems = (*tokens[one][0], *tokens[other][0])
+        unit = tuple(s for s in stems if s not in _PEOPLE)
+        joined.append(unit_number.setdefault(unit, len(unit_number)) if unit else -1)
+    positions = np.concatenate([own, at])
+    units = np.concatenate([unit_of[ids[own]], np.asarray(joined, dtype=np.int64)])
+    ranked = np.argsort(positions, kind="stable")
+    positions, units = positions[ranked], units[ranked]
+    named = units >= 0
+    titles, units = row[positions[named]], units[named]
+    # A title names a thing once, where it first does.
+    _, once = np.unique(titles * max(len(unit_number), 1) + units, return_index=True)
+    once.sort()
+    titles, units = titles[once], units[once]
+    seen, first_seen = np.unique(units, return_index=True)
+    by_first = seen[np.argsort(first_seen)]
+    renumber = np.zeros(max(len(unit_number), 1), dtype=np.int64)
+    renumber[by_first] = np.arange(len(by_first))
+    names = list(unit_number)
+    matrix = _listed(np.bincount(titles, minlength=n), renumber[units], max(len(by_first), 1), binary=True)
+    return [names[u] for u in by_first.tolist()], matrix
+
+
+def _gathered(rows: list[list[int]], ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For a sequence of distinct words ``ids``, each entry of each one's row, in order, with its position."""
+    import numpy as np
+
+    lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+    flat = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64, count=int(lengths.sum()))
+    starts = np.cumsum(lengths) - lengths
+    counts = lengths[ids]
+    total = int(counts.sum())
+    offsets = np.repeat(starts[ids] - (np.cumsum(counts) - counts), counts) + np.arange(total)
+    return np.repeat(np.arange(len(ids)), counts), flat[offsets]
+
+
+def _table(rows: list[list[int]], width: int) -> sp.csr_matrix:
+    """Distinct words x features: how often each word contributes each feature."""
+    import numpy as np
+
+    lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+    return _listed(lengths, np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64), width)
+
+
+def _listed(lengths: np.ndarray, cols: np.ndarray, width: int, *, binary: bool = False) -> sp.csr_matrix:
+    """Rows x columns: how often (``binary``: whether) each row lists each column.
+
+    ``cols`` holds the rows' lists one after another, ``lengths`` their lengths.
+    A count matrix is left as listed (a product sums its repeats), a binary one
+    has its entries sorted, as a matrix built from coordinates has.
+    """
+    import numpy as np
+    import scipy.sparse as sp
+
+    indptr = np.concatenate([[0], np.cumsum(lengths)])
+    matrix = sp.csr_matrix((np.ones(len(cols), dtype=np.float32), cols, indptr), shape=(len(lengths), width))
+    if binary:
+        matrix.sum_duplicates()
+        matrix.data[:] = 1.0
+    return matrix
+
+
+def _product(words_in: sp.csr_matrix, table: sp.csr_matrix) -> sp.csr_matrix:
+    """Texts x features from texts x words and words x features, entries sorted as built from lists."""
+    import scipy.sparse as sp
+
+    matrix = sp.csr_matrix(words_in @ table)
+    matrix.sum_duplicates()
+    return matrix
 
 
 def _grams(word: str) -> set[str]:
