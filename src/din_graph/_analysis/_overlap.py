@@ -308,8 +308,11 @@ class _Areas:
             phrase = tuple(words(name))
             if phrase and len(" ".join(phrase)) > 3:
                 self.phrases.setdefault(phrase, area_id)
-        self.longest = max((len(p) for p in self.phrases), default=0)
-        self.first_words = frozenset(p[0] for p in self.phrases)
+        # The lengths of the names each first word opens: most names are one word.
+        self.sizes: dict[str, tuple[int, ...]] = {}
+        for phrase in sorted(self.phrases, key=len):
+            self.sizes[phrase[0]] = (*self.sizes.get(phrase[0], ()), len(phrase))
+        self.first_words = frozenset(self.sizes)
 
     def ancestors(self, area: str) -> list[str]:
         out = []
@@ -340,9 +343,10 @@ class _Areas:
         # Most words start no area name: look further only where those that do stand
         # (found by set intersection and list.index, both in C).
         for first in self.first_words.intersection(tokens):
+            sizes = self.sizes[first]
             start = tokens.index(first)
             while True:
-                for size in range(1, min(self.longest, len(tokens) - start) + 1):
+                for size in sizes:
                     area = self.phrases.get(tuple(tokens[start : start + size]))
                     if area is not None:
                         found.add(area)
