@@ -4,6 +4,7 @@ Usage::
 
     .venv/bin/python benchmarks/bench_overlap.py [--sizes 1000,10000,20000,100000] [--baseline-max 20000]
     .venv/bin/python benchmarks/bench_overlap.py --sizes 1000 --seeds 1,2,3,4,5,7   # recall over seeds
+    .venv/bin/python benchmarks/bench_overlap.py --sizes 20000,100000 --baseline-max 0 --threshold 0.6
 
 For each size a portfolio is generated with ``overlap_corpus.overlap_corpus``
 (efforts rewritten into another programme: compounds split, inflected,
@@ -48,7 +49,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 
 
-def measure(size: int, mode: str, seed: int) -> dict[str, float]:
+def measure(size: int, mode: str, seed: int, threshold: float | None = None) -> dict[str, float]:
     """One run in this process (called in a subprocess by :func:`main`), on one core."""
     if hasattr(os, "sched_setaffinity"):
         # The target is for one core: numpy and scipy may not spread over more.
@@ -84,7 +85,8 @@ def measure(size: int, mode: str, seed: int) -> dict[str, float]:
 
     _overlap._candidates = timed  # type: ignore[assignment]  # noqa: SLF001 - as above
     start = time.perf_counter()
-    found = din_graph.overlaps(corpus.portfolio, exhaustive_limit=limit, progress=False)
+    chosen = _overlap.DEFAULT_THRESHOLD if threshold is None else threshold
+    found = din_graph.overlaps(corpus.portfolio, threshold=chosen, exhaustive_limit=limit, progress=False)
     elapsed = time.perf_counter() - start
     shared = pair_stage[0] - start if pair_stage else elapsed
     reported = [p for p in found.pairs if p.kind == "effort-effort"]
@@ -111,10 +113,11 @@ def measure(size: int, mode: str, seed: int) -> dict[str, float]:
     }
 
 
-def _run(size: int, mode: str, seed: int) -> dict[str, float]:
+def _run(size: int, mode: str, seed: int, threshold: float | None = None) -> dict[str, float]:
     print(f"running {mode} at {size} efforts, seed {seed} ...", file=sys.stderr, flush=True)
     out = subprocess.run(
-        [sys.executable, __file__, "--one", str(size), mode, "--seed", str(seed)],
+        [sys.executable, __file__, "--one", str(size), mode, "--seed", str(seed)]
+        + ([] if threshold is None else ["--threshold", str(threshold)]),
         capture_output=True,
         text=True,
         check=True,
@@ -123,11 +126,11 @@ def _run(size: int, mode: str, seed: int) -> dict[str, float]:
     return result
 
 
-def over_seeds(sizes: list[int], seeds: list[int]) -> None:
+def over_seeds(sizes: list[int], seeds: list[int], threshold: float | None = None) -> None:
     """Recall and strict precision per seed and pooled over the seeds (planted pairs found / planted)."""
     print("{:>8} {:>6} {:>8} {:>8} {:>7} {:>9}".format("efforts", "seed", "planted", "reported", "recall", "P strict"))
     for size in sizes:
-        runs = [_run(size, "din_graph", seed) for seed in seeds]
+        runs = [_run(size, "din_graph", seed, threshold) for seed in seeds]
         for seed, r in zip(seeds, runs, strict=True):
             print(
                 f"{size:>8} {seed:>6} {r['planted']:>8} {r['reported']:>8} "
@@ -145,20 +148,23 @@ def main() -> None:
     parser.add_argument(
         "--seeds", help="recall and precision of din_graph over these seeds (e.g. 1,2,3,4,5,7), pooled; no baseline"
     )
+    parser.add_argument(
+        "--threshold", type=float, help="report pairs scoring at least this (default: DEFAULT_THRESHOLD)"
+    )
     parser.add_argument("--one", nargs=2, metavar=("SIZE", "MODE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(measure(int(args.one[0]), args.one[1], args.seed)))
+        print(json.dumps(measure(int(args.one[0]), args.one[1], args.seed, args.threshold)))
         return
     if args.seeds:
-        over_seeds([int(s) for s in args.sizes.split(",")], [int(s) for s in args.seeds.split(",")])
+        over_seeds([int(s) for s in args.sizes.split(",")], [int(s) for s in args.seeds.split(",")], args.threshold)
         return
     rows = []
     for size in (int(s) for s in args.sizes.split(",")):
         for mode in ("din_graph", "exhaustive"):
             if mode == "exhaustive" and size > args.baseline_max:
                 continue
-            rows.append((mode, _run(size, mode, args.seed)))
+            rows.append((mode, _run(size, mode, args.seed, args.threshold)))
     head = (
         "mode",
         "efforts",
