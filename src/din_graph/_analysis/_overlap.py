@@ -245,20 +245,8 @@ def _docs(portfolio: Portfolio, area_lookup: dict[str, str]) -> list[_Doc]:
     index = index_of(portfolio)
     docs: list[_Doc] = []
     # Efforts name the same few areas and partners over and over: each is folded once.
-    area_of: dict[str, str] = {}
-    partner_of: dict[str, str] = {}
-
-    def area(name: str) -> str:
-        found = area_of.get(name)
-        if found is None:
-            found = area_of[name] = area_lookup.get(fold(name), fold(name))
-        return found
-
-    def partner(name: str) -> str:
-        found = partner_of.get(name)
-        if found is None:
-            found = partner_of[name] = fold(name).strip()
-        return found
+    area = cache(lambda name: area_lookup.get(fold(name), fold(name)))
+    partner = cache(lambda name: fold(name).strip())
 
     for programme in portfolio.programmes:
         pid = programme.id

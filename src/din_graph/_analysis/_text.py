@@ -300,8 +300,6 @@ class Analyzer:
         )
         self._split_cache: dict[str, tuple[str, ...]] = {}
         self._token_cache: dict[str, _Token] = {}
-        self._parts_of: dict[str, tuple[str, ...]] = {}
-        self._surface_of: dict[str, tuple[str, ...]] = {}
         # Every compound the corpus writes joined, as stem pairs: a pair of words
         # written apart that forms one of these is that compound.
         compound_keys: set[str] = set()
@@ -662,18 +660,14 @@ class Analyzer:
     def content_of_words(self, written_words: Sequence[str]) -> tuple[tuple[str, ...], str]:
         """The parts and surface of :meth:`features_of_words`, without the rest.
 
-        Both are a text's words' shares one after another, each word's worked out
-        once: the evidence of a reported pair needs no more.
+        Both are a text's words' shares one after another, from the words' cached
+        tokens: the evidence of a reported pair needs no more.
         """
-        parts_of, surface_of = self._parts_of, self._surface_of
-        for written in set(written_words).difference(parts_of):
-            token = self._token_cache[written] if written in self._token_cache else self._token(written)
-            if token is None or token[5]:
-                parts_of[written] = surface_of[written] = ()
-            else:
-                parts_of[written], surface_of[written] = token[1], token[2]
-        parts = tuple(itertools.chain.from_iterable(map(parts_of.__getitem__, written_words)))
-        return parts, " ".join(itertools.chain.from_iterable(map(surface_of.__getitem__, written_words)))
+        cache = self._token_cache
+        tokens = [cache[w] if w in cache else self._token(w) for w in written_words]
+        content = [t for t in tokens if t is not None and not t[5]]  # generic words carry no topic
+        parts = tuple(itertools.chain.from_iterable(t[1] for t in content))
+        return parts, " ".join(itertools.chain.from_iterable(t[2] for t in content))
 
     def _token(self, written: str) -> _Token:
         """What one written word contributes, cached: texts of one corpus repeat their words."""
