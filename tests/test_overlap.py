@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import din_graph
@@ -281,6 +281,15 @@ def test_areas_mentioned_agrees_with_every_window(tokens: list[str]) -> None:
     assert areas.mentioned(" ".join(tokens)) == brute
 
 
+@given(st.lists(st.lists(st.sampled_from(["almelo", "west", "de", "riet", "kerkelanden", "x", "noord"]), max_size=6)))
+def test_areas_mentioned_in_many_texts_is_mentioned_in_each(texts: list[list[str]]) -> None:
+    from din_graph._analysis._overlap import _Areas
+
+    # a corpus at once, names not running on from one text into the next
+    areas = _Areas(pair_of([effort("E1", "x")], [effort("E1", "y")]))
+    assert areas.mentioned_in(texts) == [areas.mentioned(tokens) for tokens in texts]
+
+
 def test_analyzer_pieces() -> None:
     assert fold("Coöperatie") == "cooperatie"
     analyzer = Analyzer(["warmte net", "netwerk", "verduurzamen", "verduurzamen"])
@@ -318,6 +327,15 @@ def test_typos_inside_compounds_and_swapped_letters() -> None:
     # of two spellings written once, the typo is read as the word, not the other way round
     assert analyzer.corrections.get("warmtbeergingen") == "warmtebergingen"
     assert "warmtebergingen" not in analyzer.corrections
+
+
+@given(st.lists(st.text(st.characters(codec=None) | st.sampled_from("aZ9 -/\x00éß\u0130\ud800"), max_size=12)))
+@example(["Klimaat-adaptatie", "een\x00twee", "", "Coöperatie \ud800 ß"])
+def test_words_of_texts_is_words_of_each_text(texts: list[str]) -> None:
+    from din_graph._analysis._text import words, words_of_texts
+
+    # a corpus at once, separators, diacritics, case, lone surrogates and NUL included
+    assert words_of_texts(texts) == [words(t) for t in texts]
 
 
 @given(st.text(max_size=30))

@@ -26,7 +26,7 @@ from din_graph._model import (
 )
 from din_graph._validate import VISION_IDS
 
-__all__ = ["GOAL_KINDS", "DinIndex", "index_of", "owner_identity"]
+__all__ = ["GOAL_KINDS", "DinIndex", "index_of", "owner_identity", "reference_key"]
 
 GOAL_KINDS = frozenset({"strategic_goal", "operational_goal"})
 _SPACES = re.compile(r"\s+")
@@ -104,6 +104,20 @@ class DinIndex:
         return [n for n in seen if self.is_goal(n)]
 
 
+def reference_key(ref: str, programme_id: str) -> tuple[str, str]:
+    """The programme and node key a ``contributes_to`` reference of ``programme_id`` points at.
+
+    Examples
+    --------
+    >>> reference_key("visie", "p")
+    ('p', 'p/vision')
+    >>> reference_key("q/O1", "p")
+    ('q', 'q/O1')
+    """
+    target_pid, local = parse_reference(ref, programme_id)
+    return target_pid, node_key(target_pid, "vision" if local in VISION_IDS else local)
+
+
 def index_of(obj: Programme | Portfolio | DinIndex) -> DinIndex:
     """Build (or pass through) the index of a programme or portfolio."""
     if isinstance(obj, DinIndex):
@@ -148,8 +162,7 @@ def index_of(obj: Programme | Portfolio | DinIndex) -> DinIndex:
             source = node_key(pid, item.id)
             targets = index.up.setdefault(source, [])
             for ref in item.contributes_to:
-                target_pid, local = parse_reference(ref, pid)
-                target = node_key(target_pid, "vision" if local in VISION_IDS else local)
+                target_pid, target = reference_key(ref, pid)
                 if target in targets:
                     continue
                 targets.append(target)

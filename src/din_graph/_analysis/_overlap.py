@@ -39,7 +39,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
-from din_graph._analysis._index import index_of, owner_identity
+from din_graph._analysis._index import owner_identity, reference_key
 from din_graph._analysis._text import (
     DEFAULT_SYNONYMS,
     Analyzer,
@@ -47,11 +47,12 @@ from din_graph._analysis._text import (
     fold,
     one_deleted,
     words,
+    words_of_texts,
 )
 from din_graph._errors import DinError
 from din_graph._gc import gc_paused
 from din_graph._graph import node_key
-from din_graph._model import OperationalGoal, Portfolio, Programme, StrategicGoal
+from din_graph._model import Portfolio, Programme
 from din_graph._validate import area_names
 
 if TYPE_CHECKING:
@@ -227,12 +228,12 @@ class Overlaps:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class _Doc:
     key: str
     programme: str
     kind: str  # "effort" | "goal"
-    text: str  # opens with the title
+    text: str  # opens with the title and a space
     title: str
     owner: str | None = None
     partners: frozenset[str] = frozenset()
@@ -242,37 +243,37 @@ class _Doc:
 
 
 def _docs(portfolio: Portfolio, area_lookup: dict[str, str]) -> list[_Doc]:
-    index = index_of(portfolio)
     docs: list[_Doc] = []
-    # Efforts name the same few areas and partners over and over: each is folded once.
+    # Efforts name the same few areas, partners and goals over and over: each is read once.
     area = cache(lambda name: area_lookup.get(fold(name), fold(name)))
     partner = cache(lambda name: fold(name).strip())
-
     for programme in portfolio.programmes:
         pid = programme.id
-        goals: list[StrategicGoal | OperationalGoal] = [*programme.strategic_goals, *programme.operational_goals]
-        for goal in goals:
-            key = node_key(pid, goal.id)
+        # An owner is named by its id; of two with one id the first counts, as in index_of.
+        owners = {owner.id: owner_identity(owner) for owner in reversed(programme.owners)}
+        target = cache(lambda ref, pid=pid: reference_key(ref, pid)[1])
+        vision = frozenset({node_key(pid, "vision")} if programme.vision is not None else ())
+        for strategic in programme.strategic_goals:
+            text = " ".join([strategic.title, strategic.description or "", *strategic.criteria])
+            docs.append(_Doc(node_key(pid, strategic.id), pid, "goal", text, strategic.title, links=vision))
+        for goal in programme.operational_goals:
             text = " ".join([goal.title, goal.description or "", *goal.criteria])
-            indicators = ""
-            if isinstance(goal, OperationalGoal):
-                indicators = " ".join(f"{i.name} {i.unit or ''}" for i in goal.indicators)
-            links = frozenset(index.up.get(key, ()))
-            docs.append(_Doc(key, pid, "goal", text, goal.title, indicators=indicators, links=links))
+            indicators = " ".join(f"{i.name} {i.unit or ''}" for i in goal.indicators)
+            links = frozenset(map(target, goal.contributes_to))
+            docs.append(_Doc(node_key(pid, goal.id), pid, "goal", text, goal.title, indicators=indicators, links=links))
         for effort in programme.efforts:
-            key = node_key(pid, effort.id)
-            owner = index.effort_owner(key)
             docs.append(
                 _Doc(
-                    key,
+                    f"{pid}/{effort.id}",  # node_key, inlined: this runs once per effort
                     pid,
                     "effort",
-                    " ".join([effort.title, effort.description or ""]),
+                    f"{effort.title} {effort.description or ''}",
                     effort.title,
-                    owner=owner_identity(owner) if owner is not None else None,
-                    partners=frozenset(map(partner, effort.partners)),
-                    areas=frozenset(map(area, effort.areas)),
-                    links=frozenset(index.up.get(key, ())),
+                    owners.get(effort.owner) if effort.owner is not None else None,
+                    frozenset(map(partner, effort.partners)),
+                    frozenset(map(area, effort.areas)),
+                    "",
+                    frozenset(map(target, effort.contributes_to)),
                 )
             )
     return docs
@@ -301,6 +302,27 @@ class _Areas:
         for phrase in sorted(self.phrases, key=len):
             self.sizes[phrase[0]] = (*self.sizes.get(phrase[0], ()), len(phrase))
         self.first_words = frozenset(self.sizes)
+        # For mentioned_in: the names as numbers, per length (see there).
+        import numpy as np
+
+        self._word_number: dict[str, int] = {}
+        for phrase in self.phrases:
+            for word in phrase:
+                self._word_number.setdefault(word, len(self._word_number))
+        self._area_ids = sorted(set(self.phrases.values()))
+        base = len(self._word_number) + 1
+        by_size: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for phrase, area_id in self.phrases.items():
+            code = 0
+            for word in phrase:
+                code = code * base + self._word_number[word] + 1
+            by_size[len(phrase)].append((code, self._area_ids.index(area_id)))
+        # Numbers that fit in 64 bits (nearly always), else mentioned_in asks mentioned() text by text.
+        self._codes = {
+            size: (np.asarray([c for c, _ in sorted(found)], dtype=np.int64), np.asarray([a for _, a in sorted(found)]))
+            for size, found in by_size.items()
+            if base ** (size + 1) < 2**62
+        }
 
     def ancestors(self, area: str) -> list[str]:
         out = []
@@ -342,6 +364,47 @@ class _Areas:
                     start = tokens.index(first, start + 1)
                 except ValueError:
                     break
+        return found
+
+    def mentioned_in(self, texts: Sequence[Sequence[str]]) -> list[set[str]]:
+        """:meth:`mentioned` of each of many texts (their :func:`words`), at once.
+
+        Each word of an area name gets a number; a name of ``k`` words is then a
+        number in base (words + 1) and is found wherever ``k`` neighbouring words
+        of one text spell that number, with numpy over the whole corpus.
+        """
+        import numpy as np
+
+        if len(self._codes) < len({len(phrase) for phrase in self.phrases}):
+            return [self.mentioned(text) for text in texts]
+        found: list[set[str]] = [set() for _ in texts]
+        if not self.phrases:
+            return found
+        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        flat = list(itertools.chain.from_iterable(texts))
+        ids = np.fromiter(map(self._word_number.get, flat, itertools.repeat(-1)), dtype=np.int64, count=len(flat))
+        text_of = np.repeat(np.arange(len(texts)), lengths)
+        base = len(self._word_number) + 1
+        named_text, named_area = [], []
+        for size, (codes, areas) in self._codes.items():
+            count = len(flat) - size + 1
+            if count <= 0:
+                continue
+            window = ids[:count] + 1  # 0 for a word of no area name
+            for k in range(1, size):
+                window = window * base + ids[k : k + count] + 1
+            at = np.searchsorted(codes, window)
+            hit = at < len(codes)
+            hit[hit] = codes[at[hit]] == window[hit]
+            hit &= text_of[:count] == text_of[size - 1 : size - 1 + count]  # within one text
+            named_text.append(text_of[:count][hit])
+            named_area.append(areas[at[hit]])
+        if not named_text:
+            return found
+        known = len(self._area_ids)
+        pairs = np.unique(np.concatenate(named_text) * known + np.concatenate(named_area))
+        for text, area in zip((pairs // known).tolist(), (pairs % known).tolist(), strict=True):
+            found[text].add(self._area_ids[area])
         return found
 
     def relation(self, a: frozenset[str], b: frozenset[str]) -> tuple[float, tuple[str, ...]]:
@@ -802,13 +865,12 @@ def _overlaps(
     docs = _docs(pf, areas.lookup)
     if not docs:
         return Overlaps((), (), (), (), threshold, w)
-    # A node's text opens with its title (see _docs): its words are the title's and the rest's.
-    title_lengths, written = [], []
-    for doc in docs:
-        title_words = words(doc.title)
-        title_lengths.append(len(title_words))
-        written.append(title_words + words(doc.text[len(doc.title) :]))
-        doc.areas = doc.areas | frozenset(areas.mentioned(written[-1]))
+    # A node's text opens with its title and a space (see _docs): its first words are the title's.
+    written = words_of_texts([doc.text for doc in docs])
+    title_lengths = list(map(len, words_of_texts([doc.title for doc in docs])))
+    for doc, named in zip(docs, areas.mentioned_in(written), strict=True):
+        if named:
+            doc.areas = doc.areas | named
     places = [*areas.lookup, *(p.municipality or "" for p in pf.programmes)]
     analyzer = Analyzer(written, places=places, synonyms=synonyms)
     # Steps of one node each: analysis and matrices, then one pass per candidate key.
