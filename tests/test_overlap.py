@@ -286,8 +286,11 @@ def test_areas_mentioned_in_many_texts_is_mentioned_in_each(texts: list[list[str
     from din_graph._analysis._overlap import _Areas
 
     # a corpus at once, names not running on from one text into the next
+    from din_graph._analysis._text import corpus_of
+
     areas = _Areas(pair_of([effort("E1", "x")], [effort("E1", "y")]))
-    assert areas.mentioned_in(texts) == [areas.mentioned(tokens) for tokens in texts]
+    corpus = corpus_of([" ".join(tokens) for tokens in texts])
+    assert areas.mentioned_in(corpus) == [areas.mentioned(tokens) for tokens in texts]
 
 
 def test_analyzer_pieces() -> None:
@@ -332,10 +335,14 @@ def test_typos_inside_compounds_and_swapped_letters() -> None:
 @given(st.lists(st.text(st.characters(codec=None) | st.sampled_from("aZ9 -/\x00éß\u0130\ud800"), max_size=12)))
 @example(["Klimaat-adaptatie", "een\x00twee", "", "Coöperatie \ud800 ß"])
 def test_words_of_texts_is_words_of_each_text(texts: list[str]) -> None:
-    from din_graph._analysis._text import words, words_of_texts
+    from din_graph._analysis._text import corpus_of, words, words_of_texts
 
     # a corpus at once, separators, diacritics, case, lone surrogates and NUL included
-    assert words_of_texts(texts) == [words(t) for t in texts]
+    each = [words(t) for t in texts]
+    assert words_of_texts(texts) == each
+    corpus = corpus_of(texts)
+    assert [corpus.text(i) for i in range(len(corpus))] == corpus.texts() == each
+    assert corpus.words == list(dict.fromkeys(w for ws in each for w in ws))  # numbered as first written
 
 
 @given(st.text(max_size=30))

@@ -43,7 +43,9 @@ from din_graph._analysis._index import owner_identity, reference_key
 from din_graph._analysis._text import (
     DEFAULT_SYNONYMS,
     Analyzer,
+    Corpus,
     TextMatrices,
+    corpus_of,
     fold,
     one_deleted,
     words,
@@ -366,8 +368,8 @@ class _Areas:
                     break
         return found
 
-    def mentioned_in(self, texts: Sequence[Sequence[str]]) -> list[set[str]]:
-        """:meth:`mentioned` of each of many texts (their :func:`words`), at once.
+    def mentioned_in(self, corpus: Corpus) -> list[set[str]]:
+        """:meth:`mentioned` of each text of a corpus, at once.
 
         Each word of an area name gets a number; a name of ``k`` words is then a
         number in base (words + 1) and is found wherever ``k`` neighbouring words
@@ -376,18 +378,19 @@ class _Areas:
         import numpy as np
 
         if len(self._codes) < len({len(phrase) for phrase in self.phrases}):
-            return [self.mentioned(text) for text in texts]
-        found: list[set[str]] = [set() for _ in texts]
+            return [self.mentioned(corpus.text(i)) for i in range(len(corpus))]
+        found: list[set[str]] = [set() for _ in range(len(corpus))]
         if not self.phrases:
             return found
-        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-        flat = list(itertools.chain.from_iterable(texts))
-        ids = np.fromiter(map(self._word_number.get, flat, itertools.repeat(-1)), dtype=np.int64, count=len(flat))
-        text_of = np.repeat(np.arange(len(texts)), lengths)
+        number = np.fromiter(
+            map(self._word_number.get, corpus.words, itertools.repeat(-1)), dtype=np.int64, count=len(corpus.words)
+        )
+        ids = number[corpus.ids]  # area-name word numbers, one text after another
+        text_of = np.repeat(np.arange(len(corpus)), corpus.lengths)
         base = len(self._word_number) + 1
         named_text, named_area = [], []
         for size, (codes, areas) in self._codes.items():
-            count = len(flat) - size + 1
+            count = len(ids) - size + 1
             if count <= 0:
                 continue
             window = ids[:count] + 1  # 0 for a word of no area name
@@ -866,9 +869,10 @@ def _overlaps(
     if not docs:
         return Overlaps((), (), (), (), threshold, w)
     # A node's text opens with its title and a space (see _docs): its first words are the title's.
-    written = words_of_texts([doc.text for doc in docs])
+    corpus = corpus_of([doc.text for doc in docs])
+    written = corpus.texts()
     title_lengths = list(map(len, words_of_texts([doc.title for doc in docs])))
-    for doc, named in zip(docs, areas.mentioned_in(written), strict=True):
+    for doc, named in zip(docs, areas.mentioned_in(corpus), strict=True):
         if named:
             doc.areas = doc.areas | named
     places = [*areas.lookup, *(p.municipality or "" for p in pf.programmes)]

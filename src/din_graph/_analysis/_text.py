@@ -18,12 +18,13 @@ about a shared topic; the overlap analysis compares areas as a signal of its own
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -36,8 +37,10 @@ __all__ = [
     "GROUP_WORDS",
     "STOP_WORDS",
     "Analyzer",
+    "Corpus",
     "TextFeatures",
     "TextMatrices",
+    "corpus_of",
     "fold",
     "one_deleted",
     "words",
@@ -148,10 +151,13 @@ def fold(text: str) -> str:
     # Decomposed, a text has its few marks apart; each is removed by one C pass
     # (str.translate with a table looks up every character, ten times slower).
     decomposed = unicodedata.normalize("NFKD", text)
-    for char in set(decomposed):
-        if not char.isascii() and unicodedata.combining(char):
+    for char in set(_NON_ASCII.findall(decomposed)):
+        if unicodedata.combining(char):
             decomposed = decomposed.replace(char, "")
     return decomposed.casefold()
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def words(text: str) -> list[str]:
@@ -177,6 +183,76 @@ def words_of_texts(texts: Sequence[str]) -> list[list[str]]:
         return [words(text) for text in texts]  # a text holds the separator itself
     spaced = joined.encode("utf-8", "surrogatepass").translate(_WORD_BYTES).decode("ascii")
     return [text.split() for text in spaced.split(_TEXT_END)] if texts else []
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The words of a corpus's texts, numbered: each distinct word is one string, once.
+
+    Examples
+    --------
+    >>> corpus = corpus_of(["Groen in de wijk", "de wijk"])
+    >>> corpus.words, corpus.ids.tolist(), corpus.lengths.tolist()
+    (['groen', 'in', 'de', 'wijk'], [0, 1, 2, 3, 2, 3], [4, 2])
+    >>> corpus.text(1)
+    ['de', 'wijk']
+    """
+
+    words: list[str]
+    """The distinct words, in the order first written."""
+    ids: np.ndarray
+    """Every text's words, one text after another, as indices into ``words``."""
+    lengths: np.ndarray
+    """How many words each text has."""
+
+    def __len__(self) -> int:
+        return len(self.lengths)
+
+    @cached_property
+    def starts(self) -> np.ndarray:
+        """Where each text's words start in ``ids``."""
+        import numpy as np
+
+        starts: np.ndarray = np.cumsum(self.lengths) - self.lengths
+        return starts
+
+    def text(self, i: int) -> list[str]:
+        """The :func:`words` of text ``i``."""
+        start = int(self.starts[i])
+        return [self.words[w] for w in self.ids[start : start + int(self.lengths[i])].tolist()]
+
+    def texts(self) -> list[list[str]]:
+        """The :func:`words` of every text."""
+        ids = self.ids.tolist()
+        # itemgetter gathers in C; with one index it gives the item, not a tuple.
+        every = operator.itemgetter(*ids)(self.words) if len(ids) > 1 else [self.words[i] for i in ids]
+        ends = itertools.accumulate(self.lengths.tolist())
+        return [list(every[end - length : end]) for end, length in zip(ends, self.lengths.tolist(), strict=True)]
+
+
+def corpus_of(texts: Sequence[str]) -> Corpus:
+    """The :func:`words` of each text, numbered (see :class:`Corpus`)."""
+    import numpy as np
+
+    # As in words_of_texts, with the separator a word of its own: one split gives
+    # every word of the corpus, and numbering them finds where each text ends.
+    joined = f" {_TEXT_END} ".join([text if text.isascii() else fold(text) for text in texts])
+    if joined.count(_TEXT_END) != max(len(texts) - 1, 0):
+        pieces = [words(text) for text in texts]  # a text holds the separator itself
+        flat = [w for piece in pieces for w in (*piece, _TEXT_END)]
+    else:
+        flat = joined.encode("utf-8", "surrogatepass").translate(_WORD_BYTES).decode("ascii").split()
+        flat.append(_TEXT_END)
+    distinct = list(dict.fromkeys(flat))
+    number = dict(zip(distinct, range(len(distinct)), strict=True))
+    ids = np.fromiter(map(number.__getitem__, flat), dtype=np.int64, count=len(flat))
+    end = number[_TEXT_END]
+    ends = np.flatnonzero(ids == end)
+    lengths = np.diff(ends, prepend=-1) - 1
+    ids = ids[ids != end]
+    ids -= ids > end  # the separator's number is given up
+    del distinct[end]
+    return Corpus(distinct, ids, lengths[: len(texts)])
 
 
 _TEXT_END = "\x00"
