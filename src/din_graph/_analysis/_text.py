@@ -21,10 +21,10 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     import numpy as np
@@ -132,6 +132,18 @@ _Token = (
     ]
     | None
 )
+
+#: What a word the analysis drops contributes, as a token: nothing.
+_NO_TOKEN: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], None, bool, None] = (
+    (),
+    (),
+    (),
+    (),
+    None,
+    False,
+    None,
+)
+_Feature = TypeVar("_Feature", bound=Hashable)
 
 
 def fold(text: str) -> str:
@@ -544,37 +556,33 @@ class Analyzer:
 
         # What each distinct word contributes.  ``distinct`` is in the order words are
         # first written, so features numbered word by word are numbered as first seen.
-        vocab: dict[str, int] = {}
-        surface_words: dict[str, int] = {}
-        stem_vocab: dict[str, int] = {}
-        group_words: dict[str, int] = {}
-        keys: dict[str, int] = {}  # numbered here as met, renumbered as first seen in the texts below
-        unit_number: dict[tuple[str, ...], int] = {}
-        part_rows: list[list[int]] = []
-        surface_rows: list[list[int]] = []
-        stem_rows: list[list[int]] = []
-        key_rows: list[list[int]] = []
-        group_rows: list[list[int]] = []
+        # Each kind is gathered over all words at once (one flat list, numbered by
+        # ``dict.fromkeys``) rather than as a list per word: the loops run in C, and a
+        # list per word and kind would be tens of thousands of long-lived objects for
+        # the garbage collector to walk.
+        per_kind = list(zip(*(_NO_TOKEN if t is None else t for t in tokens), strict=True)) or [()] * 7
+        stems_of, kept_of, surface_of, keys_of, unit_of_word, generic_of, group_of = per_kind
+        stem_vocab, stem_lengths, stem_ids = _numbered(stems_of)
+        keys, key_lengths, key_ids = _numbered(keys_of)  # renumbered as first seen in the texts below
+        vocab, part_lengths, part_ids = _numbered([() if g else k for k, g in zip(kept_of, generic_of, strict=True)])
+        surface_words, surface_lengths, surface_ids = _numbered(
+            [() if g else k for k, g in zip(surface_of, generic_of, strict=True)]
+        )
+        group_words, group_lengths, group_ids = _numbered(
+            [() if g or k is None else (k,) for k, g in zip(group_of, generic_of, strict=True)]
+        )
+        named = [w for w, unit in enumerate(unit_of_word) if unit]
+        unit_number, _, unit_ids = _numbered([[unit_of_word[w] for w in named]])
         unit_of = np.full(len(distinct), -1, dtype=np.int64)
-        for w, token in enumerate(tokens):
-            if token is None:
-                for rows in (part_rows, surface_rows, stem_rows, key_rows, group_rows):
-                    rows.append([])
-                continue
-            stems, kept_stems, kept_surface, inner_keys, own_unit, generic, group = token
-            stem_rows.append([stem_vocab.setdefault(s, len(stem_vocab)) for s in stems])
-            key_rows.append([keys.setdefault(k, len(keys)) for k in inner_keys])
-            if own_unit:
-                unit_of[w] = unit_number.setdefault(own_unit, len(unit_number))
-            part_rows.append([] if generic else [vocab.setdefault(s, len(vocab)) for s in kept_stems])
-            surface_rows.append(
-                [] if generic else [surface_words.setdefault(p, len(surface_words)) for p in kept_surface]
-            )
-            group_rows.append([] if generic or group is None else [group_words.setdefault(group, len(group_words))])
+        unit_of[np.asarray(named, dtype=np.int64)] = unit_ids
         none = np.fromiter((t is None for t in tokens), dtype=bool, count=len(tokens))
         valid = ~none[ids]
-        first_stem = np.asarray([r[0] if r else -1 for r in stem_rows], dtype=np.int64)
-        last_stem = np.asarray([r[-1] if r else -1 for r in stem_rows], dtype=np.int64)
+        stem_starts = np.cumsum(stem_lengths) - stem_lengths
+        stemmed = stem_lengths > 0
+        first_stem = np.full(len(distinct), -1, dtype=np.int64)
+        first_stem[stemmed] = stem_ids[stem_starts[stemmed]]
+        last_stem = np.full(len(distinct), -1, dtype=np.int64)
+        last_stem[stemmed] = stem_ids[stem_starts[stemmed] + stem_lengths[stemmed] - 1]
 
         # Joins of neighbours, as codes of (left stem, right stem) pairs.
         width = max(len(stem_vocab), 1)
@@ -613,7 +621,7 @@ class Analyzer:
         partner, leading = partner[joined], leading[joined]
 
         # Keys of a text in the order it meets them: a word's own joins, then its join with a neighbour.
-        inner_at, inner_key = _gathered(key_rows, ids)
+        inner_at, inner_key = _gathered(key_lengths, key_ids, ids)
         key_at = np.concatenate([inner_at, join_at])
         key_id = np.concatenate([inner_key, join_key])
         met = np.argsort(np.concatenate([2 * inner_at, 2 * join_at + 1]), kind="stable")
@@ -632,11 +640,11 @@ class Analyzer:
 
         words_in = _listed(lengths, ids, len(distinct))
         title_words_in = _listed(np.minimum(lengths, prefixes), ids[in_title], len(distinct))
-        parts = _table(part_rows, columns)
-        surface = _table(surface_rows, max(len(surface_words), 1))
-        stems = _product(words_in, _table(stem_rows, max(len(stem_vocab), 1)))
+        parts = _listed(part_lengths, part_ids, columns)
+        surface = _listed(surface_lengths, surface_ids, max(len(surface_words), 1))
+        stems = _product(words_in, _listed(stem_lengths, stem_ids, max(len(stem_vocab), 1)))
         stems.data[:] = 1.0
-        groups = _product(words_in, _table(group_rows, max(len(group_words), 1)))
+        groups = _product(words_in, _listed(group_lengths, group_ids, max(len(group_words), 1)))
         groups.data[:] = 1.0
         joins = np.stack([join_at, partner, leading])
         units, title_units = _title_units(n, tokens, row, ids, in_title, unit_of, unit_number, joins)
@@ -769,25 +777,28 @@ def _title_units(
     return [names[u] for u in by_first.tolist()], matrix
 
 
-def _gathered(rows: list[list[int]], ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For a sequence of distinct words ``ids``, each entry of each one's row, in order, with its position."""
+def _numbered(rows: Sequence[Sequence[_Feature]]) -> tuple[dict[_Feature, int], np.ndarray, np.ndarray]:
+    """The features of ``rows`` numbered as first seen, the rows' lengths, and the rows' numbers one after another."""
     import numpy as np
 
+    flat = list(itertools.chain.from_iterable(rows))
+    number = dict(zip(dict.fromkeys(flat), itertools.count()))
     lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
-    flat = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64, count=int(lengths.sum()))
+    return number, lengths, np.fromiter(map(number.__getitem__, flat), dtype=np.int64, count=len(flat))
+
+
+def _gathered(lengths: np.ndarray, flat: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For a sequence of distinct words ``ids``, each entry of each one's row, in order, with its position.
+
+    The rows are listed one after another in ``flat``, ``lengths`` long each.
+    """
+    import numpy as np
+
     starts = np.cumsum(lengths) - lengths
     counts = lengths[ids]
     total = int(counts.sum())
     offsets = np.repeat(starts[ids] - (np.cumsum(counts) - counts), counts) + np.arange(total)
     return np.repeat(np.arange(len(ids)), counts), flat[offsets]
-
-
-def _table(rows: list[list[int]], width: int) -> sp.csr_matrix:
-    """Distinct words x features: how often each word contributes each feature."""
-    import numpy as np
-
-    lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
-    return _listed(lengths, np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64), width)
 
 
 def _listed(lengths: np.ndarray, cols: np.ndarray, width: int, *, binary: bool = False) -> sp.csr_matrix:
