@@ -372,16 +372,21 @@ class Analyzer:
             return None
         # Prefer the longest head: 'warmtenet' -> warmte + net, not warm + tenet.
         best: tuple[str, ...] | None = None
+        lexicon = self.lexicon
         for cut in range(len(word) - _MIN_PART, _MIN_PART - 1, -1):
             left, right = word[:cut], word[cut:]
             if right in _SUFFIXES:
                 continue  # 'veiligheid' is no 'veilig' + 'heid'
-            heads = [left] + [
-                left[: -len(link)] for link in _LINKS if left.endswith(link) and len(left) - len(link) >= _MIN_PART
-            ]
-            head = next((h for h in heads if h in self.lexicon), None)
-            if head is None:
-                continue
+            # The head as written, else without a linking -s-, -e- or -en-: this loop runs
+            # for every cut of every word, so only the links its last letter allows are tried.
+            head = left
+            if left not in lexicon:
+                for link in _LINKS_ENDING.get(left[-1], ()):
+                    if left.endswith(link) and cut - len(link) >= _MIN_PART and left[: -len(link)] in lexicon:
+                        head = left[: -len(link)]
+                        break
+                else:
+                    continue
             # Parts are split down to their smallest words, so that every spelling of
             # a compound meets: 'stadsnetwerk', 'stads netwerk' and 'stad net werk'
             # all become stad + net + werk.
@@ -705,6 +710,12 @@ class Analyzer:
             )
         self._token_cache[written] = result
         return result
+
+
+#: :data:`_LINKS` by their last letter, in their order: a word can end in only those of its last letter.
+_LINKS_ENDING: dict[str, tuple[str, ...]] = {
+    last: tuple(link for link in _LINKS if link[-1] == last) for last in {link[-1] for link in _LINKS}
+}
 
 
 def _snapshot(
