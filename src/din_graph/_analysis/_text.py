@@ -291,9 +291,15 @@ class Analyzer:
         for place in places:
             place_words.update(w for w in words(place) if len(w) > 2)
         self.places = frozenset(place_words - _KEEP_PLACE_WORDS)
-        counts = Counter(
-            itertools.chain.from_iterable(words(text) if isinstance(text, str) else text for text in corpus)
-        )
+        import numpy as np
+
+        flat = list(itertools.chain.from_iterable(words(text) if isinstance(text, str) else text for text in corpus))
+        number = dict(zip(dict.fromkeys(flat), itertools.count()))
+        ids = np.fromiter(map(number.__getitem__, flat), dtype=np.int64, count=len(flat))
+        counts = Counter(dict(zip(number, np.bincount(ids, minlength=len(number)).tolist(), strict=True)))
+        # Counting the words numbers them: :meth:`matrices`, given the same words, needs
+        # these numbers again and takes them instead of numbering over half a million words.
+        self._written: tuple[list[str], dict[str, int], np.ndarray] | None = (flat, number, ids)
         for word in [w for w in counts if len(w) < _MIN_PART or w.isdigit()]:
             del counts[word]
         self.corrections = _typo_corrections(counts)
@@ -549,9 +555,15 @@ class Analyzer:
         n = len(texts)
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
         flat = list(itertools.chain.from_iterable(texts))
-        distinct = list(dict.fromkeys(flat))
-        number = dict(zip(distinct, range(len(distinct)), strict=True))
-        ids = np.fromiter(map(number.__getitem__, flat), dtype=np.int64, count=len(flat))
+        # Usually the words the constructor counted, numbered there (an equal list compares
+        # fast: the same string objects).  Held for this first call only, not for the analyser's life.
+        written, self._written = self._written, None
+        if written is not None and written[0] == flat:
+            _, number, ids = written
+        else:
+            number = dict(zip(dict.fromkeys(flat), itertools.count()))
+            ids = np.fromiter(map(number.__getitem__, flat), dtype=np.int64, count=len(flat))
+        distinct = list(number)
         row = np.repeat(np.arange(n), lengths)
         start = np.repeat(np.cumsum(lengths) - lengths, lengths)
         at = np.arange(len(flat))
