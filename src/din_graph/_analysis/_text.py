@@ -294,12 +294,11 @@ class Analyzer:
         import numpy as np
 
         flat = list(itertools.chain.from_iterable(words(text) if isinstance(text, str) else text for text in corpus))
-        number = dict(zip(dict.fromkeys(flat), itertools.count()))
-        ids = np.fromiter(map(number.__getitem__, flat), dtype=np.int64, count=len(flat))
-        counts = Counter(dict(zip(number, np.bincount(ids, minlength=len(number)).tolist(), strict=True)))
+        distinct, ids = _first_seen(flat)
+        counts = Counter(dict(zip(distinct, np.bincount(ids, minlength=len(distinct)).tolist(), strict=True)))
         # Counting the words numbers them: :meth:`matrices`, given the same words, needs
         # these numbers again and takes them instead of numbering over half a million words.
-        self._written: tuple[list[str], dict[str, int], np.ndarray] | None = (flat, number, ids)
+        self._written: tuple[list[str], list[str], np.ndarray] | None = (flat, distinct, ids)
         for word in [w for w in counts if len(w) < _MIN_PART or w.isdigit()]:
             del counts[word]
         self.corrections = _typo_corrections(counts)
@@ -558,12 +557,7 @@ class Analyzer:
         # Usually the words the constructor counted, numbered there (an equal list compares
         # fast: the same string objects).  Held for this first call only, not for the analyser's life.
         written, self._written = self._written, None
-        if written is not None and written[0] == flat:
-            _, number, ids = written
-        else:
-            number = dict(zip(dict.fromkeys(flat), itertools.count()))
-            ids = np.fromiter(map(number.__getitem__, flat), dtype=np.int64, count=len(flat))
-        distinct = list(number)
+        distinct, ids = written[1:] if written is not None and written[0] == flat else _first_seen(flat)
         row = np.repeat(np.arange(n), lengths)
         start = np.repeat(np.cumsum(lengths) - lengths, lengths)
         at = np.arange(len(flat))
@@ -798,6 +792,19 @@ def _title_units(
     names = list(unit_number)
     matrix = _listed(np.bincount(titles, minlength=n), renumber[units], max(len(by_first), 1), binary=True)
     return [names[u] for u in by_first.tolist()], matrix
+
+
+def _first_seen(flat: list[str]) -> tuple[list[str], np.ndarray]:
+    """The distinct words of ``flat`` in the order first written, and each word's number among them."""
+    import numpy as np
+
+    # One pass of hashing, in C: ``setdefault`` gives each word the position where it
+    # is first written; those positions, increasing, become 0, 1, 2, ...
+    first: dict[str, int] = {}
+    at_first = np.fromiter(map(first.setdefault, flat, itertools.count()), dtype=np.int64, count=len(flat))
+    renumber = np.empty(len(flat), dtype=np.int64)
+    renumber[np.fromiter(first.values(), dtype=np.int64, count=len(first))] = np.arange(len(first))
+    return list(first), renumber[at_first]
 
 
 def _numbered(rows: Sequence[Sequence[_Feature]]) -> tuple[dict[_Feature, int], np.ndarray, np.ndarray]:
