@@ -697,23 +697,51 @@ class Analyzer:
         if not (word in STOP_WORDS or word in self.places or len(word) < 2):
             generic = word in GENERIC_WORDS
             pieces = self.split(word) if not generic else (word,)
-            stems = tuple(self.stem(p) for p in pieces)
-            kept = [(p, s) for p, s in zip(pieces, stems, strict=True) if p not in GENERIC_WORDS and s not in self.drop]
-            if word.isdigit():
-                kept = []  # a year or a count is no topic of its own
             group = word in GROUP_WORDS
-            # A compound of generic words still names something ('stadsaanpak').
-            names = not (generic or group) and (kept or len(stems) > 1)
-            result = (
-                stems,
-                tuple(s for _, s in kept),
-                tuple(p for p, _ in kept),
-                tuple(f"{a}+{b}" for a, b in itertools.pairwise(stems)),
-                tuple(s for s in stems if s not in _PEOPLE) if names else None,
-                generic,
-                # Kept as topic too: 'ouderen zones' is the compound 'ouderenzones' written apart.
-                word if group and len(stems) == 1 else None,
-            )
+            if len(pieces) == 1:
+                # Most words are one piece: the same token as below, without its loops over pieces.
+                piece = pieces[0]  # the word, or what a verb prefix leaves of it
+                stem = self.stem(piece)
+                stems: tuple[str, ...] = (stem,)
+                topical = piece not in GENERIC_WORDS and stem not in self.drop and not word.isdigit()
+                names = topical and not (generic or group)
+                result = (
+                    stems,
+                    stems if topical else (),
+                    pieces if topical else (),
+                    (),
+                    (stems if stem not in _PEOPLE else ()) if names else None,
+                    generic,
+                    word if group else None,
+                )
+            else:
+                stems = tuple(map(self.stem, pieces))
+                # Mostly every piece is kept, and no piece names residents: set tests in C
+                # find that, and the pieces are taken as they are.
+                if GENERIC_WORDS.isdisjoint(pieces) and self.drop.isdisjoint(stems):
+                    kept_stems, kept_surface = stems, pieces
+                else:
+                    kept = [
+                        (p, s)
+                        for p, s in zip(pieces, stems, strict=True)
+                        if p not in GENERIC_WORDS and s not in self.drop
+                    ]
+                    kept_stems, kept_surface = tuple(s for _, s in kept), tuple(p for p, _ in kept)
+                if word.isdigit():
+                    kept_stems = kept_surface = ()  # a year or a count is no topic of its own
+                # A compound of generic words still names something ('stadsaanpak').
+                names = not (generic or group)
+                result = (
+                    stems,
+                    kept_stems,
+                    kept_surface,
+                    tuple(map("+".join, itertools.pairwise(stems))),  # 'klimaat+plan'
+                    (stems if _PEOPLE.isdisjoint(stems) else tuple(s for s in stems if s not in _PEOPLE))
+                    if names
+                    else None,
+                    generic,
+                    None,  # a target group on its own is one piece
+                )
         self._token_cache[written] = result
         return result
 
