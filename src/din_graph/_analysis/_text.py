@@ -309,11 +309,14 @@ class Analyzer:
         # and only then is the generic part dropped.
         self.lexicon = frozenset(lexicon - STOP_WORDS)
         self._stem_cache: dict[str, str] = {}
-        self.stems = frozenset(self.stem(w) for w in self.lexicon)
+        lexicon_stems = list(map(self.stem, self.lexicon))
+        self.stems = frozenset(lexicon_stems)
         # Three-letter stems the corpus writes only inflected ('pas' of 'passen'):
         # as the tail of a compound they count as words ('voedsel|pas').
         self._short_stems = frozenset(
-            stem for w in self.lexicon if len(stem := self.stem(w)) == _MIN_PART and w.startswith(stem)
+            stem
+            for w, stem in zip(self.lexicon, lexicon_stems, strict=True)
+            if len(stem) == _MIN_PART and w.startswith(stem)
         )
         self._split_cache: dict[str, tuple[str, ...]] = {}
         self._token_cache: dict[str, _Token] = {}
@@ -322,8 +325,9 @@ class Analyzer:
         compound_keys: set[str] = set()
         for word in counts:
             if len(word) >= _MIN_COMPOUND and word not in self.corrections:
-                stems = [self.stem(p) for p in self.split(word)]
-                compound_keys.update(f"{a}+{b}" for a, b in itertools.pairwise(stems))
+                pieces = self.split(word)
+                if len(pieces) > 1:  # a word of one piece joins nothing
+                    compound_keys.update(map("+".join, itertools.pairwise(map(self.stem, pieces))))
         self.compound_keys = frozenset(compound_keys)
 
     def stem(self, word: str) -> str:
@@ -379,12 +383,10 @@ class Analyzer:
         best: tuple[str, ...] | None = None
         lexicon = self.lexicon
         for cut in range(len(word) - _MIN_PART, _MIN_PART - 1, -1):
-            left, right = word[:cut], word[cut:]
-            if right in _SUFFIXES:
-                continue  # 'veiligheid' is no 'veilig' + 'heid'
             # The head as written, else without a linking -s-, -e- or -en-: this loop runs
-            # for every cut of every word, so only the links its last letter allows are tried.
-            head = left
+            # for every cut of every word and mostly finds none, so that is tested first,
+            # and only the links the last letter allows.
+            left = head = word[:cut]
             if left not in lexicon:
                 for link in _LINKS_ENDING.get(left[-1], ()):
                     if left.endswith(link) and cut - len(link) >= _MIN_PART and left[: -len(link)] in lexicon:
@@ -392,6 +394,9 @@ class Analyzer:
                         break
                 else:
                     continue
+            right = word[cut:]
+            if right in _SUFFIXES:
+                continue  # 'veiligheid' is no 'veilig' + 'heid'
             # Parts are split down to their smallest words, so that every spelling of
             # a compound meets: 'stadsnetwerk', 'stads netwerk' and 'stad net werk'
             # all become stad + net + werk.
