@@ -896,6 +896,35 @@ def _grams(word: str) -> set[str]:
     return {padded[k : k + 4] for k in range(len(padded) - 3)}
 
 
+def _gram_totals(vocabulary: list[str]) -> dict[str, int]:
+    """Per word, how many words of ``vocabulary`` have each of its 4-grams (:func:`_grams`), summed.
+
+    Counted with numpy over the words' code points, four to an integer, rather
+    than as a set of strings per word: the vocabulary is thousands of words.
+    """
+    import numpy as np
+
+    padded = [f" {word} " for word in vocabulary]
+    lengths = np.fromiter(map(len, padded), dtype=np.int64, count=len(padded))
+    points = np.frombuffer("".join(padded).encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+    base = int(points.max()) + 1 if len(points) else 1
+    if base**4 * max(len(padded), 1) >= 2**62:  # beyond Latin letters: strings, as they are
+        counted = Counter(itertools.chain.from_iterable(map(_grams, vocabulary)))
+        return {word: sum(counted[g] for g in _grams(word)) for word in vocabulary}
+    codes = ((points[:-3] * base + points[1:-2]) * base + points[2:-1]) * base + points[3:]
+    owner = np.repeat(np.arange(len(padded)), lengths)[: len(codes)]
+    inside = np.arange(len(codes)) + 4 <= np.cumsum(lengths)[owner]  # not across two words
+    # Each (gram, word) once, as a set per word holds it, sorted by gram: a gram's run is
+    # as long as the number of words that have it.
+    pairs = np.sort(codes[inside] * len(padded) + owner[inside])
+    pairs = pairs[np.diff(pairs, prepend=-1) != 0]  # np.unique, without its overhead
+    gram, word = np.divmod(pairs, len(padded))
+    starts = np.flatnonzero(np.diff(gram, prepend=-1))
+    runs = np.diff(starts, append=len(gram))
+    totals = np.bincount(word, weights=np.repeat(runs, runs), minlength=len(padded))
+    return dict(zip(vocabulary, totals.astype(np.int64).tolist(), strict=True))
+
+
 def one_deleted(word: str) -> set[str]:
     """The word and every string it makes with one letter left out.
 
@@ -930,16 +959,16 @@ def _typo_corrections(counts: Counter[str]) -> dict[str, str]:
         if len(word) >= _MIN_TYPO - 1:
             by_head.setdefault(word[:2], []).append(word)
             by_tail.setdefault(word[-3:], []).append(word)
-    grams: Counter[str] | None = None
+    totals: dict[str, int] | None = None
 
     @cache
     def typical(word: str) -> tuple[int, str]:
         # A typo makes letter sequences no other word has ('warmtbeerging' has 'mtbe'):
         # the spelling whose 4-grams the vocabulary uses more is the right one.
-        nonlocal grams
-        if grams is None:
-            grams = Counter(itertools.chain.from_iterable(_grams(w) for w in counts))
-        return sum(grams[g] for g in _grams(word)), word
+        nonlocal totals
+        if totals is None:
+            totals = _gram_totals(list(counts))
+        return totals[word], word
 
     out: dict[str, str] = {}
     for word in ranked:
