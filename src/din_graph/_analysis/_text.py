@@ -319,6 +319,7 @@ class Analyzer:
             if len(stem) == _MIN_PART and w.startswith(stem)
         )
         self._split_cache: dict[str, tuple[str, ...]] = {}
+        self._part_cache: dict[tuple[str, int], tuple[str, ...] | None] = {}
         self._token_cache: dict[str, _Token] = {}
         # Every compound the corpus writes joined, as stem pairs: a pair of words
         # written apart that forms one of these is that compound.
@@ -371,6 +372,19 @@ class Analyzer:
         return cached
 
     def _split(self, word: str, depth: int) -> tuple[str, ...] | None:
+        if depth == 0:
+            return self._split_word(word, 0)
+        if len(word) < _MIN_COMPOUND:
+            return None  # as _split_word finds: below the top no verb prefix is looked for
+        # Parts recur across compounds ('klimaat' in every 'klimaat...'): a part is split
+        # once per depth (which bounds its own splitting), not once per compound.
+        key = (word, depth)
+        if key in self._part_cache:
+            return self._part_cache[key]
+        found = self._part_cache[key] = self._split_word(word, depth)
+        return found
+
+    def _split_word(self, word: str, depth: int) -> tuple[str, ...] | None:
         if depth == 0 and word.startswith(_VERB_PREFIXES):
             # 'vergroenen' is about 'groen': a verb made of a known word with ver-/be-.
             for prefix in _VERB_PREFIXES:
