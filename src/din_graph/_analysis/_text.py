@@ -578,9 +578,9 @@ class Analyzer:
         written, self._written = self._written, None
         distinct, ids = written[1:] if written is not None and written[0] == flat else _first_seen(flat)
         row = np.repeat(np.arange(n), lengths)
-        start = np.repeat(np.cumsum(lengths) - lengths, lengths)
+        text_start = np.cumsum(lengths) - lengths
         at = np.arange(len(flat))
-        in_title = at - start < np.repeat(np.asarray(prefixes, dtype=np.int64), lengths)
+        in_title = at < np.repeat(text_start + np.asarray(prefixes, dtype=np.int64), lengths)
         cache = self._token_cache
         tokens = [cache[w] if w in cache else self._token(w) for w in distinct]
 
@@ -605,7 +605,7 @@ class Analyzer:
         unit_number, _, unit_ids = _numbered([[unit_of_word[w] for w in named]])
         unit_of = np.full(len(distinct), -1, dtype=np.int64)
         unit_of[np.asarray(named, dtype=np.int64)] = unit_ids
-        none = np.fromiter((t is None for t in tokens), dtype=bool, count=len(tokens))
+        none = np.array([t is None for t in tokens], dtype=bool)
         valid = ~none[ids]
         stem_starts = np.cumsum(stem_lengths) - stem_lengths
         stemmed = stem_lengths > 0
@@ -630,12 +630,16 @@ class Analyzer:
         adjacent = np.flatnonzero(valid[1:] & valid[:-1] & same_text) + 1
         adjacent_codes = last_stem[ids[adjacent - 1]] * width + first_stem[ids[adjacent]]
         # A word after 'voor' and articles, and the word before 'voor': 'plan voor (de) klimaat'.
-        article = np.fromiter((w in _ARTICLES for w in distinct), dtype=bool, count=len(distinct)) & none
-        voor = np.fromiter((w == "voor" for w in distinct), dtype=bool, count=len(distinct)) & none
+        article = np.zeros(len(distinct), dtype=bool)
+        article[_positions(distinct, _ARTICLES)] = True
+        article &= none
+        voor = np.zeros(len(distinct), dtype=bool)
+        voor[_positions(distinct, ("voor",))] = True
+        voor &= none
         before_articles = np.maximum.accumulate(np.where(article[ids], -1, at)) if len(at) else at
         after = np.flatnonzero(valid[1:] & ~valid[:-1] & same_text) + 1
         word_voor = before_articles[after - 1]
-        inside = word_voor > start[after]  # 'voor' and a word before it in the same text
+        inside = word_voor > text_start[row[after]]  # 'voor' and a word before it in the same text
         after, word_voor = after[inside], word_voor[inside]
         paraphrased = voor[ids[word_voor]] & valid[word_voor - 1]
         after, word_voor = after[paraphrased], word_voor[paraphrased]
@@ -854,6 +858,14 @@ def _first_seen(flat: list[str]) -> tuple[list[str], np.ndarray]:
     return list(first), renumber[at_first]
 
 
+def _positions(items: list[str], wanted: Iterable[str]) -> list[int]:
+    """Where each word of ``wanted`` stands in ``items`` (distinct words), for those there.
+
+    A few words looked for by scans in C (``in``, ``list.index``) rather than a Python test per item.
+    """
+    return [items.index(word) for word in wanted if word in items]
+
+
 def _numbered(rows: Sequence[Sequence[_Feature]]) -> tuple[dict[_Feature, int], np.ndarray, np.ndarray]:
     """The features of ``rows`` numbered as first seen, the rows' lengths, and the rows' numbers one after another."""
     import numpy as np
@@ -968,7 +980,8 @@ def _typo_corrections(counts: Counter[str]) -> dict[str, str]:
 
     by_head: dict[str, list[str]] = {}
     by_tail: dict[str, list[str]] = {}
-    ranked = sorted(counts, key=lambda w: (-counts[w], w))
+    # Most frequent first, then alphabetical: two stable sorts, without a tuple per word.
+    ranked = sorted(sorted(counts), key=counts.__getitem__, reverse=True)
     for word in ranked:
         if len(word) >= _MIN_TYPO - 1:
             by_head.setdefault(word[:2], []).append(word)
