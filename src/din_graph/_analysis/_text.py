@@ -884,10 +884,12 @@ def _gathered(lengths: np.ndarray, flat: np.ndarray, ids: np.ndarray) -> tuple[n
     import numpy as np
 
     starts = np.cumsum(lengths) - lengths
-    counts = lengths[ids]
+    # Only the positions whose word has entries: the repeats below then run over those.
+    at = np.flatnonzero(lengths[ids])
+    counts = lengths[ids[at]]
     total = int(counts.sum())
-    offsets = np.repeat(starts[ids] - (np.cumsum(counts) - counts), counts) + np.arange(total)
-    return np.repeat(np.arange(len(ids)), counts), flat[offsets]
+    offsets = np.repeat(starts[ids[at]] - (np.cumsum(counts) - counts), counts) + np.arange(total)
+    return np.repeat(at, counts), flat[offsets]
 
 
 def _listed(lengths: np.ndarray, cols: np.ndarray, width: int, *, binary: bool = False) -> sp.csr_matrix:
