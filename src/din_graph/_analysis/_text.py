@@ -21,7 +21,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -977,9 +977,6 @@ def _typo_corrections(counts: Counter[str]) -> dict[str, str]:
     words of seven letters or more are corrected: short words differ by one
     letter too often (*water* / *later*, *tillen* / *willen*).
     """
-    from rapidfuzz import process
-    from rapidfuzz.distance import OSA
-
     by_head: dict[str, list[str]] = {}
     by_tail: dict[str, list[str]] = {}
     # Most frequent first, then alphabetical: two stable sorts, without a tuple per word.
@@ -999,23 +996,13 @@ def _typo_corrections(counts: Counter[str]) -> dict[str, str]:
             totals = _gram_totals(list(counts))
         return totals[word], word
 
+    singles = [word for word in ranked if counts[word] == 1 and len(word) >= _MIN_TYPO]
+    near = _near_words(singles, [(by_head, lambda word: word[:2]), (by_tail, lambda word: word[-3:])])
     out: dict[str, str] = {}
-    for word in ranked:
-        if counts[word] != 1 or len(word) < _MIN_TYPO:
-            continue
-        limit = 1 if len(word) < 10 else 2
-        # The distances in one call (rapidfuzz loops in C); a distance within the
-        # limit implies lengths within it too.
-        near = process.extract(
-            word,
-            [*by_head.get(word[:2], ()), *by_tail.get(word[-3:], ())],
-            scorer=OSA.distance,
-            score_cutoff=limit,
-            limit=None,
-        )
+    for word in singles:
         ranked_near = sorted(
             (distance, -counts[candidate], candidate)
-            for candidate, distance, _ in near
+            for candidate, distance in near[word]
             # between two singletons the more typical spelling is canonical
             if candidate != word and not (counts[candidate] == 1 and typical(candidate) < typical(word))
         )
@@ -1029,6 +1016,37 @@ def _typo_corrections(counts: Counter[str]) -> dict[str, str]:
             end = out[end]
         out[word] = end
     return out
+
+
+def _near_words(
+    words: list[str], indexes: list[tuple[dict[str, list[str]], Callable[[str], str]]]
+) -> dict[str, list[tuple[str, int]]]:
+    """Per word, the words of each index under its key within one edit (two for ten letters or more), with the edits.
+
+    A swap of two letters counts as one edit.  The words sharing a key are
+    compared with that key's words in one call (rapidfuzz loops in C and reads
+    the key's words once, not once per word).  A word listed under several
+    indexes' keys is found once per index.
+    """
+    import numpy as np
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    near: dict[str, list[tuple[str, int]]] = {word: [] for word in words}
+    for index, key_of in indexes:
+        sharing: dict[str, list[str]] = {}
+        for word in words:
+            sharing.setdefault(key_of(word), []).append(word)
+        for key, queries in sharing.items():
+            choices = index.get(key)
+            if not choices:
+                continue
+            distances = process.cdist(queries, choices, scorer=OSA.distance, score_cutoff=2, dtype=np.int32)
+            limits = np.array([1 if len(query) < 10 else 2 for query in queries], dtype=np.int32)
+            found_query, found_choice = np.nonzero(distances <= limits[:, None])
+            for q, c in zip(found_query.tolist(), found_choice.tolist(), strict=True):
+                near[queries[q]].append((choices[c], int(distances[q, c])))
+    return near
 
 
 # Place-name words that are also ordinary words and must stay in the text.
