@@ -648,10 +648,18 @@ class Analyzer:
         # The word each joins, and which of the two the compound names first.
         partner = np.concatenate([adjacent - 1, word_voor - 1])
         leading = np.concatenate([adjacent - 1, after])
-        found = np.searchsorted(codes, pair_codes)
-        joined = found < len(codes)
-        joined[joined] = codes[found[joined]] == pair_codes[joined]
-        join_at, join_key = join_at[joined], code_keys[found[joined]]
+        # Most neighbours form no compound: a pair whose left stem opens none is ruled out
+        # by a lookup, and only the others are searched for.  (Both words of a pair have
+        # stems, so its code is in [0, width**2).)
+        opens = np.zeros(width, dtype=bool)
+        opens[codes // width] = True
+        maybe = np.flatnonzero(opens[pair_codes // width])
+        found = np.searchsorted(codes, pair_codes[maybe])
+        hit = found < len(codes)
+        hit[hit] = codes[found[hit]] == pair_codes[maybe[hit]]
+        joined = np.zeros(len(pair_codes), dtype=bool)
+        joined[maybe[hit]] = True
+        join_at, join_key = join_at[joined], code_keys[found[hit]]
         partner, leading = partner[joined], leading[joined]
 
         # Keys of a text in the order it meets them: a word's own joins, then its join with a neighbour.
