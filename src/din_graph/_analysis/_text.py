@@ -21,10 +21,10 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import numpy as np
@@ -132,18 +132,6 @@ _Token = (
     ]
     | None
 )
-
-#: What a word the analysis drops contributes, as a token: nothing.
-_NO_TOKEN: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], None, bool, None] = (
-    (),
-    (),
-    (),
-    (),
-    None,
-    False,
-    None,
-)
-_Feature = TypeVar("_Feature", bound=Hashable)
 
 
 def fold(text: str) -> str:
@@ -777,6 +765,17 @@ class Analyzer:
         return result
 
 
+#: What a word the analysis drops contributes, as a token: nothing.
+_NO_TOKEN: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], None, bool, None] = (
+    (),
+    (),
+    (),
+    (),
+    None,
+    False,
+    None,
+)
+
 #: :data:`_LINKS` by their last letter, in their order: a word can end in only those of its last letter.
 _LINKS_ENDING: dict[str, tuple[str, ...]] = {
     last: tuple(link for link in _LINKS if link[-1] == last) for last in {link[-1] for link in _LINKS}
@@ -888,7 +887,7 @@ def _positions(items: list[str], wanted: Iterable[str]) -> list[int]:
     return [items.index(word) for word in wanted if word in items]
 
 
-def _numbered(rows: Sequence[Sequence[_Feature]]) -> tuple[dict[_Feature, int], np.ndarray, np.ndarray]:
+def _numbered(rows: Sequence[Sequence[Any]]) -> tuple[dict[Any, int], np.ndarray, np.ndarray]:
     """The features of ``rows`` numbered as first seen, the rows' lengths, and the rows' numbers one after another."""
     import numpy as np
 
@@ -1019,7 +1018,7 @@ def _typo_corrections(counts: Counter[str]) -> dict[str, str]:
         return totals[word], word
 
     singles = [word for word in ranked if counts[word] == 1 and len(word) >= _MIN_TYPO]
-    near = _near_words(singles, [(by_head, lambda word: word[:2]), (by_tail, lambda word: word[-3:])])
+    near = _near_words(singles, [(by_head, slice(None, 2)), (by_tail, slice(-3, None))])
     out: dict[str, str] = {}
     for word in singles:
         ranked_near = sorted(
@@ -1041,7 +1040,7 @@ def _typo_corrections(counts: Counter[str]) -> dict[str, str]:
 
 
 def _near_words(
-    words: list[str], indexes: list[tuple[dict[str, list[str]], Callable[[str], str]]]
+    words: list[str], indexes: list[tuple[dict[str, list[str]], slice]]
 ) -> dict[str, list[tuple[str, int]]]:
     """Per word, the words of each index under its key within one edit (two for ten letters or more), with the edits.
 
@@ -1055,12 +1054,12 @@ def _near_words(
     from rapidfuzz.distance import OSA
 
     near: dict[str, list[tuple[str, int]]] = {word: [] for word in words}
-    for index, key_of in indexes:
+    for index, key in indexes:
         sharing: dict[str, list[str]] = {}
         for word in words:
-            sharing.setdefault(key_of(word), []).append(word)
-        for key, queries in sharing.items():
-            choices = index.get(key)
+            sharing.setdefault(word[key], []).append(word)
+        for shared, queries in sharing.items():
+            choices = index.get(shared)
             if not choices:
                 continue
             distances = process.cdist(queries, choices, scorer=OSA.distance, score_cutoff=2, dtype=np.int32)
