@@ -382,9 +382,14 @@ class Analyzer:
         for place in places:
             place_words.update(w for w in words(place) if len(w) > 2)
         self.places = frozenset(place_words - _KEEP_PLACE_WORDS)
-        counts = Counter(
-            itertools.chain.from_iterable(words(text) if isinstance(text, str) else text for text in corpus)
-        )
+        import numpy as np
+
+        flat = list(itertools.chain.from_iterable(words(text) if isinstance(text, str) else text for text in corpus))
+        distinct, ids = _first_seen(flat)
+        counts = Counter(dict(zip(distinct, np.bincount(ids, minlength=len(distinct)).tolist(), strict=True)))
+        # Counting the words numbers them: :meth:`matrices`, given the same words, needs
+        # these numbers again and takes them instead of numbering over half a million words.
+        self._written: tuple[list[str], list[str], np.ndarray] | None = (flat, distinct, ids)
         for word in [w for w in counts if len(w) < _MIN_PART or w.isdigit()]:
             del counts[word]
         self.corrections = _typo_corrections(counts)
@@ -395,21 +400,26 @@ class Analyzer:
         # and only then is the generic part dropped.
         self.lexicon = frozenset(lexicon - STOP_WORDS)
         self._stem_cache: dict[str, str] = {}
-        self.stems = frozenset(self.stem(w) for w in self.lexicon)
+        lexicon_stems = list(map(self.stem, self.lexicon))
+        self.stems = frozenset(lexicon_stems)
         # Three-letter stems the corpus writes only inflected ('pas' of 'passen'):
         # as the tail of a compound they count as words ('voedsel|pas').
         self._short_stems = frozenset(
-            stem for w in self.lexicon if len(stem := self.stem(w)) == _MIN_PART and w.startswith(stem)
+            stem
+            for w, stem in zip(self.lexicon, lexicon_stems, strict=True)
+            if len(stem) == _MIN_PART and w.startswith(stem)
         )
         self._split_cache: dict[str, tuple[str, ...]] = {}
+        self._part_cache: dict[tuple[str, int], tuple[str, ...] | None] = {}
         self._token_cache: dict[str, _Token] = {}
         # Every compound the corpus writes joined, as stem pairs: a pair of words
         # written apart that forms one of these is that compound.
         compound_keys: set[str] = set()
         for word in counts:
             if len(word) >= _MIN_COMPOUND and word not in self.corrections:
-                stems = [self.stem(p) for p in self.split(word)]
-                compound_keys.update(f"{a}+{b}" for a, b in itertools.pairwise(stems))
+                pieces = self.split(word)
+                if len(pieces) > 1:  # a word of one piece joins nothing
+                    compound_keys.update(map("+".join, itertools.pairwise(map(self.stem, pieces))))
         self.compound_keys = frozenset(compound_keys)
 
     def stem(self, word: str) -> str:
@@ -453,6 +463,19 @@ class Analyzer:
         return cached
 
     def _split(self, word: str, depth: int) -> tuple[str, ...] | None:
+        if depth == 0:
+            return self._split_word(word, 0)
+        if len(word) < _MIN_COMPOUND:
+            return None  # as _split_word finds: below the top no verb prefix is looked for
+        # Parts recur across compounds ('klimaat' in every 'klimaat...'): a part is split
+        # once per depth (which bounds its own splitting), not once per compound.
+        key = (word, depth)
+        if key in self._part_cache:
+            return self._part_cache[key]
+        found = self._part_cache[key] = self._split_word(word, depth)
+        return found
+
+    def _split_word(self, word: str, depth: int) -> tuple[str, ...] | None:
         if depth == 0 and word.startswith(_VERB_PREFIXES):
             # 'vergroenen' is about 'groen': a verb made of a known word with ver-/be-.
             for prefix in _VERB_PREFIXES:
@@ -463,16 +486,22 @@ class Analyzer:
             return None
         # Prefer the longest head: 'warmtenet' -> warmte + net, not warm + tenet.
         best: tuple[str, ...] | None = None
+        lexicon = self.lexicon
         for cut in range(len(word) - _MIN_PART, _MIN_PART - 1, -1):
-            left, right = word[:cut], word[cut:]
+            # The head as written, else without a linking -s-, -e- or -en-: this loop runs
+            # for every cut of every word and mostly finds none, so that is tested first,
+            # and only the links the last letter allows.
+            left = head = word[:cut]
+            if left not in lexicon:
+                for link in _LINKS_ENDING.get(left[-1], ()):
+                    if left.endswith(link) and cut - len(link) >= _MIN_PART and left[: -len(link)] in lexicon:
+                        head = left[: -len(link)]
+                        break
+                else:
+                    continue
+            right = word[cut:]
             if right in _SUFFIXES:
                 continue  # 'veiligheid' is no 'veilig' + 'heid'
-            heads = [left] + [
-                left[: -len(link)] for link in _LINKS if left.endswith(link) and len(left) - len(link) >= _MIN_PART
-            ]
-            head = next((h for h in heads if h in self.lexicon), None)
-            if head is None:
-                continue
             # Parts are split down to their smallest words, so that every spelling of
             # a compound meets: 'stadsnetwerk', 'stads netwerk' and 'stad net werk'
             # all become stad + net + werk.
@@ -635,49 +664,46 @@ class Analyzer:
         n = len(texts)
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
         flat = list(itertools.chain.from_iterable(texts))
-        distinct = list(dict.fromkeys(flat))
-        number = dict(zip(distinct, range(len(distinct)), strict=True))
-        ids = np.fromiter(map(number.__getitem__, flat), dtype=np.int64, count=len(flat))
+        # Usually the words the constructor counted, numbered there (an equal list compares
+        # fast: the same string objects).  Held for this first call only, not for the analyser's life.
+        written, self._written = self._written, None
+        distinct, ids = written[1:] if written is not None and written[0] == flat else _first_seen(flat)
         row = np.repeat(np.arange(n), lengths)
-        start = np.repeat(np.cumsum(lengths) - lengths, lengths)
+        text_start = np.cumsum(lengths) - lengths
         at = np.arange(len(flat))
-        in_title = at - start < np.repeat(np.asarray(prefixes, dtype=np.int64), lengths)
+        in_title = at < np.repeat(text_start + np.asarray(prefixes, dtype=np.int64), lengths)
         cache = self._token_cache
         tokens = [cache[w] if w in cache else self._token(w) for w in distinct]
 
         # What each distinct word contributes.  ``distinct`` is in the order words are
         # first written, so features numbered word by word are numbered as first seen.
-        vocab: dict[str, int] = {}
-        surface_words: dict[str, int] = {}
-        stem_vocab: dict[str, int] = {}
-        group_words: dict[str, int] = {}
-        keys: dict[str, int] = {}  # numbered here as met, renumbered as first seen in the texts below
-        unit_number: dict[tuple[str, ...], int] = {}
-        part_rows: list[list[int]] = []
-        surface_rows: list[list[int]] = []
-        stem_rows: list[list[int]] = []
-        key_rows: list[list[int]] = []
-        group_rows: list[list[int]] = []
+        # Each kind is gathered over all words at once (one flat list, numbered by
+        # ``dict.fromkeys``) rather than as a list per word: the loops run in C, and a
+        # list per word and kind would be tens of thousands of long-lived objects for
+        # the garbage collector to walk.
+        per_kind = list(zip(*(_NO_TOKEN if t is None else t for t in tokens), strict=True)) or [()] * 7
+        stems_of, kept_of, surface_of, keys_of, unit_of_word, generic_of, group_of = per_kind
+        stem_vocab, stem_lengths, stem_ids = _numbered(stems_of)
+        keys, key_lengths, key_ids = _numbered(keys_of)  # renumbered as first seen in the texts below
+        vocab, part_lengths, part_ids = _numbered([() if g else k for k, g in zip(kept_of, generic_of, strict=True)])
+        surface_words, surface_lengths, surface_ids = _numbered(
+            [() if g else k for k, g in zip(surface_of, generic_of, strict=True)]
+        )
+        group_words, group_lengths, group_ids = _numbered(
+            [() if g or k is None else (k,) for k, g in zip(group_of, generic_of, strict=True)]
+        )
+        named = [w for w, unit in enumerate(unit_of_word) if unit]
+        unit_number, _, unit_ids = _numbered([[unit_of_word[w] for w in named]])
         unit_of = np.full(len(distinct), -1, dtype=np.int64)
-        for w, token in enumerate(tokens):
-            if token is None:
-                for rows in (part_rows, surface_rows, stem_rows, key_rows, group_rows):
-                    rows.append([])
-                continue
-            stems, kept_stems, kept_surface, inner_keys, own_unit, generic, group = token
-            stem_rows.append([stem_vocab.setdefault(s, len(stem_vocab)) for s in stems])
-            key_rows.append([keys.setdefault(k, len(keys)) for k in inner_keys])
-            if own_unit:
-                unit_of[w] = unit_number.setdefault(own_unit, len(unit_number))
-            part_rows.append([] if generic else [vocab.setdefault(s, len(vocab)) for s in kept_stems])
-            surface_rows.append(
-                [] if generic else [surface_words.setdefault(p, len(surface_words)) for p in kept_surface]
-            )
-            group_rows.append([] if generic or group is None else [group_words.setdefault(group, len(group_words))])
-        none = np.fromiter((t is None for t in tokens), dtype=bool, count=len(tokens))
+        unit_of[np.asarray(named, dtype=np.int64)] = unit_ids
+        none = np.array([t is None for t in tokens], dtype=bool)
         valid = ~none[ids]
-        first_stem = np.asarray([r[0] if r else -1 for r in stem_rows], dtype=np.int64)
-        last_stem = np.asarray([r[-1] if r else -1 for r in stem_rows], dtype=np.int64)
+        stem_starts = np.cumsum(stem_lengths) - stem_lengths
+        stemmed = stem_lengths > 0
+        first_stem = np.full(len(distinct), -1, dtype=np.int64)
+        first_stem[stemmed] = stem_ids[stem_starts[stemmed]]
+        last_stem = np.full(len(distinct), -1, dtype=np.int64)
+        last_stem[stemmed] = stem_ids[stem_starts[stemmed] + stem_lengths[stemmed] - 1]
 
         # Joins of neighbours, as codes of (left stem, right stem) pairs.
         width = max(len(stem_vocab), 1)
@@ -695,12 +721,16 @@ class Analyzer:
         adjacent = np.flatnonzero(valid[1:] & valid[:-1] & same_text) + 1
         adjacent_codes = last_stem[ids[adjacent - 1]] * width + first_stem[ids[adjacent]]
         # A word after 'voor' and articles, and the word before 'voor': 'plan voor (de) klimaat'.
-        article = np.fromiter((w in _ARTICLES for w in distinct), dtype=bool, count=len(distinct)) & none
-        voor = np.fromiter((w == "voor" for w in distinct), dtype=bool, count=len(distinct)) & none
+        article = np.zeros(len(distinct), dtype=bool)
+        article[_positions(distinct, _ARTICLES)] = True
+        article &= none
+        voor = np.zeros(len(distinct), dtype=bool)
+        voor[_positions(distinct, ("voor",))] = True
+        voor &= none
         before_articles = np.maximum.accumulate(np.where(article[ids], -1, at)) if len(at) else at
         after = np.flatnonzero(valid[1:] & ~valid[:-1] & same_text) + 1
         word_voor = before_articles[after - 1]
-        inside = word_voor > start[after]  # 'voor' and a word before it in the same text
+        inside = word_voor > text_start[row[after]]  # 'voor' and a word before it in the same text
         after, word_voor = after[inside], word_voor[inside]
         paraphrased = voor[ids[word_voor]] & valid[word_voor - 1]
         after, word_voor = after[paraphrased], word_voor[paraphrased]
@@ -709,23 +739,31 @@ class Analyzer:
         # The word each joins, and which of the two the compound names first.
         partner = np.concatenate([adjacent - 1, word_voor - 1])
         leading = np.concatenate([adjacent - 1, after])
-        found = np.searchsorted(codes, pair_codes)
-        joined = found < len(codes)
-        joined[joined] = codes[found[joined]] == pair_codes[joined]
-        join_at, join_key = join_at[joined], code_keys[found[joined]]
+        # Most neighbours form no compound: a pair whose left stem opens none is ruled out
+        # by a lookup, and only the others are searched for.  (Both words of a pair have
+        # stems, so its code is in [0, width**2).)
+        opens = np.zeros(width, dtype=bool)
+        opens[codes // width] = True
+        maybe = np.flatnonzero(opens[pair_codes // width])
+        found = np.searchsorted(codes, pair_codes[maybe])
+        hit = found < len(codes)
+        hit[hit] = codes[found[hit]] == pair_codes[maybe[hit]]
+        joined = np.zeros(len(pair_codes), dtype=bool)
+        joined[maybe[hit]] = True
+        join_at, join_key = join_at[joined], code_keys[found[hit]]
         partner, leading = partner[joined], leading[joined]
 
         # Keys of a text in the order it meets them: a word's own joins, then its join with a neighbour.
-        inner_at, inner_key = _gathered(key_rows, ids)
+        inner_at, inner_key = _gathered(key_lengths, key_ids, ids)
         key_at = np.concatenate([inner_at, join_at])
         key_id = np.concatenate([inner_key, join_key])
         met = np.argsort(np.concatenate([2 * inner_at, 2 * join_at + 1]), kind="stable")
         key_at, key_id = key_at[met], key_id[met]
-        seen, first = np.unique(key_id, return_index=True)
+        by_first = _by_first_seen(key_id, len(keys))
         names = list(keys)
         renumber = np.full(max(len(keys), 1), -1, dtype=np.int64)
-        renumber[seen[np.argsort(first)]] = len(vocab) + np.arange(len(seen))
-        for k in seen[np.argsort(first)].tolist():
+        renumber[by_first] = len(vocab) + np.arange(len(by_first))
+        for k in by_first.tolist():
             vocab[names[k]] = len(vocab)
         columns = max(len(vocab), 1)
         key_of, key_row = renumber[key_id], row[key_at]
@@ -735,11 +773,11 @@ class Analyzer:
 
         words_in = _listed(lengths, ids, len(distinct))
         title_words_in = _listed(np.minimum(lengths, prefixes), ids[in_title], len(distinct))
-        parts = _table(part_rows, columns)
-        surface = _table(surface_rows, max(len(surface_words), 1))
-        stems = _product(words_in, _table(stem_rows, max(len(stem_vocab), 1)))
+        parts = _listed(part_lengths, part_ids, columns)
+        surface = _listed(surface_lengths, surface_ids, max(len(surface_words), 1))
+        stems = _product(words_in, _listed(stem_lengths, stem_ids, max(len(stem_vocab), 1)))
         stems.data[:] = 1.0
-        groups = _product(words_in, _table(group_rows, max(len(group_words), 1)))
+        groups = _product(words_in, _listed(group_lengths, group_ids, max(len(group_words), 1)))
         groups.data[:] = 1.0
         joins = np.stack([join_at, partner, leading])
         units, title_units = _title_units(n, tokens, row, ids, in_title, unit_of, unit_number, joins)
@@ -781,25 +819,70 @@ class Analyzer:
         if not (word in STOP_WORDS or word in self.places or len(word) < 2):
             generic = word in GENERIC_WORDS
             pieces = self.split(word) if not generic else (word,)
-            stems = tuple(self.stem(p) for p in pieces)
-            kept = [(p, s) for p, s in zip(pieces, stems, strict=True) if p not in GENERIC_WORDS and s not in self.drop]
-            if word.isdigit():
-                kept = []  # a year or a count is no topic of its own
             group = word in GROUP_WORDS
-            # A compound of generic words still names something ('stadsaanpak').
-            names = not (generic or group) and (kept or len(stems) > 1)
-            result = (
-                stems,
-                tuple(s for _, s in kept),
-                tuple(p for p, _ in kept),
-                tuple(f"{a}+{b}" for a, b in itertools.pairwise(stems)),
-                tuple(s for s in stems if s not in _PEOPLE) if names else None,
-                generic,
-                # Kept as topic too: 'ouderen zones' is the compound 'ouderenzones' written apart.
-                word if group and len(stems) == 1 else None,
-            )
+            if len(pieces) == 1:
+                # Most words are one piece: the same token as below, without its loops over pieces.
+                piece = pieces[0]  # the word, or what a verb prefix leaves of it
+                stem = self.stem(piece)
+                stems: tuple[str, ...] = (stem,)
+                topical = piece not in GENERIC_WORDS and stem not in self.drop and not word.isdigit()
+                names = topical and not (generic or group)
+                result = (
+                    stems,
+                    stems if topical else (),
+                    pieces if topical else (),
+                    (),
+                    (stems if stem not in _PEOPLE else ()) if names else None,
+                    generic,
+                    word if group else None,
+                )
+            else:
+                stems = tuple(map(self.stem, pieces))
+                # Mostly every piece is kept, and no piece names residents: set tests in C
+                # find that, and the pieces are taken as they are.
+                if GENERIC_WORDS.isdisjoint(pieces) and self.drop.isdisjoint(stems):
+                    kept_stems, kept_surface = stems, pieces
+                else:
+                    kept = [
+                        (p, s)
+                        for p, s in zip(pieces, stems, strict=True)
+                        if p not in GENERIC_WORDS and s not in self.drop
+                    ]
+                    kept_stems, kept_surface = tuple(s for _, s in kept), tuple(p for p, _ in kept)
+                if word.isdigit():
+                    kept_stems = kept_surface = ()  # a year or a count is no topic of its own
+                # A compound of generic words still names something ('stadsaanpak').
+                names = not (generic or group)
+                result = (
+                    stems,
+                    kept_stems,
+                    kept_surface,
+                    tuple(map("+".join, itertools.pairwise(stems))),  # 'klimaat+plan'
+                    (stems if _PEOPLE.isdisjoint(stems) else tuple(s for s in stems if s not in _PEOPLE))
+                    if names
+                    else None,
+                    generic,
+                    None,  # a target group on its own is one piece
+                )
         self._token_cache[written] = result
         return result
+
+
+#: What a word the analysis drops contributes, as a token: nothing.
+_NO_TOKEN: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], None, bool, None] = (
+    (),
+    (),
+    (),
+    (),
+    None,
+    False,
+    None,
+)
+
+#: :data:`_LINKS` by their last letter, in their order: a word can end in only those of its last letter.
+_LINKS_ENDING: dict[str, tuple[str, ...]] = {
+    last: tuple(link for link in _LINKS if link[-1] == last) for last in {link[-1] for link in _LINKS}
+}
 
 
 def _snapshot(
@@ -863,8 +946,7 @@ def _title_units(
     _, once = np.unique(titles * max(len(unit_number), 1) + units, return_index=True)
     once.sort()
     titles, units = titles[once], units[once]
-    seen, first_seen = np.unique(units, return_index=True)
-    by_first = seen[np.argsort(first_seen)]
+    by_first = _by_first_seen(units, len(unit_number))
     renumber = np.zeros(max(len(unit_number), 1), dtype=np.int64)
     renumber[by_first] = np.arange(len(by_first))
     names = list(unit_number)
@@ -872,25 +954,66 @@ def _title_units(
     return [names[u] for u in by_first.tolist()], matrix
 
 
-def _gathered(rows: list[list[int]], ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For a sequence of distinct words ``ids``, each entry of each one's row, in order, with its position."""
+def _by_first_seen(values: np.ndarray, size: int) -> np.ndarray:
+    """The distinct ``values`` (each in ``range(size)``) in the order first met.
+
+    What ``np.unique(values, return_index=True)`` gives, ordered by the index: from
+    each value's first position, found without sorting the values (several times faster).
+    """
     import numpy as np
 
+    first = np.full(size, len(values), dtype=np.int64)
+    np.minimum.at(first, values, np.arange(len(values)))
+    seen = np.flatnonzero(first < len(values))
+    ordered: np.ndarray = seen[np.argsort(first[seen])]
+    return ordered
+
+
+def _first_seen(flat: list[str]) -> tuple[list[str], np.ndarray]:
+    """The distinct words of ``flat`` in the order first written, and each word's number among them."""
+    import numpy as np
+
+    # One pass of hashing, in C: ``setdefault`` gives each word the position where it
+    # is first written; those positions, increasing, become 0, 1, 2, ...
+    first: dict[str, int] = {}
+    at_first = np.fromiter(map(first.setdefault, flat, itertools.count()), dtype=np.int64, count=len(flat))
+    renumber = np.empty(len(flat), dtype=np.int64)
+    renumber[np.fromiter(first.values(), dtype=np.int64, count=len(first))] = np.arange(len(first))
+    return list(first), renumber[at_first]
+
+
+def _positions(items: list[str], wanted: Iterable[str]) -> list[int]:
+    """Where each word of ``wanted`` stands in ``items`` (distinct words), for those there.
+
+    A few words looked for by scans in C (``in``, ``list.index``) rather than a Python test per item.
+    """
+    return [items.index(word) for word in wanted if word in items]
+
+
+def _numbered(rows: Sequence[Sequence[Any]]) -> tuple[dict[Any, int], np.ndarray, np.ndarray]:
+    """The features of ``rows`` numbered as first seen, the rows' lengths, and the rows' numbers one after another."""
+    import numpy as np
+
+    flat = list(itertools.chain.from_iterable(rows))
+    number = dict(zip(dict.fromkeys(flat), itertools.count()))
     lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
-    flat = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64, count=int(lengths.sum()))
+    return number, lengths, np.fromiter(map(number.__getitem__, flat), dtype=np.int64, count=len(flat))
+
+
+def _gathered(lengths: np.ndarray, flat: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For a sequence of distinct words ``ids``, each entry of each one's row, in order, with its position.
+
+    The rows are listed one after another in ``flat``, ``lengths`` long each.
+    """
+    import numpy as np
+
     starts = np.cumsum(lengths) - lengths
-    counts = lengths[ids]
+    # Only the positions whose word has entries: the repeats below then run over those.
+    at = np.flatnonzero(lengths[ids])
+    counts = lengths[ids[at]]
     total = int(counts.sum())
-    offsets = np.repeat(starts[ids] - (np.cumsum(counts) - counts), counts) + np.arange(total)
-    return np.repeat(np.arange(len(ids)), counts), flat[offsets]
-
-
-def _table(rows: list[list[int]], width: int) -> sp.csr_matrix:
-    """Distinct words x features: how often each word contributes each feature."""
-    import numpy as np
-
-    lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
-    return _listed(lengths, np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64), width)
+    offsets = np.repeat(starts[ids[at]] - (np.cumsum(counts) - counts), counts) + np.arange(total)
+    return np.repeat(at, counts), flat[offsets]
 
 
 def _listed(lengths: np.ndarray, cols: np.ndarray, width: int, *, binary: bool = False) -> sp.csr_matrix:
@@ -925,6 +1048,35 @@ def _grams(word: str) -> set[str]:
     return {padded[k : k + 4] for k in range(len(padded) - 3)}
 
 
+def _gram_totals(vocabulary: list[str]) -> dict[str, int]:
+    """Per word, how many words of ``vocabulary`` have each of its 4-grams (:func:`_grams`), summed.
+
+    Counted with numpy over the words' code points, four to an integer, rather
+    than as a set of strings per word: the vocabulary is thousands of words.
+    """
+    import numpy as np
+
+    padded = [f" {word} " for word in vocabulary]
+    lengths = np.fromiter(map(len, padded), dtype=np.int64, count=len(padded))
+    points = np.frombuffer("".join(padded).encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+    base = int(points.max()) + 1 if len(points) else 1
+    if base**4 * max(len(padded), 1) >= 2**62:  # beyond Latin letters: strings, as they are
+        counted = Counter(itertools.chain.from_iterable(map(_grams, vocabulary)))
+        return {word: sum(counted[g] for g in _grams(word)) for word in vocabulary}
+    codes = ((points[:-3] * base + points[1:-2]) * base + points[2:-1]) * base + points[3:]
+    owner = np.repeat(np.arange(len(padded)), lengths)[: len(codes)]
+    inside = np.arange(len(codes)) + 4 <= np.cumsum(lengths)[owner]  # not across two words
+    # Each (gram, word) once, as a set per word holds it, sorted by gram: a gram's run is
+    # as long as the number of words that have it.
+    pairs = np.sort(codes[inside] * len(padded) + owner[inside])
+    pairs = pairs[np.diff(pairs, prepend=-1) != 0]  # np.unique, without its overhead
+    gram, word = np.divmod(pairs, len(padded))
+    starts = np.flatnonzero(np.diff(gram, prepend=-1))
+    runs = np.diff(starts, append=len(gram))
+    totals = np.bincount(word, weights=np.repeat(runs, runs), minlength=len(padded))
+    return dict(zip(vocabulary, totals.astype(np.int64).tolist(), strict=True))
+
+
 def one_deleted(word: str) -> set[str]:
     """The word and every string it makes with one letter left out.
 
@@ -949,44 +1101,32 @@ def _typo_corrections(counts: Counter[str]) -> dict[str, str]:
     words of seven letters or more are corrected: short words differ by one
     letter too often (*water* / *later*, *tillen* / *willen*).
     """
-    from rapidfuzz import process
-    from rapidfuzz.distance import OSA
-
     by_head: dict[str, list[str]] = {}
     by_tail: dict[str, list[str]] = {}
-    ranked = sorted(counts, key=lambda w: (-counts[w], w))
+    # Most frequent first, then alphabetical: two stable sorts, without a tuple per word.
+    ranked = sorted(sorted(counts), key=counts.__getitem__, reverse=True)
     for word in ranked:
         if len(word) >= _MIN_TYPO - 1:
             by_head.setdefault(word[:2], []).append(word)
             by_tail.setdefault(word[-3:], []).append(word)
-    grams: Counter[str] | None = None
+    totals: dict[str, int] | None = None
 
     @cache
     def typical(word: str) -> tuple[int, str]:
         # A typo makes letter sequences no other word has ('warmtbeerging' has 'mtbe'):
         # the spelling whose 4-grams the vocabulary uses more is the right one.
-        nonlocal grams
-        if grams is None:
-            grams = Counter(itertools.chain.from_iterable(_grams(w) for w in counts))
-        return sum(grams[g] for g in _grams(word)), word
+        nonlocal totals
+        if totals is None:
+            totals = _gram_totals(list(counts))
+        return totals[word], word
 
+    singles = [word for word in ranked if counts[word] == 1 and len(word) >= _MIN_TYPO]
+    near = _near_words(singles, [(by_head, slice(None, 2)), (by_tail, slice(-3, None))])
     out: dict[str, str] = {}
-    for word in ranked:
-        if counts[word] != 1 or len(word) < _MIN_TYPO:
-            continue
-        limit = 1 if len(word) < 10 else 2
-        # The distances in one call (rapidfuzz loops in C); a distance within the
-        # limit implies lengths within it too.
-        near = process.extract(
-            word,
-            [*by_head.get(word[:2], ()), *by_tail.get(word[-3:], ())],
-            scorer=OSA.distance,
-            score_cutoff=limit,
-            limit=None,
-        )
+    for word in singles:
         ranked_near = sorted(
             (distance, -counts[candidate], candidate)
-            for candidate, distance, _ in near
+            for candidate, distance in near[word]
             # between two singletons the more typical spelling is canonical
             if candidate != word and not (counts[candidate] == 1 and typical(candidate) < typical(word))
         )
@@ -1000,6 +1140,37 @@ def _typo_corrections(counts: Counter[str]) -> dict[str, str]:
             end = out[end]
         out[word] = end
     return out
+
+
+def _near_words(
+    words: list[str], indexes: list[tuple[dict[str, list[str]], slice]]
+) -> dict[str, list[tuple[str, int]]]:
+    """Per word, the words of each index under its key within one edit (two for ten letters or more), with the edits.
+
+    A swap of two letters counts as one edit.  The words sharing a key are
+    compared with that key's words in one call (rapidfuzz loops in C and reads
+    the key's words once, not once per word).  A word listed under several
+    indexes' keys is found once per index.
+    """
+    import numpy as np
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    near: dict[str, list[tuple[str, int]]] = {word: [] for word in words}
+    for index, key in indexes:
+        sharing: dict[str, list[str]] = {}
+        for word in words:
+            sharing.setdefault(word[key], []).append(word)
+        for shared, queries in sharing.items():
+            choices = index.get(shared)
+            if not choices:
+                continue
+            distances = process.cdist(queries, choices, scorer=OSA.distance, score_cutoff=2, dtype=np.int32)
+            limits = np.array([1 if len(query) < 10 else 2 for query in queries], dtype=np.int32)
+            found_query, found_choice = np.nonzero(distances <= limits[:, None])
+            for q, c in zip(found_query.tolist(), found_choice.tolist(), strict=True):
+                near[queries[q]].append((choices[c], int(distances[q, c])))
+    return near
 
 
 # Place-name words that are also ordinary words and must stay in the text.
