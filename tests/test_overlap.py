@@ -335,14 +335,18 @@ def test_typos_inside_compounds_and_swapped_letters() -> None:
 @given(st.lists(st.text(st.characters(codec=None) | st.sampled_from("aZ9 -/\x00éß\u0130\ud800"), max_size=12)))
 @example(["Klimaat-adaptatie", "een\x00twee", "", "Coöperatie \ud800 ß"])
 def test_words_of_texts_is_words_of_each_text(texts: list[str]) -> None:
-    from din_graph._analysis._text import corpus_of, words, words_of_texts
+    from din_graph._analysis._text import Corpus, corpus_of, words, words_of_texts
 
     # a corpus at once, separators, diacritics, case, lone surrogates and NUL included
     each = [words(t) for t in texts]
     assert words_of_texts(texts) == each
     corpus = corpus_of(texts)
-    assert [corpus.text(i) for i in range(len(corpus))] == corpus.texts() == each
+    assert [corpus.text(i) for i in range(len(corpus))] == each
     assert corpus.words == list(dict.fromkeys(w for ws in each for w in ws))  # numbered as first written
+    given_words = Corpus.of_words(each)
+    assert given_words.words == corpus.words
+    assert given_words.ids.tolist() == corpus.ids.tolist()
+    assert given_words.lengths.tolist() == corpus.lengths.tolist()
 
 
 @given(st.text(max_size=30))

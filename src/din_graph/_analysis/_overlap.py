@@ -870,17 +870,16 @@ def _overlaps(
         return Overlaps((), (), (), (), threshold, w)
     # A node's text opens with its title and a space (see _docs): its first words are the title's.
     corpus = corpus_of([doc.text for doc in docs])
-    written = corpus.texts()
     title_lengths = list(map(len, words_of_texts([doc.title for doc in docs])))
     for doc, named in zip(docs, areas.mentioned_in(corpus), strict=True):
         if named:
             doc.areas = doc.areas | named
     places = [*areas.lookup, *(p.municipality or "" for p in pf.programmes)]
-    analyzer = Analyzer(written, places=places, synonyms=synonyms)
+    analyzer = Analyzer(corpus, places=places, synonyms=synonyms)
     # Steps of one node each: analysis and matrices, then one pass per candidate key.
     passes = 1 if len(docs) <= exhaustive_limit else 2
     bar = _progress_bar(len(docs), (1 + passes) * len(docs), enabled=progress, label="overlap")
-    counted = analyzer.matrices(written, title_lengths)
+    counted = analyzer.matrices(corpus, title_lengths)
     bar.update(len(docs) // 2)
     part_counts, key_counts = counted.parts, counted.keys
     title_part_counts, title_key_counts = counted.title_parts, counted.title_keys
@@ -950,7 +949,7 @@ def _overlaps(
     @cache
     def features(i: int) -> _Text:
         groups = frozenset(counted.group_words[g] for g in group_of[group_at[i] : group_at[i + 1]])
-        return _Text(groups, written[i], analyzer)
+        return _Text(groups, corpus.text(i), analyzer)
 
     pairs: list[OverlapPair] = []
     for left, right, text in zip(kept_left, kept_right, kept_text, strict=True):

@@ -18,7 +18,6 @@ about a shared topic; the overlap analysis compares areas as a signal of its own
 from __future__ import annotations
 
 import itertools
-import operator
 import re
 import unicodedata
 from collections import Counter
@@ -221,13 +220,14 @@ class Corpus:
         start = int(self.starts[i])
         return [self.words[w] for w in self.ids[start : start + int(self.lengths[i])].tolist()]
 
-    def texts(self) -> list[list[str]]:
-        """The :func:`words` of every text."""
-        ids = self.ids.tolist()
-        # itemgetter gathers in C; with one index it gives the item, not a tuple.
-        every = operator.itemgetter(*ids)(self.words) if len(ids) > 1 else [self.words[i] for i in ids]
-        ends = itertools.accumulate(self.lengths.tolist())
-        return [list(every[end - length : end]) for end, length in zip(ends, self.lengths.tolist(), strict=True)]
+    @classmethod
+    def of_words(cls, texts: Iterable[Sequence[str]]) -> Corpus:
+        """The corpus of texts given as their :func:`words`."""
+        import numpy as np
+
+        texts = list(texts)
+        distinct, ids = _first_seen(list(itertools.chain.from_iterable(texts)))
+        return cls(distinct, ids, np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)))
 
 
 def corpus_of(texts: Sequence[str]) -> Corpus:
@@ -243,10 +243,8 @@ def corpus_of(texts: Sequence[str]) -> Corpus:
     else:
         flat = joined.encode("utf-8", "surrogatepass").translate(_WORD_BYTES).decode("ascii").split()
         flat.append(_TEXT_END)
-    distinct = list(dict.fromkeys(flat))
-    number = dict(zip(distinct, range(len(distinct)), strict=True))
-    ids = np.fromiter(map(number.__getitem__, flat), dtype=np.int64, count=len(flat))
-    end = number[_TEXT_END]
+    distinct, ids = _first_seen(flat)
+    end = distinct.index(_TEXT_END)
     ends = np.flatnonzero(ids == end)
     lengths = np.diff(ends, prepend=-1) - 1
     ids = ids[ids != end]
@@ -367,11 +365,11 @@ class Analyzer:
 
     def __init__(
         self,
-        corpus: Iterable[str | Sequence[str]],
+        corpus: Corpus | Iterable[str | Sequence[str]],
         places: Iterable[str] = (),
         synonyms: Mapping[str, str] = DEFAULT_SYNONYMS,
     ) -> None:
-        """``corpus``: the texts, or their :func:`words` when the caller has them already;
+        """``corpus``: the texts, their :func:`words` or their :class:`Corpus`, whichever the caller has;
         ``synonyms``: single words read as another, inflected forms and compound parts included."""
         self.drop = STOP_WORDS | GENERIC_WORDS
         # A synonym is read as the word it stands for whole ('geveltuinen' -> 'straatgroen',
@@ -384,12 +382,10 @@ class Analyzer:
         self.places = frozenset(place_words - _KEEP_PLACE_WORDS)
         import numpy as np
 
-        flat = list(itertools.chain.from_iterable(words(text) if isinstance(text, str) else text for text in corpus))
-        distinct, ids = _first_seen(flat)
-        counts = Counter(dict(zip(distinct, np.bincount(ids, minlength=len(distinct)).tolist(), strict=True)))
-        # Counting the words numbers them: :meth:`matrices`, given the same words, needs
-        # these numbers again and takes them instead of numbering over half a million words.
-        self._written: tuple[list[str], list[str], np.ndarray] | None = (flat, distinct, ids)
+        if not isinstance(corpus, Corpus):
+            corpus = Corpus.of_words(words(text) if isinstance(text, str) else text for text in corpus)
+        distinct = corpus.words
+        counts = Counter(dict(zip(distinct, np.bincount(corpus.ids, minlength=len(distinct)).tolist(), strict=True)))
         for word in [w for w in counts if len(w) < _MIN_PART or w.isdigit()]:
             del counts[word]
         self.corrections = _typo_corrections(counts)
@@ -648,7 +644,7 @@ class Analyzer:
         units.append(joined)
         return len(units) - 1
 
-    def matrices(self, texts: Sequence[Sequence[str]], prefixes: Sequence[int]) -> TextMatrices:
+    def matrices(self, texts: Corpus | Sequence[Sequence[str]], prefixes: Sequence[int]) -> TextMatrices:
         """What :meth:`features_of_words` finds in each text (its words) and in its first ``prefixes[i]`` words.
 
         The same features as one :meth:`features_of_words` call per text, as matrices,
@@ -661,16 +657,11 @@ class Analyzer:
         """
         import numpy as np
 
-        n = len(texts)
-        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
-        flat = list(itertools.chain.from_iterable(texts))
-        # Usually the words the constructor counted, numbered there (an equal list compares
-        # fast: the same string objects).  Held for this first call only, not for the analyser's life.
-        written, self._written = self._written, None
-        distinct, ids = written[1:] if written is not None and written[0] == flat else _first_seen(flat)
+        corpus = texts if isinstance(texts, Corpus) else Corpus.of_words(texts)
+        n, lengths, distinct, ids = len(corpus), corpus.lengths, corpus.words, corpus.ids
         row = np.repeat(np.arange(n), lengths)
-        text_start = np.cumsum(lengths) - lengths
-        at = np.arange(len(flat))
+        text_start = corpus.starts
+        at = np.arange(len(ids))
         in_title = at < np.repeat(text_start + np.asarray(prefixes, dtype=np.int64), lengths)
         cache = self._token_cache
         tokens = [cache[w] if w in cache else self._token(w) for w in distinct]
