@@ -46,10 +46,10 @@ from din_graph._analysis._text import (
     Corpus,
     TextMatrices,
     corpus_of,
+    count_words,
     fold,
     one_deleted,
     words,
-    words_of_texts,
 )
 from din_graph._errors import DinError
 from din_graph._gc import gc_paused
@@ -870,7 +870,7 @@ def _overlaps(
         return Overlaps((), (), (), (), threshold, w)
     # A node's text opens with its title and a space (see _docs): its first words are the title's.
     corpus = corpus_of([doc.text for doc in docs])
-    title_lengths = list(map(len, words_of_texts([doc.title for doc in docs])))
+    title_lengths = count_words([doc.title for doc in docs])
     for doc, named in zip(docs, areas.mentioned_in(corpus), strict=True):
         if named:
             doc.areas = doc.areas | named

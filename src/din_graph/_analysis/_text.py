@@ -40,10 +40,10 @@ __all__ = [
     "TextFeatures",
     "TextMatrices",
     "corpus_of",
+    "count_words",
     "fold",
     "one_deleted",
     "words",
-    "words_of_texts",
 ]
 
 
@@ -164,26 +164,6 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-def words_of_texts(texts: Sequence[str]) -> list[list[str]]:
-    """:func:`words` of each text, for a whole corpus at once.
-
-    Examples
-    --------
-    >>> words_of_texts(["Klimaat-adaptatie in Almelo", "", "Coöperatie 2030"])
-    [['klimaat', 'adaptatie', 'in', 'almelo'], [], ['cooperatie', '2030']]
-    """
-    # A word is a run of [0-9a-z] in the folded text.  An ASCII text folds to its
-    # lower case, which the byte table below does; the rest are folded first.
-    # Every other byte, UTF-8 included, separates words: mapped to spaces and
-    # split, the corpus costs one C pass, where a regex call per text costs more
-    # in calls than in matching.
-    joined = _TEXT_END.join([text if text.isascii() else fold(text) for text in texts])
-    if joined.count(_TEXT_END) != max(len(texts) - 1, 0):
-        return [words(text) for text in texts]  # a text holds the separator itself
-    spaced = joined.encode("utf-8", "surrogatepass").translate(_WORD_BYTES).decode("ascii")
-    return [text.split() for text in spaced.split(_TEXT_END)] if texts else []
-
-
 @dataclass(frozen=True)
 class Corpus:
     """The words of a corpus's texts, numbered: each distinct word is one string, once.
@@ -234,14 +214,12 @@ def corpus_of(texts: Sequence[str]) -> Corpus:
     """The :func:`words` of each text, numbered (see :class:`Corpus`)."""
     import numpy as np
 
-    # As in words_of_texts, with the separator a word of its own: one split gives
-    # every word of the corpus, and numbering them finds where each text ends.
-    joined = f" {_TEXT_END} ".join([text if text.isascii() else fold(text) for text in texts])
-    if joined.count(_TEXT_END) != max(len(texts) - 1, 0):
-        pieces = [words(text) for text in texts]  # a text holds the separator itself
-        flat = [w for piece in pieces for w in (*piece, _TEXT_END)]
+    # The separator of texts is a word of its own: numbering the words finds where each text ends.
+    spaced = _spaced(texts, f" {_TEXT_END} ")
+    if spaced is None:
+        flat = [w for text in texts for w in (*words(text), _TEXT_END)]
     else:
-        flat = joined.encode("utf-8", "surrogatepass").translate(_WORD_BYTES).decode("ascii").split()
+        flat = spaced.decode("ascii").split()
         flat.append(_TEXT_END)
     distinct, ids = _first_seen(flat)
     end = distinct.index(_TEXT_END)
@@ -251,6 +229,43 @@ def corpus_of(texts: Sequence[str]) -> Corpus:
     ids -= ids > end  # the separator's number is given up
     del distinct[end]
     return Corpus(distinct, ids, lengths[: len(texts)])
+
+
+def count_words(texts: Sequence[str]) -> list[int]:
+    """``len(words(text))`` of each text, without making the words.
+
+    Examples
+    --------
+    >>> count_words(["Klimaat-adaptatie in Almelo", "", "Coöperatie 2030"])
+    [4, 0, 2]
+    """
+    import numpy as np
+
+    joined = _spaced(texts, _TEXT_END)
+    if joined is None:
+        return [len(words(text)) for text in texts]
+    spaced = np.frombuffer(joined, dtype=np.uint8)
+    letter = (spaced != ord(" ")) & (spaced != 0)
+    # A word starts at a letter after a non-letter; a text's count is the starts before its end.
+    starts = np.cumsum(letter & ~np.concatenate([[False], letter[:-1]]))
+    ends = np.append(np.flatnonzero(spaced == 0), len(spaced))
+    before = np.concatenate([[0], starts])[ends]
+    return np.diff(before, prepend=0).tolist() if texts else []
+
+
+def _spaced(texts: Sequence[str], separator: str) -> bytes | None:
+    """The texts folded and joined by ``separator`` (which holds :data:`_TEXT_END`), each
+    byte that is no letter or digit of a word a space; ``None`` if a text holds the separator.
+
+    A word is a run of [0-9a-z] in the folded text.  An ASCII text folds to its
+    lower case, which the byte table does; the rest are folded first.  Every other
+    byte, UTF-8 included, separates words: the corpus then costs a few C passes,
+    where a regex call per text costs more in calls than in matching.
+    """
+    joined = separator.join([text if text.isascii() else fold(text) for text in texts])
+    if joined.count(_TEXT_END) != max(len(texts) - 1, 0):
+        return None
+    return joined.encode("utf-8", "surrogatepass").translate(_WORD_BYTES)
 
 
 _TEXT_END = "\x00"
