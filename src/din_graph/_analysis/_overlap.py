@@ -98,6 +98,12 @@ BAR_SAMPLE = 200_000
 KEY_WEIGHT = 0.5
 #: Pairs whose word similarity is below this skip the (costlier) character view.
 CHAR_GATE = 0.1
+#: Relative room left for float rounding where an upper bound on a pair's text or
+#: score decides to skip it: far above float32 error, far below any difference
+#: that matters.
+BOUND_SLACK = 1e-4
+#: Scores are rounded to four decimals: one this far below the threshold may round up to it.
+SCORE_SLACK = 1e-4
 #: Two nodes of one kind are about the same thing when what one title names is
 #: all in the other text; below this share (the better of the two directions,
 #: idf-weighted) the text similarity is scaled down in proportion.
@@ -474,15 +480,24 @@ DENSE_LEFT = 8
 DENSE_BLOCK = 500_000
 
 
-def _stacked_dots(side_by_side: _SideBySide, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """Row-wise dot products of index pairs in matrices side by side: one column per matrix."""
+def _stacked_dots(
+    side_by_side: _SideBySide, left: np.ndarray, right: np.ndarray, *, dense: bool | None = None
+) -> np.ndarray:
+    """Row-wise dot products of index pairs in matrices side by side: one column per matrix.
+
+    ``dense`` picks :func:`_dense_left_dots` (``True``) or gathering both rows
+    (``False``); ``None`` picks the cheaper for the pairs' size.  The two may sum
+    in another order, so the last bit of a float may differ.
+    """
     import numpy as np
 
     stacked, which = side_by_side.stacked, side_by_side.which
     order = np.argsort(left, kind="stable")  # candidates come sorted by left: this is a pass
     firsts = np.flatnonzero(np.diff(left[order], prepend=-1))
     entries = len(left) * stacked.nnz / max(stacked.shape[0], 1)
-    if len(firsts) * stacked.shape[1] <= DENSE_LEFT * entries:
+    if dense is None:
+        dense = len(firsts) * stacked.shape[1] <= DENSE_LEFT * entries
+    if dense:
         return _dense_left_dots(side_by_side, left[order], right[order], firsts)[np.argsort(order)]
     out = np.empty((len(left), which.shape[1]), dtype=np.float32)
     step = 100_000
@@ -844,10 +859,24 @@ def _overlaps(
     floor = threshold / (1 + sum(v for k, v in w.items() if k != "link"))
     link_floor = threshold / (1 + sum(w.values()))
     linked = _linked_pairs(docs)
+
+    def link_floors(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """The floor of each pair: lower for explicitly linked ones (float32, as the text is compared)."""
+        floors = np.full(len(left), floor, dtype=np.float32)
+        if linked.size:
+            codes = np.minimum(left, right) * len(docs) + np.maximum(left, right)
+            at = np.minimum(np.searchsorted(linked, codes), len(linked) - 1)
+            floors[linked[at] == codes] = link_floor
+        return floors
+
     kept_left, kept_right, kept_text = [], [], []
     scored = 0
     views = _Views(parts, keys, chars, title_words, title_keys, title_chars, raw, title_raw, kind_code)
     coverage = _Coverage(counted, idf)
+    related = _related_programmes(pf)
+    bonus_of = _Bonus(docs, areas, counted.groups, related, analyzer, w)
+    # A score is rounded to four decimals: one this far below the threshold may still reach it.
+    reach = threshold - SCORE_SLACK
     for chunk_left, chunk_right in _candidates(
         word_matrix,
         df,
@@ -861,23 +890,30 @@ def _overlaps(
         if chunk_right is None:
             left, right, text = views.block(chunk_left, programme_ids, allowed, link_floor)
             scored += _later_pairs(chunk_left, programme_ids, kind_code, allowed)
+            same = (text >= link_floor) & (kind_code[left] == kind_code[right])
+            if same.any():
+                text[same] *= coverage.factor(left[same], right[same])
+            above = text >= link_floors(left, right)
+            left, right, text = left[above], right[above], text[above]
+            bonus = bonus_of(left, right)
         else:
             left, right = chunk_left, chunk_right
-            text = views.pairs(left, right)
             scored += len(left)
-        same = (text >= link_floor) & (kind_code[left] == kind_code[right])
-        if same.any():
-            text[same] *= coverage.factor(left[same], right[same])
-        keep = text >= floor
-        if linked.size:
-            codes = np.minimum(left, right) * len(docs) + np.maximum(left, right)
-            at = np.minimum(np.searchsorted(linked, codes), len(linked) - 1)
-            keep |= (text >= link_floor) & (linked[at] == codes)
+            # With the other signals known, the text a pair needs to reach the threshold is too.
+            bonus = bonus_of(left, right)
+            with np.errstate(divide="ignore"):
+                need = np.maximum(reach / (1 + bonus), link_floors(left, right))
+            at, text = views.reaching(left, right, need, coverage)
+            left, right, bonus = left[at], right[at], bonus[at]
+            text_floor = link_floors(left, right)
+            above = text >= text_floor
+            left, right, text, bonus = left[above], right[above], text[above], bonus[above]
+        # The score as _score computes it: only pairs that may be reported are scored in Python.
+        keep = np.minimum(1.0, text.astype(np.float64) * (1 + bonus)) >= reach
         kept_left.append(left[keep])
         kept_right.append(right[keep])
         kept_text.append(text[keep])
     bar.close()
-    related = _related_programmes(pf)
 
     group_of, group_at = counted.groups.indices.tolist(), counted.groups.indptr.tolist()
 
@@ -946,6 +982,66 @@ class _Views:
             title = WORD_WEIGHT * title_word[maybe] + (1 - WORD_WEIGHT) * chars[:, 1]
             text[maybe] = np.maximum(full, title)
         return self._with_containment(text, left, right)
+
+    def reaching(
+        self, left: np.ndarray, right: np.ndarray, need: np.ndarray, coverage: _Coverage
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The pairs whose text may reach ``need``, and their text scaled by topic coverage.
+
+        The text is that of :meth:`pairs`, times :meth:`_Coverage.factor` for two
+        nodes of one kind.  Character similarity is at most 1, so the word views,
+        containment and coverage bound the text from above; pairs whose bound stays
+        below their ``need`` are left out before the (costlier) character views.
+        Returns the positions of the pairs left in and their text.
+        """
+        import numpy as np
+
+        dots = _stacked_dots(self._word_views, left, right)
+        word = self._mix(dots[:, 0], dots[:, 1], left, right)
+        title_word = self._mix(dots[:, 2], dots[:, 3], left, right, titles=True)
+        text = np.maximum(word, title_word) * WORD_WEIGHT
+        gated = np.maximum(word, title_word) >= CHAR_GATE
+        ceiling = np.where(gated, text.astype(np.float64) + (1 - WORD_WEIGHT), text)
+        kind = self.kind_code
+        one_kind = kind[left] == kind[right]
+        mixed = np.flatnonzero(~one_kind)
+        contained = np.zeros(0, dtype=np.float32)
+        if len(mixed):
+            contained = self._contained(left[mixed], right[mixed])
+            ceiling[mixed] = np.maximum(ceiling[mixed], contained)
+        ceiling = np.minimum(ceiling, 1.0)
+        # Bounds are compared with room for float32 rounding in the text itself.
+        need = need * (1 - BOUND_SLACK)
+        factor = np.ones(len(left), dtype=np.float32)
+        scaled = np.flatnonzero(one_kind & (ceiling >= need))
+        factor[scaled] = coverage.factor(left[scaled], right[scaled])
+        ceiling[scaled] *= factor[scaled]
+        maybe = np.flatnonzero(ceiling >= need)
+        # Character n-grams only refine pairs that share some words: a pair
+        # sharing none is not about the same thing, typos or not.
+        chars = maybe[gated[maybe]]
+        if len(chars):
+            lo, hi = left[chars], right[chars]
+            # Always as for all candidates (dense): the same sums, so the same floats.
+            grams = _stacked_dots(self._char_views, lo, hi, dense=True)
+            full = WORD_WEIGHT * word[chars] + (1 - WORD_WEIGHT) * grams[:, 0]
+            title = WORD_WEIGHT * title_word[chars] + (1 - WORD_WEIGHT) * grams[:, 1]
+            text[chars] = np.maximum(full, title)
+        if len(mixed):
+            text[mixed] = np.maximum(text[mixed], contained)
+        out = np.clip(text[maybe], 0.0, 1.0)
+        out *= factor[maybe]
+        return maybe, out
+
+    def _contained(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """Containment text of effort-goal pairs (either way round; see :meth:`_with_containment`)."""
+        import numpy as np
+
+        effort_first = self.kind_code[left] == 1
+        effort_side = np.where(effort_first, left, right)
+        goal_side = np.where(effort_first, right, left)
+        contained: np.ndarray = CONTAINMENT_WEIGHT * _containment(self.title_raw, self.raw, effort_side, goal_side)
+        return contained
 
     def block(
         self, rows: np.ndarray, programme_ids: np.ndarray, allowed: np.ndarray, floor: float
@@ -1313,6 +1409,28 @@ def _score(
     kind: PairKind = (
         "effort-goal" if kinds == {"effort", "goal"} else ("goal-goal" if kinds == {"goal"} else "effort-effort")
     )
+    evidence, bonus = _signals(a, b, fa, fb, w, areas, related, analyzer)
+    score = round(min(1.0, text * (1 + bonus)), 4)
+    if score < threshold:
+        return None  # most candidates: spare them the shared words
+    shown = Evidence("text", round(text, 4), _shared_words(fa, fb))
+    return OverlapPair(a.key, b.key, kind, score, (shown, *evidence))
+
+
+def _signals(
+    a: _Doc,
+    b: _Doc,
+    fa: _Text,
+    fb: _Text,
+    w: dict[str, float],
+    areas: _Areas,
+    related: set[tuple[str, str]],
+    analyzer: Analyzer,
+) -> tuple[list[Evidence], float]:
+    """The evidence of a pair besides its text, and the bonus it adds (see the module docs).
+
+    :class:`_Bonus` computes the same bonus for many pairs at once.
+    """
     evidence: list[Evidence] = []
     bonus = 0.0
     if a.owner is not None and a.owner == b.owner:
@@ -1342,11 +1460,120 @@ def _score(
     if (a.programme, b.programme) in related:
         evidence.append(Evidence("related", 1.0, (a.programme, b.programme)))
         bonus += w["related"]
-    score = round(min(1.0, text * (1 + bonus)), 4)
-    if score < threshold:
-        return None  # most candidates: spare them the shared words
-    shown = Evidence("text", round(text, 4), _shared_words(fa, fb))
-    return OverlapPair(a.key, b.key, kind, score, (shown, *evidence))
+    return evidence, bonus
+
+
+class _Bonus:
+    """The bonus of :func:`_signals` for many pairs at once, as numpy arrays.
+
+    With it a pair's score follows from its text alone, so pairs that cannot reach
+    the threshold need neither character n-grams nor evidence.  Sharing a thing
+    (an area, a partner, a group, a link target) is a positive row-wise dot of two
+    sparse nodes x things rows; the sums are taken in :func:`_signals`' order, so
+    the bonus is the same float.
+    """
+
+    def __init__(
+        self,
+        docs: list[_Doc],
+        areas: _Areas,
+        groups: sp.csr_matrix,
+        related: set[tuple[str, str]],
+        analyzer: Analyzer,
+        w: dict[str, float],
+    ) -> None:
+        import numpy as np
+        import scipy.sparse as sp
+
+        self._docs, self._analyzer, self._w = docs, analyzer, w
+        owners: dict[str | None, int] = {None: -1}
+        self._owner = np.fromiter((owners.setdefault(d.owner, len(owners) - 1) for d in docs), np.int64, len(docs))
+        programmes: dict[str, int] = {}
+        self._programme = np.fromiter((programmes.setdefault(d.programme, len(programmes)) for d in docs), np.int64)
+        self._related = np.zeros((len(programmes), len(programmes)), dtype=bool)
+        for p, q in related:
+            if p in programmes and q in programmes:
+                self._related[programmes[p], programmes[q]] = True
+        self._indicators = np.fromiter((bool(d.indicators) for d in docs), bool, len(docs))
+        # Areas: one node's area shared, inside (an ancestor of) the other's, or a sibling
+        # of it.  Nodes name the same few sets of areas: each set is looked up once.
+        around: dict[frozenset[str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        for named in {d.areas for d in docs}:
+            up = {x for area in named for x in areas.ancestors(area)}
+            around[named] = (tuple(up), tuple({areas.parent[x] for x in named if x in areas.parent}))
+        names: dict[str, int] = {}
+        placed = _things([tuple(d.areas) for d in docs], names)
+        above = _things([around[d.areas][0] for d in docs], names)
+        parents = _things([around[d.areas][1] for d in docs], names)
+        for matrix in (placed, above, parents):  # numbered as first seen: the first two miss later names
+            matrix.resize((len(docs), max(len(names), 1)))
+        partners = _things([tuple(d.partners) for d in docs], {})
+        targets: dict[str, int] = {}
+        links = _things([tuple(d.links) for d in docs], targets)
+        # A node links to another when the other's key is among its link targets.
+        self._target_of = np.fromiter((targets.get(d.key, -1) for d in docs), np.int64, len(docs))
+        self._width = len(targets)
+        rows = np.repeat(np.arange(len(docs)), np.diff(links.indptr))
+        self._links = np.sort(rows * self._width + links.indices)
+        # Left rows against right rows: the areas cross (one's against the other's ancestors).
+        self._left = _side_by_side([placed, placed, above, parents, partners, groups, links])
+        self._right = sp.hstack(
+            [placed, above, placed, parents, partners, groups, links], format="csr", dtype=np.float32
+        )
+
+    def __call__(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """The bonus of each index pair (float64), as :func:`_signals` sums it."""
+        import numpy as np
+
+        w = self._w
+        shared = np.empty((len(left), self._left.which.shape[1]), dtype=bool)
+        step = 100_000
+        for start in range(0, len(left), step):
+            stop = start + step
+            product = self._left.stacked[left[start:stop]].multiply(self._right[right[start:stop]]).tocsr()
+            shared[start:stop] = (product @ self._left.which).toarray() > 0
+        owner = self._owner[left]
+        area = np.where(shared[:, 0] | shared[:, 1] | shared[:, 2], 1.0, np.where(shared[:, 3], 0.5, 0.0))
+        bonus = np.zeros(len(left))
+        bonus += np.where((owner >= 0) & (owner == self._owner[right]), w["owner"], 0.0)
+        bonus += np.where(shared[:, 4], w["partner"], 0.0)
+        bonus += np.where(shared[:, 5], w["group"], 0.0)
+        bonus += w["area"] * area
+        both = np.flatnonzero(self._indicators[left] & self._indicators[right])
+        if len(both):
+            docs, analyzer = self._docs, self._analyzer
+            similarity = np.fromiter(
+                (
+                    _indicator_similarity(docs[i].indicators, docs[j].indicators, analyzer)
+                    for i, j in zip(left[both].tolist(), right[both].tolist(), strict=True)
+                ),
+                np.float64,
+                len(both),
+            )
+            bonus[both] += w["indicator"] * similarity
+        bonus += np.where(shared[:, 6] | self._linked(left, right) | self._linked(right, left), w["link"], 0.0)
+        bonus += np.where(self._related[self._programme[left], self._programme[right]], w["related"], 0.0)
+        return bonus
+
+    def _linked(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """Whether each ``left`` node names its ``right`` node among its link targets."""
+        import numpy as np
+
+        target = self._target_of[right]
+        codes = left * self._width + target
+        links = self._links
+        if not len(links):
+            return np.zeros(len(left), dtype=bool)
+        at = np.minimum(np.searchsorted(links, codes), len(links) - 1)
+        found: np.ndarray = (target >= 0) & (links[at] == codes)
+        return found
+
+
+def _things(rows: list[tuple[str, ...]], names: dict[str, int]) -> sp.csr_matrix:
+    """Rows x things: 1 where a row has a thing; new things are numbered in ``names``."""
+    matrix = _counts(rows, names, grow=True)
+    matrix.data[:] = 1.0
+    return matrix
 
 
 def _shared_words(fa: _Text, fb: _Text) -> tuple[str, ...]:
