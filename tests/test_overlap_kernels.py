@@ -209,3 +209,13 @@ def test_reaching_leaves_out_only_pairs_below_their_need(need: float) -> None:
     at, text = views.reaching(left, right, needs, coverage)
     assert set(np.flatnonzero(expected >= needs).tolist()) <= set(at.tolist())
     assert np.allclose(text, expected[at], atol=1e-6)
+
+
+@given(st.lists(st.tuples(st.integers(0, 5), st.sampled_from([0.0, 0.25, 0.5, 1.0, 3.5])), min_size=1, max_size=60))
+def test_by_row_and_value_is_a_stable_sort_by_row_then_value(entries: list[tuple[int, float]]) -> None:
+    rows = np.asarray([r for r, _ in entries], dtype=np.int64)
+    values = np.asarray([v for _, v in entries], dtype=np.float32)
+    order, firsts = _overlap._by_row_and_value(rows, values)
+    assert order.tolist() == sorted(range(len(entries)), key=lambda k: (entries[k][0], -entries[k][1]))
+    counts = np.bincount(rows)
+    assert firsts.tolist() == (np.cumsum(counts) - counts).tolist()
