@@ -20,14 +20,17 @@ class _Quiet:
         return None
 
 
+@pytest.mark.parametrize("small", [0, 2])
 @pytest.mark.parametrize("sample", [200_000, 500])
 @pytest.mark.parametrize("density", [0.0008, 0.003, 0.02])
 def test_top_pairs_is_the_best_wanted_partners_of_each_row(
-    density: float, sample: int, monkeypatch: pytest.MonkeyPatch
+    density: float, sample: int, small: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Rows of very different scale, and (small ``sample``) rough bars: some rows
-    # fall short of their bar and are read whole.
+    # fall short of their bar and are read whole.  ``small`` 0: bars even where
+    # the product is small.
     monkeypatch.setattr(_overlap, "BAR_SAMPLE", sample)
+    monkeypatch.setattr(_overlap, "SMALL_PRODUCT", small)
     rng = np.random.default_rng(3)
     n, k = 3000, 7
     matrix = sp.random(n, 2000, density=density, format="csr", random_state=3, dtype=np.float32)

@@ -93,6 +93,9 @@ BLOCK_DF = 2.0
 TOP_SURVIVORS = 4
 #: ... found from a sample of this many dot products per chunk of rows.
 BAR_SAMPLE = 200_000
+#: ... unless a chunk's product has at most this many times the entries a bar would
+#: keep: then all are looked at, which is cheaper than finding the bars.
+SMALL_PRODUCT = 2
 
 #: Weight of compound keys in word similarity when both texts have compounds.
 KEY_WEIGHT = 0.5
@@ -641,8 +644,12 @@ def _top_pairs(
         # A row has thousands of partners, nearly all far below its best: look only
         # at values above a bar that about ``TOP_SURVIVORS * per_node`` of the row's
         # clear, and at the whole row where fewer than ``per_node`` wanted ones do.
-        # A row's best ``per_node`` are then the same as without the bar.
-        mark = values >= np.repeat(_row_bars(indptr, values, TOP_SURVIVORS * per_node), np.diff(indptr))
+        # A row's best ``per_node`` are then the same as without the bar.  Where rows
+        # have few partners (the rare-word key) a bar would mark nearly all anyway.
+        if len(values) <= SMALL_PRODUCT * TOP_SURVIVORS * per_node * (stop - start):
+            mark = np.ones(len(values), dtype=bool)
+        else:
+            mark = values >= np.repeat(_row_bars(indptr, values, TOP_SURVIVORS * per_node), np.diff(indptr))
         at, left, right, ok = _wanted_entries(product, mark, start, wanted)
         found = np.bincount(left[ok] - start, minlength=stop - start)
         seen = np.bincount(left - start, minlength=stop - start)
