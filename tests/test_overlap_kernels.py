@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 import scipy.sparse as sp
@@ -12,7 +14,7 @@ import din_graph
 from din_graph import Portfolio, Programme
 from din_graph._analysis import _overlap
 from din_graph._analysis._overlap import _dense_left_dots, _later_pairs, _side_by_side, _stacked_dots, _top_pairs
-from din_graph._analysis._text import Analyzer, words
+from din_graph._analysis._text import Analyzer, TextMatrices, words
 
 
 class _Quiet:
@@ -107,6 +109,21 @@ _WEIGHTS = _overlap.DEFAULT_WEIGHTS
 _TOPICS = ["Speeltuinen vernieuwen", "Hittestress tegengaan voor ouderen", "Geveltuinen in De Riet", "Jongeren werk"]
 
 
+def _texts(counted: TextMatrices, written: list[list[str]], analyzer: Analyzer) -> list[_overlap._Text]:
+    """Each text as _overlaps makes it for _score."""
+    groups, parts = counted.groups, counted.parts
+    return [
+        _overlap._Text(
+            frozenset(counted.group_words[g] for g in groups.indices[groups.indptr[i] : groups.indptr[i + 1]]),
+            frozenset(parts.indices[parts.indptr[i] : parts.indptr[i + 1]].tolist()),
+            counted.vocab,
+            text,
+            analyzer,
+        )
+        for i, text in enumerate(written)
+    ]
+
+
 @st.composite
 def _portfolios(draw: st.DrawFn) -> Portfolio:
     """Small portfolios where every signal of a pair is on or off, links and indicators included."""
@@ -167,14 +184,7 @@ def test_bonus_of_many_pairs_is_the_bonus_of_each(portfolio: Portfolio, w: dict[
     counted = analyzer.matrices(written, [len(words(d.title)) for d in docs])
     related = _overlap._related_programmes(portfolio)
     groups = counted.groups
-    texts = [
-        _overlap._Text(
-            frozenset(counted.group_words[g] for g in groups.indices[groups.indptr[i] : groups.indptr[i + 1]]),
-            t,
-            analyzer,
-        )
-        for i, t in enumerate(written)
-    ]
+    texts = _texts(counted, written, analyzer)
     left, right = (a.ravel() for a in np.meshgrid(np.arange(len(docs)), np.arange(len(docs)), indexing="ij"))
     bonus = _overlap._Bonus(docs, areas, groups, related, analyzer, w)(left, right)
     for i, j, value in zip(left.tolist(), right.tolist(), bonus.tolist(), strict=True):
@@ -222,3 +232,17 @@ def test_by_row_and_value_is_a_stable_sort_by_row_then_value(entries: list[tuple
     assert order.tolist() == sorted(range(len(entries)), key=lambda k: (entries[k][0], -entries[k][1]))
     counts = np.bincount(rows)
     assert firsts.tolist() == (np.cumsum(counts) - counts).tolist()
+
+
+def test_shared_words_read_the_other_text_from_its_matrix_row() -> None:
+    portfolio = din_graph.load("examples/almelo")
+    docs = _overlap._docs(portfolio, _overlap._Areas(portfolio).lookup)
+    written = [words(d.text) for d in docs]
+    analyzer = Analyzer(written)
+    texts = _texts(analyzer.matrices(written, [len(words(d.title)) for d in docs]), written, analyzer)
+    for a, b in itertools.permutations(texts[:60], 2):
+        (parts, surface), (other, _) = a.content, b.content
+        # As both texts' words show them: the shared parts, as the first text writes them.
+        shared = set(parts) & set(other)
+        expected = dict.fromkeys(w for w, p in zip(surface.split(), parts, strict=True) if p in shared)
+        assert _overlap._shared_words(a, b) == tuple(expected)[:12]

@@ -928,11 +928,13 @@ def _overlaps(
     bar.close()
 
     group_of, group_at = counted.groups.indices.tolist(), counted.groups.indptr.tolist()
+    part_of, part_at = counted.parts.indices, counted.parts.indptr.tolist()
 
     @cache
     def features(i: int) -> _Text:
         groups = frozenset(counted.group_words[g] for g in group_of[group_at[i] : group_at[i + 1]])
-        return _Text(groups, written[i], analyzer)
+        parts = frozenset(part_of[part_at[i] : part_at[i + 1]].tolist())
+        return _Text(groups, parts, counted.vocab, written[i], analyzer)
 
     pairs: list[OverlapPair] = []
     for left, right, text in zip(kept_left, kept_right, kept_text, strict=True):
@@ -1389,10 +1391,23 @@ def _related_programmes(pf: Portfolio) -> set[tuple[str, str]]:
 
 
 class _Text:
-    """A text as the evidence of a pair shows it: its target groups, and its words when the pair is reported."""
+    """A text as the evidence of a pair shows it: its target groups, parts, and words when the pair is reported.
 
-    def __init__(self, groups: frozenset[str], written: Sequence[str], analyzer: Analyzer) -> None:
+    ``parts`` are the text's columns of the word matrices (``vocab``): the other
+    side of a pair needs no more than those, and only one side's words are shown.
+    """
+
+    def __init__(
+        self,
+        groups: frozenset[str],
+        parts: frozenset[int],
+        vocab: Mapping[str, int],
+        written: Sequence[str],
+        analyzer: Analyzer,
+    ) -> None:
         self.groups = groups
+        self.parts = parts
+        self.vocab = vocab
         self._written = written
         self._analyzer = analyzer
 
@@ -1589,8 +1604,10 @@ def _things(rows: list[tuple[str, ...]], names: dict[str, int]) -> sp.csr_matrix
 
 
 def _shared_words(fa: _Text, fb: _Text) -> tuple[str, ...]:
-    (parts, surface), (other_parts, _) = fa.content, fb.content
-    shared = set(parts) & set(other_parts)
+    parts, surface = fa.content
+    # The other text's parts from its matrix row: its words need not be analysed again.
+    vocab, other = fb.vocab, fb.parts
+    shared = {part for part in set(parts) if vocab.get(part, -1) in other}
     # Show the words as written, not their stems: the surface has one word per part.
     shown = dict.fromkeys(word for word, stem in zip(surface.split(), parts, strict=True) if stem in shared)
     return tuple(shown)[:12]
