@@ -34,10 +34,10 @@ from __future__ import annotations
 import itertools
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache, cached_property
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from din_graph._analysis._index import index_of, owner_identity
 from din_graph._analysis._text import (
@@ -74,6 +74,7 @@ __all__ = [
 ]
 
 PairKind = Literal["effort-effort", "goal-goal", "effort-goal"]
+_Value = TypeVar("_Value", bound=Hashable)
 
 #: Pairs scoring at least this are reported; chosen with ``benchmarks/bench_overlap.py``:
 #: strict precision on planted pairs of at least 0.9 at 1k to 100k efforts, with
@@ -1513,30 +1514,34 @@ class _Bonus:
         import scipy.sparse as sp
 
         self._docs, self._analyzer, self._w = docs, analyzer, w
-        owners: dict[str | None, int] = {None: -1}
-        self._owner = np.fromiter((owners.setdefault(d.owner, len(owners) - 1) for d in docs), np.int64, len(docs))
-        programmes: dict[str, int] = {}
-        self._programme = np.fromiter((programmes.setdefault(d.programme, len(programmes)) for d in docs), np.int64)
+        owners, owner = _distinct([d.owner for d in docs])
+        if None in owners:
+            owner[owner == owners.index(None)] = -1  # no owner is no shared owner
+        self._owner = owner
+        programmes, self._programme = _distinct([d.programme for d in docs])
+        number = {p: i for i, p in enumerate(programmes)}
         self._related = np.zeros((len(programmes), len(programmes)), dtype=bool)
         for p, q in related:
-            if p in programmes and q in programmes:
-                self._related[programmes[p], programmes[q]] = True
-        self._indicators = np.fromiter((bool(d.indicators) for d in docs), bool, len(docs))
+            if p in number and q in number:
+                self._related[number[p], number[q]] = True
+        self._indicators = np.fromiter(map(bool, (d.indicators for d in docs)), bool, len(docs))
         # Areas: one node's area shared, inside (an ancestor of) the other's, or a sibling
-        # of it.  Nodes name the same few sets of areas: each set is looked up once.
-        around: dict[frozenset[str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
-        for named in {d.areas for d in docs}:
-            up = {x for area in named for x in areas.ancestors(area)}
-            around[named] = (tuple(up), tuple({areas.parent[x] for x in named if x in areas.parent}))
+        # of it.  Nodes name the same few sets of areas (and partners, and links): each
+        # distinct set is looked up once, and the nodes' rows are taken from those.
+        named, of_node = _distinct([d.areas for d in docs])
+        up = [tuple({x for area in s for x in areas.ancestors(area)}) for s in named]
         names: dict[str, int] = {}
-        placed = _things([tuple(d.areas) for d in docs], names)
-        above = _things([around[d.areas][0] for d in docs], names)
-        parents = _things([around[d.areas][1] for d in docs], names)
+        placed = _counts([tuple(s) for s in named], names, grow=True)
+        above = _counts(up, names, grow=True)
+        parents = _counts([tuple({areas.parent[x] for x in s if x in areas.parent}) for s in named], names, grow=True)
         for matrix in (placed, above, parents):  # numbered as first seen: the first two miss later names
-            matrix.resize((len(docs), max(len(names), 1)))
-        partners = _things([tuple(d.partners) for d in docs], {})
+            matrix.resize((len(named), max(len(names), 1)))
+        placed, above, parents = (_flagged(m[of_node]) for m in (placed, above, parents))
+        partnered, of_node = _distinct([d.partners for d in docs])
+        partners = _flagged(_counts([tuple(s) for s in partnered], {}, grow=True)[of_node])
         targets: dict[str, int] = {}
-        links = _things([tuple(d.links) for d in docs], targets)
+        linking, of_node = _distinct([d.links for d in docs])
+        links = _flagged(_counts([tuple(s) for s in linking], targets, grow=True)[of_node])
         # A node links to another when the other's key is among its link targets.
         self._target_of = np.fromiter((targets.get(d.key, -1) for d in docs), np.int64, len(docs))
         self._width = len(targets)
@@ -1596,9 +1601,19 @@ class _Bonus:
         return found
 
 
-def _things(rows: list[tuple[str, ...]], names: dict[str, int]) -> sp.csr_matrix:
-    """Rows x things: 1 where a row has a thing; new things are numbered in ``names``."""
-    matrix = _counts(rows, names, grow=True)
+def _distinct(values: list[_Value]) -> tuple[list[_Value], np.ndarray]:
+    """The distinct values in order of first appearance, and which of them each given one is."""
+    import numpy as np
+
+    distinct = list(dict.fromkeys(values))
+    number = dict(zip(distinct, range(len(distinct)), strict=True))
+    # map runs in C: this is a loop over every node.
+    of: np.ndarray = np.fromiter(map(number.__getitem__, values), np.int64, len(values))
+    return distinct, of
+
+
+def _flagged(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    """The matrix with 1 for each entry."""
     matrix.data[:] = 1.0
     return matrix
 
