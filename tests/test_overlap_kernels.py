@@ -219,7 +219,7 @@ def test_reaching_leaves_out_only_pairs_below_their_need(need: float) -> None:
     expected[same] *= coverage.factor(left[same], right[same])
     # Needs differ per pair, as the bonus makes them.
     needs = np.random.default_rng(0).uniform(0.5, 1.5, len(left)) * need
-    at, text = views.reaching(left, right, needs, coverage)
+    at, text = views.reaching(left, right, np.full(len(left), 0.5 * need), needs.__getitem__, coverage)
     assert set(np.flatnonzero(expected >= needs).tolist()) <= set(at.tolist())
     assert np.allclose(text, expected[at], atol=1e-6)
 

@@ -34,9 +34,9 @@ from __future__ import annotations
 import itertools
 import math
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from din_graph._analysis._index import index_of, owner_identity
@@ -890,6 +890,13 @@ def _overlaps(
     bonus_of = _Bonus(docs, areas, counted.groups, related, analyzer, w)
     # A score is rounded to four decimals: one this far below the threshold may still reach it.
     reach = threshold - SCORE_SLACK
+
+    def needs(left: np.ndarray, right: np.ndarray, floors: np.ndarray, at: np.ndarray) -> np.ndarray:
+        """The text the pairs at ``at`` need to reach the threshold, their other signals known."""
+        with np.errstate(divide="ignore"):
+            needed: np.ndarray = np.maximum(reach / (1 + bonus_of(left[at], right[at])), floors[at])
+        return needed
+
     for chunk_left, chunk_right in _candidates(
         word_matrix,
         df,
@@ -912,15 +919,11 @@ def _overlaps(
         else:
             left, right = chunk_left, chunk_right
             scored += len(left)
-            # With the other signals known, the text a pair needs to reach the threshold is too.
+            floors = link_floors(left, right)
+            at, text = views.reaching(left, right, floors, partial(needs, left, right, floors), coverage)
+            above = text >= floors[at]
+            left, right, text = left[at[above]], right[at[above]], text[above]
             bonus = bonus_of(left, right)
-            with np.errstate(divide="ignore"):
-                need = np.maximum(reach / (1 + bonus), link_floors(left, right))
-            at, text = views.reaching(left, right, need, coverage)
-            left, right, bonus = left[at], right[at], bonus[at]
-            text_floor = link_floors(left, right)
-            above = text >= text_floor
-            left, right, text, bonus = left[above], right[above], text[above], bonus[above]
         # The score as _score computes it: only pairs that may be reported are scored in Python.
         keep = np.minimum(1.0, text.astype(np.float64) * (1 + bonus)) >= reach
         kept_left.append(left[keep])
@@ -999,14 +1002,21 @@ class _Views:
         return self._with_containment(text, left, right)
 
     def reaching(
-        self, left: np.ndarray, right: np.ndarray, need: np.ndarray, coverage: _Coverage
+        self,
+        left: np.ndarray,
+        right: np.ndarray,
+        floor: np.ndarray,
+        need: Callable[[np.ndarray], np.ndarray],
+        coverage: _Coverage,
     ) -> tuple[np.ndarray, np.ndarray]:
-        """The pairs whose text may reach ``need``, and their text scaled by topic coverage.
+        """The pairs whose text may reach their need, and their text scaled by topic coverage.
 
         The text is that of :meth:`pairs`, times :meth:`_Coverage.factor` for two
         nodes of one kind.  Character similarity is at most 1, so the word views,
         containment and coverage bound the text from above; pairs whose bound stays
-        below their ``need`` are left out before the (costlier) character views.
+        below their need are left out before the (costlier) character views.
+        ``need`` gives the needs of the pairs at some positions; it is asked only
+        for those whose bound reaches ``floor``, a need no pair's is below.
         Returns the positions of the pairs left in and their text.
         """
         import numpy as np
@@ -1026,12 +1036,13 @@ class _Views:
             ceiling[mixed] = np.maximum(ceiling[mixed], contained)
         ceiling = np.minimum(ceiling, 1.0)
         # Bounds are compared with room for float32 rounding in the text itself.
-        need = need * (1 - BOUND_SLACK)
+        slack = 1 - BOUND_SLACK
         factor = np.ones(len(left), dtype=np.float32)
-        scaled = np.flatnonzero(one_kind & (ceiling >= need))
+        scaled = np.flatnonzero(one_kind & (ceiling >= floor * slack))
         factor[scaled] = coverage.factor(left[scaled], right[scaled])
         ceiling[scaled] *= factor[scaled]
-        maybe = np.flatnonzero(ceiling >= need)
+        maybe = np.flatnonzero(ceiling >= floor * slack)
+        maybe = maybe[ceiling[maybe] >= need(maybe) * slack]
         # Character n-grams only refine pairs that share some words: a pair
         # sharing none is not about the same thing, typos or not.
         chars = maybe[gated[maybe]]
