@@ -466,7 +466,10 @@ def _side_by_side(matrices: list[sp.csr_matrix]) -> _SideBySide:
     import scipy.sparse as sp
 
     # Each row of ``stacked`` holds its entries matrix by matrix, as _dense_left_dots reads them.
-    stacked = sp.hstack(matrices, format="csr", dtype=np.float32)
+    if len(matrices) == 1 and matrices[0].format == "csr" and matrices[0].dtype == np.float32:
+        stacked = matrices[0]  # one matrix is read as it is, not copied
+    else:
+        stacked = sp.hstack(matrices, format="csr", dtype=np.float32)
     widths = [m.shape[1] for m in matrices]
     which = sp.csr_matrix(
         (np.ones(sum(widths), dtype=np.float32), (np.arange(sum(widths)), np.repeat(np.arange(len(widths)), widths))),
@@ -978,9 +981,16 @@ class _Views:
     def _word_views(self) -> _SideBySide:
         return _side_by_side([self.words, self.keys, self.title_words, self.title_keys])
 
-    @cached_property
-    def _char_views(self) -> _SideBySide:
-        return _side_by_side([self.chars, self.title_chars])
+    def _char_dots(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """Row-wise dots in the two character views: columns text, title.
+
+        Few pairs need them, so the views are not put side by side (copying
+        millions of entries); each is read as it is, the same sums either way.
+        """
+        import numpy as np
+
+        views = (_side_by_side([self.chars]), _side_by_side([self.title_chars]))
+        return np.hstack([_stacked_dots(view, left, right, dense=True) for view in views])
 
     def pairs(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """Text similarity of index pairs in [0, 1]."""
@@ -995,7 +1005,7 @@ class _Views:
         maybe = np.flatnonzero(np.maximum(word, title_word) >= CHAR_GATE)
         if len(maybe):
             lo, hi = left[maybe], right[maybe]
-            chars = _stacked_dots(self._char_views, lo, hi)
+            chars = self._char_dots(lo, hi)
             full = WORD_WEIGHT * word[maybe] + (1 - WORD_WEIGHT) * chars[:, 0]
             title = WORD_WEIGHT * title_word[maybe] + (1 - WORD_WEIGHT) * chars[:, 1]
             text[maybe] = np.maximum(full, title)
@@ -1048,8 +1058,7 @@ class _Views:
         chars = maybe[gated[maybe]]
         if len(chars):
             lo, hi = left[chars], right[chars]
-            # Always as for all candidates (dense): the same sums, so the same floats.
-            grams = _stacked_dots(self._char_views, lo, hi, dense=True)
+            grams = self._char_dots(lo, hi)
             full = WORD_WEIGHT * word[chars] + (1 - WORD_WEIGHT) * grams[:, 0]
             title = WORD_WEIGHT * title_word[chars] + (1 - WORD_WEIGHT) * grams[:, 1]
             text[chars] = np.maximum(full, title)
