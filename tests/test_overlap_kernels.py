@@ -246,3 +246,13 @@ def test_shared_words_read_the_other_text_from_its_matrix_row() -> None:
         shared = set(parts) & set(other)
         expected = dict.fromkeys(w for w, p in zip(surface.split(), parts, strict=True) if p in shared)
         assert _overlap._shared_words(a, b) == tuple(expected)[:12]
+
+
+def test_blocking_with_some_kinds_keeps_every_pair_of_those_kinds() -> None:
+    # Top-k among the wanted kinds only: a pair in a node's top-k among all kinds
+    # stays in it among fewer, and no pair of another kind is proposed.
+    almelo = din_graph.load("examples/almelo")
+    every = din_graph.overlaps(almelo, exhaustive_limit=0, threshold=0.3)
+    some = din_graph.overlaps(almelo, exhaustive_limit=0, threshold=0.3, kinds=("effort-goal",))
+    assert {p.kind for p in some.pairs} == {"effort-goal"}
+    assert {(p.a, p.b) for p in some.pairs} >= {(p.a, p.b) for p in every.pairs if p.kind == "effort-goal"}

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache, cached_property, partial
@@ -581,7 +581,9 @@ def _candidates(
     programmes = programme_ids[0]
 
     def wanted(left: np.ndarray, right: np.ndarray) -> np.ndarray:
-        mask: np.ndarray = (programmes[left] != programmes[right]) & allowed[kinds[left], kinds[right]]
+        mask: np.ndarray = programmes[left] != programmes[right]
+        if not allowed.all():  # by default every kind of pair is: no need to look
+            mask &= allowed[kinds[left], kinds[right]]
         return mask
 
     if n <= exhaustive_limit:
@@ -717,7 +719,10 @@ def _wanted_entries(
     import numpy as np
 
     at = np.flatnonzero(mark)
-    left = np.searchsorted(product.indptr, at, side="right") - 1 + start
+    if 8 * len(at) > len(mark):  # most entries: numbering them all is cheaper than searching
+        left = np.repeat(np.arange(start, start + len(product.indptr) - 1), np.diff(product.indptr))[at]
+    else:
+        left = np.searchsorted(product.indptr, at, side="right") - 1 + start
     right = product.indices[at].astype(np.int64)
     ok: np.ndarray = (left != right) & wanted(left, right)
     return at, left, right, ok
@@ -1665,9 +1670,7 @@ def _explicit_link(a: _Doc, b: _Doc) -> tuple[str, ...]:
 
 
 def _programme_pairs(pairs: list[OverlapPair], docs: list[_Doc]) -> tuple[ProgrammePair, ...]:
-    size: dict[str, int] = defaultdict(int)
-    for doc in docs:
-        size[doc.programme] += 1
+    size = Counter(doc.programme for doc in docs)  # counted in C: a loop over every node
     involved: dict[tuple[str, str], set[str]] = defaultdict(set)
     count: dict[tuple[str, str], int] = defaultdict(int)
     for pair in pairs:
