@@ -192,8 +192,9 @@ def test_bonus_of_many_pairs_is_the_bonus_of_each(portfolio: Portfolio, w: dict[
         assert value == expected, (docs[i], docs[j])
 
 
+@pytest.mark.parametrize("covered_from", [0.0, 0.2])
 @pytest.mark.parametrize("need", [0.0, 0.3, 0.5, 0.64, 0.8])
-def test_reaching_leaves_out_only_pairs_below_their_need(need: float) -> None:
+def test_reaching_leaves_out_only_pairs_below_their_need(need: float, covered_from: float) -> None:
     portfolio = din_graph.load("examples/almelo")
     areas = _overlap._Areas(portfolio)
     docs = _overlap._docs(portfolio, areas.lookup)
@@ -215,11 +216,12 @@ def test_reaching_leaves_out_only_pairs_below_their_need(need: float) -> None:
     coverage = _overlap._Coverage(counted, idf)
     left, right = np.triu_indices(len(docs), 1)
     expected = views.pairs(left, right)
-    same = kind[left] == kind[right]
+    # As _overlaps scales them: a text below ``covered_from`` is no finding and left as it is.
+    same = (kind[left] == kind[right]) & (expected >= covered_from)
     expected[same] *= coverage.factor(left[same], right[same])
     # Needs differ per pair, as the bonus makes them.
     needs = np.random.default_rng(0).uniform(0.5, 1.5, len(left)) * need
-    at, text = views.reaching(left, right, np.full(len(left), 0.5 * need), needs.__getitem__, coverage)
+    at, text = views.reaching(left, right, np.full(len(left), 0.5 * need), needs.__getitem__, coverage, covered_from)
     assert set(np.flatnonzero(expected >= needs).tolist()) <= set(at.tolist())
     assert np.allclose(text, expected[at], atol=1e-6)
 
@@ -256,3 +258,24 @@ def test_blocking_with_some_kinds_keeps_every_pair_of_those_kinds() -> None:
     some = din_graph.overlaps(almelo, exhaustive_limit=0, threshold=0.3, kinds=("effort-goal",))
     assert {p.kind for p in some.pairs} == {"effort-goal"}
     assert {(p.a, p.b) for p in some.pairs} >= {(p.a, p.b) for p in every.pairs if p.kind == "effort-goal"}
+
+
+@pytest.mark.parametrize(
+    ("weights", "threshold"),
+    [
+        ({}, _overlap.DEFAULT_THRESHOLD),
+        ({}, 0.3),
+        ({"owner": 0.6, "area": 0.4, "link": 1.0}, 0.5),
+        ({"owner": -3.0, "area": -2.0}, -0.2),  # the link's floor above the others'
+        ({"owner": -1.0, "area": -0.5, "partner": 0.3}, 0.0),
+    ],
+)
+def test_bounds_leave_out_no_pair_that_would_be_reported(weights: dict[str, float], threshold: float) -> None:
+    # With a slack of 10 no bound leaves a pair out: every candidate over its floor is scored in Python.
+    almelo = din_graph.load("examples/almelo")
+    found = din_graph.overlaps(almelo, exhaustive_limit=0, weights=weights, threshold=threshold)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_overlap, "SCORE_SLACK", 10.0)
+        every = din_graph.overlaps(almelo, exhaustive_limit=0, weights=weights, threshold=threshold)
+    assert found.pairs == every.pairs
+    assert found.pairs or threshold > 0.5

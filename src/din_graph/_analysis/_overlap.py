@@ -890,7 +890,8 @@ def _overlaps(
         if linked.size:
             codes = np.minimum(left, right) * len(docs) + np.maximum(left, right)
             at = np.minimum(np.searchsorted(linked, codes), len(linked) - 1)
-            floors[linked[at] == codes] = link_floor
+            # A linked pair reaches either floor (the link's is higher only with negative weights).
+            floors[linked[at] == codes] = min(np.float32(floor), np.float32(link_floor))
         return floors
 
     kept_left, kept_right, kept_text = [], [], []
@@ -904,9 +905,12 @@ def _overlaps(
 
     def needs(left: np.ndarray, right: np.ndarray, floors: np.ndarray, at: np.ndarray) -> np.ndarray:
         """The text the pairs at ``at`` need to reach the threshold, their other signals known."""
-        with np.errstate(divide="ignore"):
-            needed: np.ndarray = np.maximum(reach / (1 + bonus_of(left[at], right[at])), floors[at])
-        return needed
+        multiplier = 1 + bonus_of(left[at], right[at])
+        # Negative weights can make the multiplier 0 or less: then the text bounds nothing.
+        needed: np.ndarray = np.full(len(at), -np.inf)
+        np.divide(reach, multiplier, out=needed, where=multiplier > 0)
+        result: np.ndarray = np.maximum(needed, floors[at])
+        return result
 
     for chunk_left, chunk_right in _candidates(
         word_matrix,
@@ -931,7 +935,7 @@ def _overlaps(
             left, right = chunk_left, chunk_right
             scored += len(left)
             floors = link_floors(left, right)
-            at, text = views.reaching(left, right, floors, partial(needs, left, right, floors), coverage)
+            at, text = views.reaching(left, right, floors, partial(needs, left, right, floors), coverage, link_floor)
             above = text >= floors[at]
             left, right, text = left[at[above]], right[at[above]], text[above]
             bonus = bonus_of(left, right)
@@ -1026,6 +1030,7 @@ class _Views:
         floor: np.ndarray,
         need: Callable[[np.ndarray], np.ndarray],
         coverage: _Coverage,
+        covered_from: float,
     ) -> tuple[np.ndarray, np.ndarray]:
         """The pairs whose text may reach their need, and their text scaled by topic coverage.
 
@@ -1035,7 +1040,9 @@ class _Views:
         below their need are left out before the (costlier) character views.
         ``need`` gives the needs of the pairs at some positions; it is asked only
         for those whose bound reaches ``floor``, a need no pair's is below.
-        Returns the positions of the pairs left in and their text.
+        Topic coverage scales only a text of at least ``covered_from`` (below it the
+        pair is no finding either way).  Returns the positions of the pairs left in
+        and their text.
         """
         import numpy as np
 
@@ -1058,7 +1065,9 @@ class _Views:
         factor = np.ones(len(left), dtype=np.float32)
         scaled = np.flatnonzero(one_kind & (ceiling >= floor * slack))
         factor[scaled] = coverage.factor(left[scaled], right[scaled])
-        ceiling[scaled] *= factor[scaled]
+        # A text below ``covered_from`` keeps its value: at most that.
+        unscaled = np.minimum(ceiling[scaled], covered_from)
+        ceiling[scaled] = np.maximum(ceiling[scaled] * factor[scaled], unscaled)
         maybe = np.flatnonzero(ceiling >= floor * slack)
         maybe = maybe[ceiling[maybe] >= need(maybe) * slack]
         # Character n-grams only refine pairs that share some words: a pair
@@ -1073,7 +1082,8 @@ class _Views:
         if len(mixed):
             text[mixed] = np.maximum(text[mixed], contained)
         out = np.clip(text[maybe], 0.0, 1.0)
-        out *= factor[maybe]
+        covered = out >= covered_from
+        out[covered] *= factor[maybe][covered]
         return maybe, out
 
     def _contained(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
