@@ -537,24 +537,36 @@ def _dense_left_dots(side_by_side: _SideBySide, left: np.ndarray, right: np.ndar
         start = firsts[block]
         stop = firsts[block + rows_per_block] if block + rows_per_block < len(firsts) else len(left)
         distinct = left[firsts[block : block + rows_per_block]]
-        rows = stacked[distinct]
-        spots = np.repeat(np.arange(len(distinct)) * width, np.diff(rows.indptr)) + rows.indices
-        dense[spots] = rows.data
-        others = stacked[right[start:stop]]
-        at = np.repeat(np.searchsorted(distinct, left[start:stop]) * width, np.diff(others.indptr))
-        at += others.indices
+        rows_at, rows_indices, rows_data = _rows_of(stacked, distinct)
+        spots = np.repeat(np.arange(len(distinct)) * width, np.diff(rows_at)) + rows_indices
+        dense[spots] = rows_data
+        others_at, others_indices, others_data = _rows_of(stacked, right[start:stop])
+        at = np.repeat(np.searchsorted(distinct, left[start:stop]) * width, np.diff(others_at))
+        at += others_indices
         # A zero at the end: a run may start there when the last ones are empty.
         values = np.zeros(len(at) + 1, dtype=np.float32)
         dense.take(at, out=values[:-1])
-        values[:-1] *= others.data
+        values[:-1] *= others_data
         dense[spots] = 0.0
         # One run per matrix per pair (and an empty one between pairs): sums per run.
-        edges = (others.indptr[:-1, None] + starts[right[start:stop]]).ravel()
+        edges = (others_at[:-1, None] + starts[right[start:stop]]).ravel()
         sums = np.zeros(len(edges), dtype=np.float32)
         sums[:-1] = np.add.reduceat(values, edges[:-1])
         sums[:-1][edges[1:] == edges[:-1]] = 0.0  # reduceat gives an empty run its first value
         out[start:stop] = sums.reshape(stop - start, -1)
     return out[:, :-1]
+
+
+def _rows_of(matrix: sp.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``matrix[rows]`` as its indptr, indices and data, without scipy's indexing (costly per call for few rows)."""
+    import numpy as np
+
+    begins = matrix.indptr[rows]
+    lengths = matrix.indptr[rows + 1] - begins
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
+    positions = np.repeat(begins - indptr[:-1], lengths) + np.arange(indptr[-1])
+    return indptr, matrix.indices[positions], matrix.data[positions]
 
 
 def _candidates(
