@@ -1,15 +1,20 @@
-"""The overlap's candidate top-k, row-wise dots and pair counts against plain numpy and brute force."""
+"""The overlap's kernels against plain numpy, brute force and the per-pair code."""
 
 from __future__ import annotations
+
+import itertools
 
 import numpy as np
 import pytest
 import scipy.sparse as sp
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import din_graph
+from din_graph import Portfolio, Programme
 from din_graph._analysis import _overlap
 from din_graph._analysis._overlap import _dense_left_dots, _later_pairs, _side_by_side, _stacked_dots, _top_pairs
+from din_graph._analysis._text import Analyzer, TextMatrices, words
 
 
 class _Quiet:
@@ -17,14 +22,17 @@ class _Quiet:
         return None
 
 
+@pytest.mark.parametrize("small", [0, 2])
 @pytest.mark.parametrize("sample", [200_000, 500])
 @pytest.mark.parametrize("density", [0.0008, 0.003, 0.02])
 def test_top_pairs_is_the_best_wanted_partners_of_each_row(
-    density: float, sample: int, monkeypatch: pytest.MonkeyPatch
+    density: float, sample: int, small: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Rows of very different scale, and (small ``sample``) rough bars: some rows
-    # fall short of their bar and are read whole.
+    # fall short of their bar and are read whole.  ``small`` 0: bars even where
+    # the product is small.
     monkeypatch.setattr(_overlap, "BAR_SAMPLE", sample)
+    monkeypatch.setattr(_overlap, "SMALL_PRODUCT", small)
     rng = np.random.default_rng(3)
     n, k = 3000, 7
     matrix = sp.random(n, 2000, density=density, format="csr", random_state=3, dtype=np.float32)
@@ -86,3 +94,188 @@ def test_later_pairs_counts_what_every_pair_would(
         1 for i in rows for j in range(i + 1, n) if programme_ids[i] != programme_ids[j] and allowed[kinds[i], kinds[j]]
     )
     assert _later_pairs(rows, programme_ids, kinds, allowed) == every
+
+
+# Three levels of areas: a buurt in its wijk in its stadsdeel, and sibling buurten.
+_AREAS = [
+    {"id": "zuid", "name": "Stadsdeel Zuid", "parts": ["Noord", "Oost"]},
+    {"id": "noord", "name": "Noord", "parts": ["De Riet", "Ossenkoppelerhoek"]},
+    {"id": "oost", "name": "Oost", "parts": ["Nieuwstraatkwartier"]},
+    {"id": "west", "name": "West", "parts": ["Kerkelanden", "Windmolenbroek"]},
+]
+_AREA_NAMES = ["Stadsdeel Zuid", "Noord", "De Riet", "Ossenkoppelerhoek", "Oost", "Nieuwstraatkwartier", "West"]
+_AREA_NAMES += ["Kerkelanden", "Windmolenbroek", "Elders"]
+_WEIGHTS = _overlap.DEFAULT_WEIGHTS
+_TOPICS = ["Speeltuinen vernieuwen", "Hittestress tegengaan voor ouderen", "Geveltuinen in De Riet", "Jongeren werk"]
+
+
+def _texts(counted: TextMatrices, written: list[list[str]], analyzer: Analyzer) -> list[_overlap._Text]:
+    """Each text as _overlaps makes it for _score."""
+    groups, parts = counted.groups, counted.parts
+    return [
+        _overlap._Text(
+            frozenset(counted.group_words[g] for g in groups.indices[groups.indptr[i] : groups.indptr[i + 1]]),
+            frozenset(parts.indices[parts.indptr[i] : parts.indptr[i + 1]].tolist()),
+            counted.vocab,
+            text,
+            analyzer,
+        )
+        for i, text in enumerate(written)
+    ]
+
+
+@st.composite
+def _portfolios(draw: st.DrawFn) -> Portfolio:
+    """Small portfolios where every signal of a pair is on or off, links and indicators included."""
+    few = st.integers(0, 2)
+    programmes = []
+    for p in range(3):
+        goals = [
+            {
+                "id": f"O{g}",
+                "title": draw(st.sampled_from(_TOPICS)),
+                "indicators": [{"name": draw(st.sampled_from(["Aantal bomen", "Aantal m2 groen", "Tevredenheid"]))}]
+                * draw(st.integers(0, 1)),
+            }
+            for g in range(draw(st.integers(0, 2)))
+        ]
+        targets = [f"p{q}/O{g}" for q in range(3) for g in range(2) if q != p] + [f"O{g}" for g in range(len(goals))]
+        efforts = [
+            {
+                "id": f"E{e}",
+                "title": draw(st.sampled_from(_TOPICS)),
+                "owner": draw(st.sampled_from(["fysiek", "sociaal", None])),
+                "partners": draw(st.lists(st.sampled_from(["GGD", "Woonstad", "Sportbedrijf"]), max_size=2)),
+                "areas": draw(st.lists(st.sampled_from(_AREA_NAMES), max_size=2)),
+                "contributes_to": draw(st.lists(st.sampled_from(targets), max_size=draw(few))),
+            }
+            for e in range(draw(st.integers(1, 4)))
+        ]
+        for e in efforts:
+            if e["owner"] is None:
+                del e["owner"]
+        owners = [{"id": o, "name": o.title(), "type": "afdeling"} for o in ("fysiek", "sociaal")]
+        related = [{"programme": f"P{q}"} for q in draw(st.lists(st.integers(0, 2), max_size=1)) if q != p]
+        programmes.append(
+            Programme.model_validate(
+                {
+                    "id": f"p{p}",
+                    "name": f"P{p}",
+                    "operational_goals": goals,
+                    "efforts": efforts,
+                    "owners": owners,
+                    "related_programmes": related,
+                }
+            )
+        )
+    return Portfolio.model_validate({"id": "pf", "name": "PF", "programmes": programmes, "areas": _AREAS})
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_portfolios(), st.fixed_dictionaries({k: st.sampled_from([v, 0.0, 0.3, 1.7]) for k, v in _WEIGHTS.items()}))
+def test_bonus_of_many_pairs_is_the_bonus_of_each(portfolio: Portfolio, w: dict[str, float]) -> None:
+    # The same float: the bonus decides which pairs reach the threshold before _score sees them.
+    areas = _overlap._Areas(portfolio)
+    docs = _overlap._docs(portfolio, areas.lookup)
+    written = [words(d.text) for d in docs]
+    for doc, text in zip(docs, written, strict=True):
+        doc.areas = doc.areas | frozenset(areas.mentioned(text))
+    analyzer = Analyzer(written, places=list(areas.lookup))
+    counted = analyzer.matrices(written, [len(words(d.title)) for d in docs])
+    related = _overlap._related_programmes(portfolio)
+    groups = counted.groups
+    texts = _texts(counted, written, analyzer)
+    left, right = (a.ravel() for a in np.meshgrid(np.arange(len(docs)), np.arange(len(docs)), indexing="ij"))
+    bonus = _overlap._Bonus(docs, areas, groups, related, analyzer, w)(left, right)
+    for i, j, value in zip(left.tolist(), right.tolist(), bonus.tolist(), strict=True):
+        _, expected = _overlap._signals(docs[i], docs[j], texts[i], texts[j], w, areas, related, analyzer)
+        assert value == expected, (docs[i], docs[j])
+
+
+@pytest.mark.parametrize("covered_from", [0.0, 0.2])
+@pytest.mark.parametrize("need", [0.0, 0.3, 0.5, 0.64, 0.8])
+def test_reaching_leaves_out_only_pairs_below_their_need(need: float, covered_from: float) -> None:
+    portfolio = din_graph.load("examples/almelo")
+    areas = _overlap._Areas(portfolio)
+    docs = _overlap._docs(portfolio, areas.lookup)
+    written = [words(d.text) for d in docs]
+    analyzer = Analyzer(written, places=list(areas.lookup))
+    counted = analyzer.matrices(written, [len(words(d.title)) for d in docs])
+    df = _overlap._df((counted.parts + counted.keys).tocsr())
+    idf = _overlap._idf(len(docs), df)
+    chars, title_chars = _overlap._gram_matrices(counted.surface, counted.title_surface, counted.surface_words)
+    kind = np.asarray([1 if d.kind == "effort" else 0 for d in docs])
+    views = _overlap._Views(
+        *(_overlap._weigh(m, idf) for m in (counted.parts, counted.keys)),
+        chars,
+        *(_overlap._weigh(m, idf) for m in (counted.title_parts, counted.title_keys)),
+        title_chars,
+        *(_overlap._weigh(m, idf, binary=True, normalise=False) for m in (counted.parts, counted.title_parts)),
+        kind,
+    )
+    coverage = _overlap._Coverage(counted, idf)
+    left, right = np.triu_indices(len(docs), 1)
+    expected = views.pairs(left, right)
+    # As _overlaps scales them: a text below ``covered_from`` is no finding and left as it is.
+    same = (kind[left] == kind[right]) & (expected >= covered_from)
+    expected[same] *= coverage.factor(left[same], right[same])
+    # Needs differ per pair, as the bonus makes them.
+    needs = np.random.default_rng(0).uniform(0.5, 1.5, len(left)) * need
+    at, text = views.reaching(left, right, np.full(len(left), 0.5 * need), needs.__getitem__, coverage, covered_from)
+    assert set(np.flatnonzero(expected >= needs).tolist()) <= set(at.tolist())
+    assert np.allclose(text, expected[at], atol=1e-6)
+
+
+@given(st.lists(st.tuples(st.integers(0, 5), st.sampled_from([0.0, 0.25, 0.5, 1.0, 3.5])), min_size=1, max_size=60))
+def test_by_row_and_value_is_a_stable_sort_by_row_then_value(entries: list[tuple[int, float]]) -> None:
+    rows = np.asarray([r for r, _ in entries], dtype=np.int64)
+    values = np.asarray([v for _, v in entries], dtype=np.float32)
+    order, firsts = _overlap._by_row_and_value(rows, values)
+    assert order.tolist() == sorted(range(len(entries)), key=lambda k: (entries[k][0], -entries[k][1]))
+    counts = np.bincount(rows)
+    assert firsts.tolist() == (np.cumsum(counts) - counts).tolist()
+
+
+def test_shared_words_read_the_other_text_from_its_matrix_row() -> None:
+    portfolio = din_graph.load("examples/almelo")
+    docs = _overlap._docs(portfolio, _overlap._Areas(portfolio).lookup)
+    written = [words(d.text) for d in docs]
+    analyzer = Analyzer(written)
+    texts = _texts(analyzer.matrices(written, [len(words(d.title)) for d in docs]), written, analyzer)
+    for a, b in itertools.permutations(texts[:60], 2):
+        (parts, surface), (other, _) = a.content, b.content
+        # As both texts' words show them: the shared parts, as the first text writes them.
+        shared = set(parts) & set(other)
+        expected = dict.fromkeys(w for w, p in zip(surface.split(), parts, strict=True) if p in shared)
+        assert _overlap._shared_words(a, b) == tuple(expected)[:12]
+
+
+def test_blocking_with_some_kinds_keeps_every_pair_of_those_kinds() -> None:
+    # Top-k among the wanted kinds only: a pair in a node's top-k among all kinds
+    # stays in it among fewer, and no pair of another kind is proposed.
+    almelo = din_graph.load("examples/almelo")
+    every = din_graph.overlaps(almelo, exhaustive_limit=0, threshold=0.3)
+    some = din_graph.overlaps(almelo, exhaustive_limit=0, threshold=0.3, kinds=("effort-goal",))
+    assert {p.kind for p in some.pairs} == {"effort-goal"}
+    assert {(p.a, p.b) for p in some.pairs} >= {(p.a, p.b) for p in every.pairs if p.kind == "effort-goal"}
+
+
+@pytest.mark.parametrize(
+    ("weights", "threshold"),
+    [
+        ({}, _overlap.DEFAULT_THRESHOLD),
+        ({}, 0.3),
+        ({"owner": 0.6, "area": 0.4, "link": 1.0}, 0.5),
+        ({"owner": -3.0, "area": -2.0}, -0.2),  # the link's floor above the others'
+        ({"owner": -1.0, "area": -0.5, "partner": 0.3}, 0.0),
+    ],
+)
+def test_bounds_leave_out_no_pair_that_would_be_reported(weights: dict[str, float], threshold: float) -> None:
+    # With a slack of 10 no bound leaves a pair out: every candidate over its floor is scored in Python.
+    almelo = din_graph.load("examples/almelo")
+    found = din_graph.overlaps(almelo, exhaustive_limit=0, weights=weights, threshold=threshold)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_overlap, "SCORE_SLACK", 10.0)
+        every = din_graph.overlaps(almelo, exhaustive_limit=0, weights=weights, threshold=threshold)
+    assert found.pairs == every.pairs
+    assert found.pairs or threshold > 0.5

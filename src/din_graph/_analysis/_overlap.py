@@ -33,11 +33,11 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from functools import cache, cached_property
-from typing import TYPE_CHECKING, Any, Literal
+from functools import cache, cached_property, partial
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from din_graph._analysis._index import owner_identity, reference_key
 from din_graph._analysis._text import (
@@ -77,6 +77,7 @@ __all__ = [
 ]
 
 PairKind = Literal["effort-effort", "goal-goal", "effort-goal"]
+_Value = TypeVar("_Value", bound=Hashable)
 
 #: Pairs scoring at least this are reported; chosen with ``benchmarks/bench_overlap.py``:
 #: strict precision on planted pairs of at least 0.9 at 1k to 100k efforts, with
@@ -96,11 +97,20 @@ BLOCK_DF = 2.0
 TOP_SURVIVORS = 4
 #: ... found from a sample of this many dot products per chunk of rows.
 BAR_SAMPLE = 200_000
+#: ... unless a chunk's product has at most this many times the entries a bar would
+#: keep: then all are looked at, which is cheaper than finding the bars.
+SMALL_PRODUCT = 2
 
 #: Weight of compound keys in word similarity when both texts have compounds.
 KEY_WEIGHT = 0.5
 #: Pairs whose word similarity is below this skip the (costlier) character view.
 CHAR_GATE = 0.1
+#: Relative room left for float rounding where an upper bound on a pair's text or
+#: score decides to skip it: far above float32 error, far below any difference
+#: that matters.
+BOUND_SLACK = 1e-4
+#: Scores are rounded to four decimals: one this far below the threshold may round up to it.
+SCORE_SLACK = 1e-4
 #: Two nodes of one kind are about the same thing when what one title names is
 #: all in the other text; below this share (the better of the two directions,
 #: idf-weighted) the text similarity is scaled down in proportion.
@@ -522,7 +532,10 @@ def _side_by_side(matrices: list[sp.csr_matrix]) -> _SideBySide:
     import scipy.sparse as sp
 
     # Each row of ``stacked`` holds its entries matrix by matrix, as _dense_left_dots reads them.
-    stacked = sp.hstack(matrices, format="csr", dtype=np.float32)
+    if len(matrices) == 1 and matrices[0].format == "csr" and matrices[0].dtype == np.float32:
+        stacked = matrices[0]  # one matrix is read as it is, not copied
+    else:
+        stacked = sp.hstack(matrices, format="csr", dtype=np.float32)
     widths = [m.shape[1] for m in matrices]
     which = sp.csr_matrix(
         (np.ones(sum(widths), dtype=np.float32), (np.arange(sum(widths)), np.repeat(np.arange(len(widths)), widths))),
@@ -540,22 +553,34 @@ DENSE_LEFT = 8
 DENSE_BLOCK = 500_000
 
 
-def _stacked_dots(side_by_side: _SideBySide, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """Row-wise dot products of index pairs in matrices side by side: one column per matrix."""
+def _stacked_dots(
+    side_by_side: _SideBySide, left: np.ndarray, right: np.ndarray, *, dense: bool | None = None
+) -> np.ndarray:
+    """Row-wise dot products of index pairs in matrices side by side: one column per matrix.
+
+    ``dense`` picks :func:`_dense_left_dots` (``True``) or gathering both rows
+    (``False``); ``None`` picks the cheaper for the pairs' size.  The two may sum
+    in another order, so the last bit of a float may differ.
+    """
     import numpy as np
 
     stacked, which = side_by_side.stacked, side_by_side.which
     order = np.argsort(left, kind="stable")  # candidates come sorted by left: this is a pass
     firsts = np.flatnonzero(np.diff(left[order], prepend=-1))
     entries = len(left) * stacked.nnz / max(stacked.shape[0], 1)
-    if len(firsts) * stacked.shape[1] <= DENSE_LEFT * entries:
+    if dense is None:
+        dense = len(firsts) * stacked.shape[1] <= DENSE_LEFT * entries
+    if dense:
         return _dense_left_dots(side_by_side, left[order], right[order], firsts)[np.argsort(order)]
     out = np.empty((len(left), which.shape[1]), dtype=np.float32)
+    # Summed into dense columns: the same sums, in the same order, as a sparse
+    # product (an entry adds 0 to the other columns), without building one.
+    columns = which.toarray()
     step = 100_000
     for start in range(0, len(left), step):
         stop = start + step
         product = stacked[left[start:stop]].multiply(stacked[right[start:stop]]).tocsr()
-        out[start:stop] = (product @ which).toarray()
+        out[start:stop] = product @ columns
     return out
 
 
@@ -578,24 +603,36 @@ def _dense_left_dots(side_by_side: _SideBySide, left: np.ndarray, right: np.ndar
         start = firsts[block]
         stop = firsts[block + rows_per_block] if block + rows_per_block < len(firsts) else len(left)
         distinct = left[firsts[block : block + rows_per_block]]
-        rows = stacked[distinct]
-        spots = np.repeat(np.arange(len(distinct)) * width, np.diff(rows.indptr)) + rows.indices
-        dense[spots] = rows.data
-        others = stacked[right[start:stop]]
-        at = np.repeat(np.searchsorted(distinct, left[start:stop]) * width, np.diff(others.indptr))
-        at += others.indices
+        rows_at, rows_indices, rows_data = _rows_of(stacked, distinct)
+        spots = np.repeat(np.arange(len(distinct)) * width, np.diff(rows_at)) + rows_indices
+        dense[spots] = rows_data
+        others_at, others_indices, others_data = _rows_of(stacked, right[start:stop])
+        at = np.repeat(np.searchsorted(distinct, left[start:stop]) * width, np.diff(others_at))
+        at += others_indices
         # A zero at the end: a run may start there when the last ones are empty.
         values = np.zeros(len(at) + 1, dtype=np.float32)
         dense.take(at, out=values[:-1])
-        values[:-1] *= others.data
+        values[:-1] *= others_data
         dense[spots] = 0.0
         # One run per matrix per pair (and an empty one between pairs): sums per run.
-        edges = (others.indptr[:-1, None] + starts[right[start:stop]]).ravel()
+        edges = (others_at[:-1, None] + starts[right[start:stop]]).ravel()
         sums = np.zeros(len(edges), dtype=np.float32)
         sums[:-1] = np.add.reduceat(values, edges[:-1])
         sums[:-1][edges[1:] == edges[:-1]] = 0.0  # reduceat gives an empty run its first value
         out[start:stop] = sums.reshape(stop - start, -1)
     return out[:, :-1]
+
+
+def _rows_of(matrix: sp.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``matrix[rows]`` as its indptr, indices and data, without scipy's indexing (costly per call for few rows)."""
+    import numpy as np
+
+    begins = matrix.indptr[rows]
+    lengths = matrix.indptr[rows + 1] - begins
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
+    positions = np.repeat(begins - indptr[:-1], lengths) + np.arange(indptr[-1])
+    return indptr, matrix.indices[positions], matrix.data[positions]
 
 
 def _candidates(
@@ -625,7 +662,9 @@ def _candidates(
     programmes = programme_ids[0]
 
     def wanted(left: np.ndarray, right: np.ndarray) -> np.ndarray:
-        mask: np.ndarray = (programmes[left] != programmes[right]) & allowed[kinds[left], kinds[right]]
+        mask: np.ndarray = programmes[left] != programmes[right]
+        if not allowed.all():  # by default every kind of pair is: no need to look
+            mask &= allowed[kinds[left], kinds[right]]
         return mask
 
     if n <= exhaustive_limit:
@@ -660,11 +699,15 @@ def _candidates(
     if not len(left):
         return
     low, high = np.minimum(left, right), np.maximum(left, right)
-    # Sorting and dropping repeats: np.unique (hashing) is several times slower here.
-    pairs = np.sort(low * n + high)
-    pairs = pairs[np.diff(pairs, prepend=-1) != 0]
+    # Sorting and dropping repeats: np.unique (hashing) is several times slower here,
+    # and sorting 32-bit codes (up to 65,536 nodes) half as costly as 64-bit ones.
+    codes = low * n + high
+    pairs = np.sort(codes.astype(np.uint32) if n * n <= 2**32 else codes)
+    first = np.ones(len(pairs), dtype=bool)
+    first[1:] = pairs[1:] != pairs[:-1]
+    pairs = pairs[first]
     for start in range(0, len(pairs), 1_000_000):
-        chunk = pairs[start : start + 1_000_000]
+        chunk = pairs[start : start + 1_000_000].astype(np.int64)
         yield chunk // n, chunk % n
 
 
@@ -688,8 +731,12 @@ def _top_pairs(
         # A row has thousands of partners, nearly all far below its best: look only
         # at values above a bar that about ``TOP_SURVIVORS * per_node`` of the row's
         # clear, and at the whole row where fewer than ``per_node`` wanted ones do.
-        # A row's best ``per_node`` are then the same as without the bar.
-        mark = values >= np.repeat(_row_bars(indptr, values, TOP_SURVIVORS * per_node), np.diff(indptr))
+        # A row's best ``per_node`` are then the same as without the bar.  Where rows
+        # have few partners (the rare-word key) a bar would mark nearly all anyway.
+        if len(values) <= SMALL_PRODUCT * TOP_SURVIVORS * per_node * (stop - start):
+            mark = np.ones(len(values), dtype=bool)
+        else:
+            mark = values >= np.repeat(_row_bars(indptr, values, TOP_SURVIVORS * per_node), np.diff(indptr))
         at, left, right, ok = _wanted_entries(product, mark, start, wanted)
         found = np.bincount(left[ok] - start, minlength=stop - start)
         seen = np.bincount(left - start, minlength=stop - start)
@@ -721,6 +768,7 @@ def _by_row_and_value(rows: np.ndarray, values: np.ndarray) -> tuple[np.ndarray,
 
     bits = (np.asarray(values, dtype=np.float32) + np.float32(0.0)).view(np.uint32)  # + 0: no -0.0
     key = (rows.astype(np.uint64) << np.uint64(32)) | (~bits).astype(np.uint64)
+    # Rows come in order: a stable sort finds the runs (a plain sort of unique keys is slower).
     order = np.argsort(key, kind="stable")
     counts = np.bincount(rows, minlength=int(rows.max()) + 1 if len(rows) else 0)
     return order, np.cumsum(counts) - counts
@@ -752,7 +800,10 @@ def _wanted_entries(
     import numpy as np
 
     at = np.flatnonzero(mark)
-    left = np.searchsorted(product.indptr, at, side="right") - 1 + start
+    if 8 * len(at) > len(mark):  # most entries: numbering them all is cheaper than searching
+        left = np.repeat(np.arange(start, start + len(product.indptr) - 1), np.diff(product.indptr))[at]
+    else:
+        left = np.searchsorted(product.indptr, at, side="right") - 1 + start
     right = product.indices[at].astype(np.int64)
     ok: np.ndarray = (left != right) & wanted(left, right)
     return at, left, right, ok
@@ -909,10 +960,35 @@ def _overlaps(
     floor = threshold / (1 + sum(v for k, v in w.items() if k != "link"))
     link_floor = threshold / (1 + sum(w.values()))
     linked = _linked_pairs(docs)
+
+    def link_floors(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """The floor of each pair: lower for explicitly linked ones (float32, as the text is compared)."""
+        floors = np.full(len(left), floor, dtype=np.float32)
+        if linked.size:
+            codes = np.minimum(left, right) * len(docs) + np.maximum(left, right)
+            at = np.minimum(np.searchsorted(linked, codes), len(linked) - 1)
+            # A linked pair reaches either floor (the link's is higher only with negative weights).
+            floors[linked[at] == codes] = min(np.float32(floor), np.float32(link_floor))
+        return floors
+
     kept_left, kept_right, kept_text = [], [], []
     scored = 0
     views = _Views(parts, keys, chars, title_words, title_keys, title_chars, raw, title_raw, kind_code)
     coverage = _Coverage(counted, idf)
+    related = _related_programmes(pf)
+    bonus_of = _Bonus(docs, areas, counted.groups, related, analyzer, w)
+    # A score is rounded to four decimals: one this far below the threshold may still reach it.
+    reach = threshold - SCORE_SLACK
+
+    def needs(left: np.ndarray, right: np.ndarray, floors: np.ndarray, at: np.ndarray) -> np.ndarray:
+        """The text the pairs at ``at`` need to reach the threshold, their other signals known."""
+        multiplier = 1 + bonus_of(left[at], right[at])
+        # Negative weights can make the multiplier 0 or less: then the text bounds nothing.
+        needed: np.ndarray = np.full(len(at), -np.inf)
+        np.divide(reach, multiplier, out=needed, where=multiplier > 0)
+        result: np.ndarray = np.maximum(needed, floors[at])
+        return result
+
     for chunk_left, chunk_right in _candidates(
         word_matrix,
         df,
@@ -926,30 +1002,35 @@ def _overlaps(
         if chunk_right is None:
             left, right, text = views.block(chunk_left, programme_ids, allowed, link_floor)
             scored += _later_pairs(chunk_left, programme_ids, kind_code, allowed)
+            same = (text >= link_floor) & (kind_code[left] == kind_code[right])
+            if same.any():
+                text[same] *= coverage.factor(left[same], right[same])
+            above = text >= link_floors(left, right)
+            left, right, text = left[above], right[above], text[above]
+            bonus = bonus_of(left, right)
         else:
             left, right = chunk_left, chunk_right
-            text = views.pairs(left, right)
             scored += len(left)
-        same = (text >= link_floor) & (kind_code[left] == kind_code[right])
-        if same.any():
-            text[same] *= coverage.factor(left[same], right[same])
-        keep = text >= floor
-        if linked.size:
-            codes = np.minimum(left, right) * len(docs) + np.maximum(left, right)
-            at = np.minimum(np.searchsorted(linked, codes), len(linked) - 1)
-            keep |= (text >= link_floor) & (linked[at] == codes)
+            floors = link_floors(left, right)
+            at, text = views.reaching(left, right, floors, partial(needs, left, right, floors), coverage, link_floor)
+            above = text >= floors[at]
+            left, right, text = left[at[above]], right[at[above]], text[above]
+            bonus = bonus_of(left, right)
+        # The score as _score computes it: only pairs that may be reported are scored in Python.
+        keep = np.minimum(1.0, text.astype(np.float64) * (1 + bonus)) >= reach
         kept_left.append(left[keep])
         kept_right.append(right[keep])
         kept_text.append(text[keep])
     bar.close()
-    related = _related_programmes(pf)
 
     group_of, group_at = counted.groups.indices.tolist(), counted.groups.indptr.tolist()
+    part_of, part_at = counted.parts.indices, counted.parts.indptr.tolist()
 
     @cache
     def features(i: int) -> _Text:
         groups = frozenset(counted.group_words[g] for g in group_of[group_at[i] : group_at[i + 1]])
-        return _Text(groups, corpus.text(i), analyzer)
+        parts = frozenset(part_of[part_at[i] : part_at[i + 1]].tolist())
+        return _Text(groups, parts, counted.vocab, corpus.text(i), analyzer)
 
     pairs: list[OverlapPair] = []
     for left, right, text in zip(kept_left, kept_right, kept_text, strict=True):
@@ -989,9 +1070,16 @@ class _Views:
     def _word_views(self) -> _SideBySide:
         return _side_by_side([self.words, self.keys, self.title_words, self.title_keys])
 
-    @cached_property
-    def _char_views(self) -> _SideBySide:
-        return _side_by_side([self.chars, self.title_chars])
+    def _char_dots(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """Row-wise dots in the two character views: columns text, title.
+
+        Few pairs need them, so the views are not put side by side (copying
+        millions of entries); each is read as it is, the same sums either way.
+        """
+        import numpy as np
+
+        views = (_side_by_side([self.chars]), _side_by_side([self.title_chars]))
+        return np.hstack([_stacked_dots(view, left, right, dense=True) for view in views])
 
     def pairs(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """Text similarity of index pairs in [0, 1]."""
@@ -1006,11 +1094,84 @@ class _Views:
         maybe = np.flatnonzero(np.maximum(word, title_word) >= CHAR_GATE)
         if len(maybe):
             lo, hi = left[maybe], right[maybe]
-            chars = _stacked_dots(self._char_views, lo, hi)
+            chars = self._char_dots(lo, hi)
             full = WORD_WEIGHT * word[maybe] + (1 - WORD_WEIGHT) * chars[:, 0]
             title = WORD_WEIGHT * title_word[maybe] + (1 - WORD_WEIGHT) * chars[:, 1]
             text[maybe] = np.maximum(full, title)
         return self._with_containment(text, left, right)
+
+    def reaching(
+        self,
+        left: np.ndarray,
+        right: np.ndarray,
+        floor: np.ndarray,
+        need: Callable[[np.ndarray], np.ndarray],
+        coverage: _Coverage,
+        covered_from: float,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The pairs whose text may reach their need, and their text scaled by topic coverage.
+
+        The text is that of :meth:`pairs`, times :meth:`_Coverage.factor` for two
+        nodes of one kind.  Character similarity is at most 1, so the word views,
+        containment and coverage bound the text from above; pairs whose bound stays
+        below their need are left out before the (costlier) character views.
+        ``need`` gives the needs of the pairs at some positions; it is asked only
+        for those whose bound reaches ``floor``, a need no pair's is below.
+        Topic coverage scales only a text of at least ``covered_from`` (below it the
+        pair is no finding either way).  Returns the positions of the pairs left in
+        and their text.
+        """
+        import numpy as np
+
+        dots = _stacked_dots(self._word_views, left, right)
+        word = self._mix(dots[:, 0], dots[:, 1], left, right)
+        title_word = self._mix(dots[:, 2], dots[:, 3], left, right, titles=True)
+        text = np.maximum(word, title_word) * WORD_WEIGHT
+        gated = np.maximum(word, title_word) >= CHAR_GATE
+        ceiling = np.where(gated, text.astype(np.float64) + (1 - WORD_WEIGHT), text)
+        kind = self.kind_code
+        one_kind = kind[left] == kind[right]
+        mixed = np.flatnonzero(~one_kind)
+        contained = np.zeros(0, dtype=np.float32)
+        if len(mixed):
+            contained = self._contained(left[mixed], right[mixed])
+            ceiling[mixed] = np.maximum(ceiling[mixed], contained)
+        ceiling = np.minimum(ceiling, 1.0)
+        # Bounds are compared with room for float32 rounding in the text itself.
+        slack = 1 - BOUND_SLACK
+        factor = np.ones(len(left), dtype=np.float32)
+        scaled = np.flatnonzero(one_kind & (ceiling >= floor * slack))
+        factor[scaled] = coverage.factor(left[scaled], right[scaled])
+        # A text below ``covered_from`` keeps its value: at most that.
+        unscaled = np.minimum(ceiling[scaled], covered_from)
+        ceiling[scaled] = np.maximum(ceiling[scaled] * factor[scaled], unscaled)
+        maybe = np.flatnonzero(ceiling >= floor * slack)
+        maybe = maybe[ceiling[maybe] >= need(maybe) * slack]
+        # Character n-grams only refine pairs that share some words: a pair
+        # sharing none is not about the same thing, typos or not.
+        chars = maybe[gated[maybe]]
+        if len(chars):
+            lo, hi = left[chars], right[chars]
+            grams = self._char_dots(lo, hi)
+            full = WORD_WEIGHT * word[chars] + (1 - WORD_WEIGHT) * grams[:, 0]
+            title = WORD_WEIGHT * title_word[chars] + (1 - WORD_WEIGHT) * grams[:, 1]
+            text[chars] = np.maximum(full, title)
+        if len(mixed):
+            text[mixed] = np.maximum(text[mixed], contained)
+        out = np.clip(text[maybe], 0.0, 1.0)
+        covered = out >= covered_from
+        out[covered] *= factor[maybe][covered]
+        return maybe, out
+
+    def _contained(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """Containment text of effort-goal pairs (either way round; see :meth:`_with_containment`)."""
+        import numpy as np
+
+        effort_first = self.kind_code[left] == 1
+        effort_side = np.where(effort_first, left, right)
+        goal_side = np.where(effort_first, right, left)
+        contained: np.ndarray = CONTAINMENT_WEIGHT * _containment(self.title_raw, self.raw, effort_side, goal_side)
+        return contained
 
     def block(
         self, rows: np.ndarray, programme_ids: np.ndarray, allowed: np.ndarray, floor: float
@@ -1346,10 +1507,23 @@ def _related_programmes(pf: Portfolio) -> set[tuple[str, str]]:
 
 
 class _Text:
-    """A text as the evidence of a pair shows it: its target groups, and its words when the pair is reported."""
+    """A text as the evidence of a pair shows it: its target groups, parts, and words when the pair is reported.
 
-    def __init__(self, groups: frozenset[str], written: Sequence[str], analyzer: Analyzer) -> None:
+    ``parts`` are the text's columns of the word matrices (``vocab``): the other
+    side of a pair needs no more than those, and only one side's words are shown.
+    """
+
+    def __init__(
+        self,
+        groups: frozenset[str],
+        parts: frozenset[int],
+        vocab: Mapping[str, int],
+        written: Sequence[str],
+        analyzer: Analyzer,
+    ) -> None:
         self.groups = groups
+        self.parts = parts
+        self.vocab = vocab
         self._written = written
         self._analyzer = analyzer
 
@@ -1378,6 +1552,28 @@ def _score(
     kind: PairKind = (
         "effort-goal" if kinds == {"effort", "goal"} else ("goal-goal" if kinds == {"goal"} else "effort-effort")
     )
+    evidence, bonus = _signals(a, b, fa, fb, w, areas, related, analyzer)
+    score = round(min(1.0, text * (1 + bonus)), 4)
+    if score < threshold:
+        return None  # most candidates: spare them the shared words
+    shown = Evidence("text", round(text, 4), _shared_words(fa, fb))
+    return OverlapPair(a.key, b.key, kind, score, (shown, *evidence))
+
+
+def _signals(
+    a: _Doc,
+    b: _Doc,
+    fa: _Text,
+    fb: _Text,
+    w: dict[str, float],
+    areas: _Areas,
+    related: set[tuple[str, str]],
+    analyzer: Analyzer,
+) -> tuple[list[Evidence], float]:
+    """The evidence of a pair besides its text, and the bonus it adds (see the module docs).
+
+    :class:`_Bonus` computes the same bonus for many pairs at once.
+    """
     evidence: list[Evidence] = []
     bonus = 0.0
     if a.owner is not None and a.owner == b.owner:
@@ -1407,16 +1603,142 @@ def _score(
     if (a.programme, b.programme) in related:
         evidence.append(Evidence("related", 1.0, (a.programme, b.programme)))
         bonus += w["related"]
-    score = round(min(1.0, text * (1 + bonus)), 4)
-    if score < threshold:
-        return None  # most candidates: spare them the shared words
-    shown = Evidence("text", round(text, 4), _shared_words(fa, fb))
-    return OverlapPair(a.key, b.key, kind, score, (shown, *evidence))
+    return evidence, bonus
+
+
+class _Bonus:
+    """The bonus of :func:`_signals` for many pairs at once, as numpy arrays.
+
+    With it a pair's score follows from its text alone, so pairs that cannot reach
+    the threshold need neither character n-grams nor evidence.  Sharing a thing
+    (an area, a partner, a group, a link target) is a positive row-wise dot of two
+    sparse nodes x things rows; the sums are taken in :func:`_signals`' order, so
+    the bonus is the same float.
+    """
+
+    def __init__(
+        self,
+        docs: list[_Doc],
+        areas: _Areas,
+        groups: sp.csr_matrix,
+        related: set[tuple[str, str]],
+        analyzer: Analyzer,
+        w: dict[str, float],
+    ) -> None:
+        import numpy as np
+        import scipy.sparse as sp
+
+        self._docs, self._analyzer, self._w = docs, analyzer, w
+        owners, owner = _distinct([d.owner for d in docs])
+        if None in owners:
+            owner[owner == owners.index(None)] = -1  # no owner is no shared owner
+        self._owner = owner
+        programmes, self._programme = _distinct([d.programme for d in docs])
+        number = {p: i for i, p in enumerate(programmes)}
+        self._related = np.zeros((len(programmes), len(programmes)), dtype=bool)
+        for p, q in related:
+            if p in number and q in number:
+                self._related[number[p], number[q]] = True
+        self._indicators = np.fromiter(map(bool, (d.indicators for d in docs)), bool, len(docs))
+        # Areas: one node's area shared, inside (an ancestor of) the other's, or a sibling
+        # of it.  Nodes name the same few sets of areas (and partners, and links): each
+        # distinct set is looked up once, and the nodes' rows are taken from those.
+        named, of_node = _distinct([d.areas for d in docs])
+        up = [tuple({x for area in s for x in areas.ancestors(area)}) for s in named]
+        names: dict[str, int] = {}
+        placed = _counts([tuple(s) for s in named], names, grow=True)
+        above = _counts(up, names, grow=True)
+        parents = _counts([tuple({areas.parent[x] for x in s if x in areas.parent}) for s in named], names, grow=True)
+        for matrix in (placed, above, parents):  # numbered as first seen: the first two miss later names
+            matrix.resize((len(named), max(len(names), 1)))
+        placed, above, parents = (_flagged(m[of_node]) for m in (placed, above, parents))
+        partnered, of_node = _distinct([d.partners for d in docs])
+        partners = _flagged(_counts([tuple(s) for s in partnered], {}, grow=True)[of_node])
+        targets: dict[str, int] = {}
+        linking, of_node = _distinct([d.links for d in docs])
+        links = _flagged(_counts([tuple(s) for s in linking], targets, grow=True)[of_node])
+        # A node links to another when the other's key is among its link targets.
+        self._target_of = np.fromiter((targets.get(d.key, -1) for d in docs), np.int64, len(docs))
+        self._width = len(targets)
+        rows = np.repeat(np.arange(len(docs)), np.diff(links.indptr))
+        self._links = np.sort(rows * self._width + links.indices)
+        # Left rows against right rows: the areas cross (one's against the other's ancestors).
+        self._left = _side_by_side([placed, placed, above, parents, partners, groups, links])
+        self._right = sp.hstack(
+            [placed, above, placed, parents, partners, groups, links], format="csr", dtype=np.float32
+        )
+
+    def __call__(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """The bonus of each index pair (float64), as :func:`_signals` sums it."""
+        import numpy as np
+
+        w = self._w
+        shared = np.empty((len(left), self._left.which.shape[1]), dtype=bool)
+        columns = self._left.which.toarray()
+        step = 100_000
+        for start in range(0, len(left), step):
+            stop = start + step
+            product = self._left.stacked[left[start:stop]].multiply(self._right[right[start:stop]]).tocsr()
+            shared[start:stop] = product @ columns > 0
+        owner = self._owner[left]
+        area = np.where(shared[:, 0] | shared[:, 1] | shared[:, 2], 1.0, np.where(shared[:, 3], 0.5, 0.0))
+        bonus = np.zeros(len(left))
+        bonus += np.where((owner >= 0) & (owner == self._owner[right]), w["owner"], 0.0)
+        bonus += np.where(shared[:, 4], w["partner"], 0.0)
+        bonus += np.where(shared[:, 5], w["group"], 0.0)
+        bonus += w["area"] * area
+        both = np.flatnonzero(self._indicators[left] & self._indicators[right])
+        if len(both):
+            docs, analyzer = self._docs, self._analyzer
+            similarity = np.fromiter(
+                (
+                    _indicator_similarity(docs[i].indicators, docs[j].indicators, analyzer)
+                    for i, j in zip(left[both].tolist(), right[both].tolist(), strict=True)
+                ),
+                np.float64,
+                len(both),
+            )
+            bonus[both] += w["indicator"] * similarity
+        bonus += np.where(shared[:, 6] | self._linked(left, right) | self._linked(right, left), w["link"], 0.0)
+        bonus += np.where(self._related[self._programme[left], self._programme[right]], w["related"], 0.0)
+        return bonus
+
+    def _linked(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """Whether each ``left`` node names its ``right`` node among its link targets."""
+        import numpy as np
+
+        target = self._target_of[right]
+        codes = left * self._width + target
+        links = self._links
+        if not len(links):
+            return np.zeros(len(left), dtype=bool)
+        at = np.minimum(np.searchsorted(links, codes), len(links) - 1)
+        found: np.ndarray = (target >= 0) & (links[at] == codes)
+        return found
+
+
+def _distinct(values: list[_Value]) -> tuple[list[_Value], np.ndarray]:
+    """The distinct values in order of first appearance, and which of them each given one is."""
+    import numpy as np
+
+    distinct = list(dict.fromkeys(values))
+    number = dict(zip(distinct, range(len(distinct)), strict=True))
+    # map runs in C: this is a loop over every node.
+    of: np.ndarray = np.fromiter(map(number.__getitem__, values), np.int64, len(values))
+    return distinct, of
+
+
+def _flagged(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    """The matrix with 1 for each entry."""
+    matrix.data[:] = 1.0
+    return matrix
 
 
 def _shared_words(fa: _Text, fb: _Text) -> tuple[str, ...]:
-    (parts, surface), (other_parts, _) = fa.content, fb.content
-    shared = set(parts) & set(other_parts)
+    parts, surface = fa.content
+    # The other text's parts from its matrix row: its words need not be analysed again.
+    vocab, other = fb.vocab, fb.parts
+    shared = {part for part in set(parts) if vocab.get(part, -1) in other}
     # Show the words as written, not their stems: the surface has one word per part.
     shown = dict.fromkeys(word for word, stem in zip(surface.split(), parts, strict=True) if stem in shared)
     return tuple(shown)[:12]
@@ -1439,9 +1761,7 @@ def _explicit_link(a: _Doc, b: _Doc) -> tuple[str, ...]:
 
 
 def _programme_pairs(pairs: list[OverlapPair], docs: list[_Doc]) -> tuple[ProgrammePair, ...]:
-    size: dict[str, int] = defaultdict(int)
-    for doc in docs:
-        size[doc.programme] += 1
+    size = Counter(doc.programme for doc in docs)  # counted in C: a loop over every node
     involved: dict[tuple[str, str], set[str]] = defaultdict(set)
     count: dict[tuple[str, str], int] = defaultdict(int)
     for pair in pairs:
