@@ -204,8 +204,9 @@ class Overlaps:
     threshold: float
     weights: dict[str, float] = field(default_factory=dict)
     candidates_scored: int = 0
-    """Node pairs whose text similarity was computed: the candidates, or every
-    cross-programme pair of the wanted kinds when all pairs are scored."""
+    """Node pairs considered: the candidates (each gets its word similarity, the
+    rest of its score where a bound says it can still reach the threshold), or
+    every cross-programme pair of the wanted kinds when all pairs are scored."""
 
     def matrix(self) -> dict[str, dict[str, float]]:
         """Programme × programme overlap scores (symmetric, 1.0 on the diagonal)."""
