@@ -1338,27 +1338,44 @@ class _Coverage:
         # Each unit is a list of requirements (its joins, or its one stem), each met
         # by any of its variants: the requirement's own feature or one a typo away.
         slots: list[int] = []  # slot -> unit
-        need = np.zeros(max(len(units), 1), dtype=np.float32)
         features: dict[str, int] = {}
-        feature_slot: list[tuple[int, int]] = []
-        weights = np.zeros(max(len(units), 1), dtype=np.float32)
+        met_feature: list[int] = []  # the feature, and the slot it meets
+        met_slot: list[int] = []
+        # Python floats and lists in the loop: a numpy scalar read or write per unit costs more.
+        idf_of = idf.tolist()
+        weight_of: list[float] = []
+        need_of: list[int] = []
+        variants: dict[str, tuple[str, ...]] = {}  # a stem and those one edit from it
+        met_by_requirement: dict[tuple[str, str | None], list[int]] = {}
         for u, unit in enumerate(units):
-            found = [vocab.get(f) for f in (*unit, *(f"{a}+{b}" for a, b in itertools.pairwise(unit)))]
-            weights[u] = max((float(idf[j]) for j in found if j is not None), default=rare)
-            requirements = [(a, b) for a, b in itertools.pairwise(unit)] if len(unit) > 1 else [(unit[0], None)]
-            need[u] = len(set(requirements))
-            for a, b in dict.fromkeys(requirements):
-                slot = len(slots)
+            found = map(vocab.get, (*unit, *(f"{a}+{b}" for a, b in itertools.pairwise(unit))))
+            weight_of.append(max((idf_of[j] for j in found if j is not None), default=rare))
+            requirements = dict.fromkeys(itertools.pairwise(unit) if len(unit) > 1 else [(unit[0], None)])
+            need_of.append(len(requirements))
+            for requirement in requirements:
+                met = met_by_requirement.get(requirement)
+                if met is None:  # units share joins: each is spelt out once
+                    a, b = requirement
+                    xs = variants.get(a) or variants.setdefault(a, (a, *self.near(a)))
+                    if b is None:
+                        spellings: Iterable[str] = xs
+                    else:
+                        ys = variants.get(b) or variants.setdefault(b, (b, *self.near(b)))
+                        spellings = [f"{x}+{y}" for x in xs for y in ys]
+                    met = [features.setdefault(feature, len(features)) for feature in spellings]
+                    met_by_requirement[requirement] = met
+                met_feature.extend(met)
+                met_slot.extend(itertools.repeat(len(slots), len(met)))
                 slots.append(u)
-                for x in (a, *self.near(a)):
-                    for y in (None,) if b is None else (b, *self.near(b)):
-                        feature = x if y is None else f"{x}+{y}"
-                        feature_slot.append((features.setdefault(feature, len(features)), slot))
+        need = np.zeros(max(len(units), 1), dtype=np.float32)
+        need[: len(units)] = need_of
+        weights = np.zeros(max(len(units), 1), dtype=np.float32)
+        weights[: len(units)] = weight_of
         n_slots = max(len(slots), 1)
         met_by = sp.csr_matrix(
             (
-                np.ones(len(feature_slot), dtype=np.float32),
-                tuple(np.asarray(feature_slot, dtype=np.int64).T.reshape(2, -1)),
+                np.ones(len(met_feature), dtype=np.float32),
+                (np.asarray(met_feature, dtype=np.int64), np.asarray(met_slot, dtype=np.int64)),
             ),
             shape=(max(len(features), 1), n_slots),
         )
