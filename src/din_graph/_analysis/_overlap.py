@@ -1800,13 +1800,16 @@ class _Bonus:
         """Whether each ``left`` node names its ``right`` node among its link targets."""
         import numpy as np
 
-        target = self._target_of[right]
-        codes = left * self._width + target
+        found: np.ndarray = np.zeros(len(left), dtype=bool)
         links = self._links
         if not len(links):
-            return np.zeros(len(left), dtype=bool)
+            return found
+        # Few nodes are a link target: only pairs with one are looked up.
+        target = self._target_of[right]
+        some = np.flatnonzero(target >= 0)
+        codes = left[some] * self._width + target[some]
         at = np.minimum(np.searchsorted(links, codes), len(links) - 1)
-        found: np.ndarray = (target >= 0) & (links[at] == codes)
+        found[some] = links[at] == codes
         return found
 
 
