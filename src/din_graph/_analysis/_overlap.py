@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache, cached_property, partial
@@ -1115,7 +1115,7 @@ def _overlaps(
     pairs.sort(key=lambda p: (-p.score, p.a, p.b))
     return Overlaps(
         tuple(pairs),
-        _programme_pairs(pairs, docs),
+        _programme_pairs(pairs, dict(zip(programme_of, np.bincount(programme_ids).tolist(), strict=False))),
         _clusters(pairs),
         _suggested_links(pairs, {d.key: d for d in docs}),
         threshold,
@@ -1856,8 +1856,8 @@ def _explicit_link(a: _Doc, b: _Doc) -> tuple[str, ...]:
     return tuple(common)
 
 
-def _programme_pairs(pairs: list[OverlapPair], docs: list[_Doc]) -> tuple[ProgrammePair, ...]:
-    size = Counter(doc.programme for doc in docs)  # counted in C: a loop over every node
+def _programme_pairs(pairs: list[OverlapPair], size: Mapping[str, int]) -> tuple[ProgrammePair, ...]:
+    """Programme pairs by the share of their nodes in a reported pair; ``size``: nodes per programme."""
     involved: dict[tuple[str, str], set[str]] = defaultdict(set)
     count: dict[tuple[str, str], int] = defaultdict(int)
     for pair in pairs:
