@@ -279,3 +279,28 @@ def test_bounds_leave_out_no_pair_that_would_be_reported(weights: dict[str, floa
         every = din_graph.overlaps(almelo, exhaustive_limit=0, weights=weights, threshold=threshold)
     assert found.pairs == every.pairs
     assert found.pairs or threshold > 0.5
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("shuffled", [False, True])
+@pytest.mark.parametrize("longest", [5, 30])
+def test_flagged_dots_are_rowwise_dots_to_the_last_bit(seed: int, shuffled: bool, longest: int) -> None:
+    # Values of very different scale, so that the order of a sum shows in its bits.
+    rng = np.random.default_rng(seed)
+    n, width = 400, 60 if longest < 10 else 300
+    lengths = rng.integers(0, longest + 1, n)
+    columns = np.concatenate([np.sort(rng.choice(width, k, replace=False)) for k in lengths])
+    values = (2.0 ** rng.integers(-12, 24, len(columns))) * rng.uniform(1, 2, len(columns))
+    values[rng.random(len(columns)) < 0.05] = 0.0  # a zero product is no entry of it
+    indptr = np.concatenate([[0], np.cumsum(lengths)])
+    a = sp.csr_matrix((values.astype(np.float32), columns, indptr), shape=(n, width))
+    b = sp.random(n, width, density=0.7, format="csr", random_state=seed + 10, dtype=np.float32)
+    b.data[:] = 1.0
+    if shuffled:  # rows out of order, as products leave them
+        b = sp.csr_matrix(sp.diags(np.ones(n, dtype=np.float32)) @ b)
+    left, right = rng.integers(0, n, 250_000), rng.integers(0, n, 250_000)
+    if not shuffled:
+        left, right = left[:3000], right[:3000]
+    expected = _overlap._rowwise_dot(a, b, left, right)
+    got = _overlap._flagged_dots(a, _overlap._flags(b), left, right)
+    assert np.array_equal(got.view(np.uint32), expected.view(np.uint32))

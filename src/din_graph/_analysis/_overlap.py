@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache, cached_property, partial
@@ -513,6 +513,78 @@ def _rowwise_dot(a: sp.csr_matrix, b: sp.csr_matrix, left: np.ndarray, right: np
 
 
 @dataclass(frozen=True)
+class _Flags:
+    """The cells of a 0/1 matrix, one bit each, for looking entries up by row and column."""
+
+    bits: np.ndarray
+    """Cell ``i * width + j`` is bit ``(i * width + j) % 8`` of byte ``(i * width + j) // 8``."""
+    width: int
+    sorted_rows: np.ndarray
+    """Per row: its entries come in column order (as scipy's canonical format has them)."""
+    masks: np.ndarray
+    """Each bit of a byte alone: ``masks[k]`` is ``1 << k``."""
+
+
+def _flags(matrix: sp.csr_matrix) -> _Flags:
+    """The :class:`_Flags` of a matrix whose entries are all 1."""
+    import numpy as np
+
+    n, width = matrix.shape
+    lengths = np.diff(matrix.indptr)
+    rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    cells = rows * width + matrix.indices
+    bits = np.zeros((n * width + 7) // 8, dtype=np.uint8)
+    masks = np.left_shift(1, np.arange(8)).astype(np.uint8)
+    np.bitwise_or.at(bits, cells >> 3, masks[cells & 7])
+    # An entry out of order is one not above its predecessor, a row's first excepted.
+    disorder = np.zeros(len(cells), dtype=bool)
+    disorder[1:] = matrix.indices[1:] <= matrix.indices[:-1]
+    disorder[matrix.indptr[:-1][lengths > 0]] = False
+    sorted_rows = np.bincount(rows[disorder], minlength=n) == 0
+    return _Flags(bits, width, sorted_rows, masks)
+
+
+def _flagged_dots(a: sp.csr_matrix, b: _Flags, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """:func:`_rowwise_dot` of ``a`` (canonical) and a 0/1 matrix given by its flags, to the last bit.
+
+    A pair looks each entry of its ``a`` row up in the bits of its ``b`` row:
+    no rows are gathered and multiplied.  The sums are scipy's: per chunk of
+    :func:`_rowwise_dot`, the product keeps the shared entries in column order
+    where all ``b`` rows of the chunk are sorted, else in reverse, and its row
+    sums are one ``np.add.reduceat`` over them, as here.
+    """
+    import numpy as np
+
+    out = np.zeros(len(left), dtype=np.float32)
+    # 32-bit positions where they fit: half the memory to write and read.
+    kind = np.int32 if max(len(b.bits) * 8, a.nnz) < 2**31 else np.int64
+    indptr, indices = a.indptr.astype(kind, copy=False), a.indices.astype(kind, copy=False)
+    step = 100_000  # _rowwise_dot's chunks: the order of a chunk's sums depends on all its rows
+    for start in range(0, len(left), step):
+        lo, hi = left[start : start + step], right[start : start + step]
+        begins = indptr[lo]
+        lengths = indptr[lo + 1] - begins
+        ends = np.cumsum(lengths, dtype=kind)
+        firsts = ends - lengths
+        entries = np.arange(int(ends[-1]) if len(ends) else 0, dtype=kind)
+        if b.sorted_rows[hi].all():
+            position = np.repeat(begins - firsts, lengths) + entries
+        else:
+            position = np.repeat(begins + lengths - 1 + firsts, lengths) - entries
+        cells = np.repeat(hi.astype(kind) * b.width, lengths) + indices[position]
+        values = a.data[position]
+        # A zero product is no entry of the product: it is not summed.
+        hit = (b.bits[cells >> 3] & b.masks[cells & 7] != 0) & (values != 0)
+        found = np.zeros(len(hit) + 1, dtype=kind)
+        np.cumsum(hit, out=found[1:])
+        counts = found[ends] - found[firsts]
+        some = np.flatnonzero(counts)
+        if len(some):
+            out[start + some] = np.add.reduceat(values[hit], found[firsts[some]])
+    return out
+
+
+@dataclass(frozen=True)
 class _SideBySide:
     """Matrices with the same rows side by side (see :func:`_side_by_side`)."""
 
@@ -700,16 +772,17 @@ def _candidates(
     if not len(left):
         return
     low, high = np.minimum(left, right), np.maximum(left, right)
-    # Sorting and dropping repeats: np.unique (hashing) is several times slower here,
-    # and sorting 32-bit codes (up to 65,536 nodes) half as costly as 64-bit ones.
-    codes = low * n + high
-    pairs = np.sort(codes.astype(np.uint32) if n * n <= 2**32 else codes)
-    first = np.ones(len(pairs), dtype=bool)
-    first[1:] = pairs[1:] != pairs[:-1]
-    pairs = pairs[first]
-    for start in range(0, len(pairs), 1_000_000):
-        chunk = pairs[start : start + 1_000_000].astype(np.int64)
-        yield chunk // n, chunk % n
+    # The pairs in order, each once: a sparse matrix sorts its entries by row with a
+    # counting sort and each short row on its own, cheaper than sorting pair codes.
+    index = np.int32 if n < 2**31 else np.int64
+    found_pairs = sp.csr_matrix(
+        (np.ones(len(low), dtype=np.float32), (low.astype(index), high.astype(index))), shape=(n, n)
+    )
+    found_pairs.sum_duplicates()
+    lows = np.repeat(np.arange(n), np.diff(found_pairs.indptr))
+    highs = found_pairs.indices.astype(np.int64)
+    for start in range(0, len(highs), 1_000_000):
+        yield lows[start : start + 1_000_000], highs[start : start + 1_000_000]
 
 
 def _top_pairs(
@@ -1044,7 +1117,7 @@ def _overlaps(
     pairs.sort(key=lambda p: (-p.score, p.a, p.b))
     return Overlaps(
         tuple(pairs),
-        _programme_pairs(pairs, docs),
+        _programme_pairs(pairs, dict(zip(programme_of, np.bincount(programme_ids).tolist(), strict=False))),
         _clusters(pairs),
         _suggested_links(pairs, {d.key: d for d in docs}),
         threshold,
@@ -1267,27 +1340,44 @@ class _Coverage:
         # Each unit is a list of requirements (its joins, or its one stem), each met
         # by any of its variants: the requirement's own feature or one a typo away.
         slots: list[int] = []  # slot -> unit
-        need = np.zeros(max(len(units), 1), dtype=np.float32)
         features: dict[str, int] = {}
-        feature_slot: list[tuple[int, int]] = []
-        weights = np.zeros(max(len(units), 1), dtype=np.float32)
+        met_feature: list[int] = []  # the feature, and the slot it meets
+        met_slot: list[int] = []
+        # Python floats and lists in the loop: a numpy scalar read or write per unit costs more.
+        idf_of = idf.tolist()
+        weight_of: list[float] = []
+        need_of: list[int] = []
+        variants: dict[str, tuple[str, ...]] = {}  # a stem and those one edit from it
+        met_by_requirement: dict[tuple[str, str | None], list[int]] = {}
         for u, unit in enumerate(units):
-            found = [vocab.get(f) for f in (*unit, *(f"{a}+{b}" for a, b in itertools.pairwise(unit)))]
-            weights[u] = max((float(idf[j]) for j in found if j is not None), default=rare)
-            requirements = [(a, b) for a, b in itertools.pairwise(unit)] if len(unit) > 1 else [(unit[0], None)]
-            need[u] = len(set(requirements))
-            for a, b in dict.fromkeys(requirements):
-                slot = len(slots)
+            found = map(vocab.get, (*unit, *(f"{a}+{b}" for a, b in itertools.pairwise(unit))))
+            weight_of.append(max((idf_of[j] for j in found if j is not None), default=rare))
+            requirements = dict.fromkeys(itertools.pairwise(unit) if len(unit) > 1 else [(unit[0], None)])
+            need_of.append(len(requirements))
+            for requirement in requirements:
+                met = met_by_requirement.get(requirement)
+                if met is None:  # units share joins: each is spelt out once
+                    a, b = requirement
+                    xs = variants.get(a) or variants.setdefault(a, (a, *self.near(a)))
+                    if b is None:
+                        spellings: Iterable[str] = xs
+                    else:
+                        ys = variants.get(b) or variants.setdefault(b, (b, *self.near(b)))
+                        spellings = [f"{x}+{y}" for x in xs for y in ys]
+                    met = [features.setdefault(feature, len(features)) for feature in spellings]
+                    met_by_requirement[requirement] = met
+                met_feature.extend(met)
+                met_slot.extend(itertools.repeat(len(slots), len(met)))
                 slots.append(u)
-                for x in (a, *self.near(a)):
-                    for y in (None,) if b is None else (b, *self.near(b)):
-                        feature = x if y is None else f"{x}+{y}"
-                        feature_slot.append((features.setdefault(feature, len(features)), slot))
+        need = np.zeros(max(len(units), 1), dtype=np.float32)
+        need[: len(units)] = need_of
+        weights = np.zeros(max(len(units), 1), dtype=np.float32)
+        weights[: len(units)] = weight_of
         n_slots = max(len(slots), 1)
         met_by = sp.csr_matrix(
             (
-                np.ones(len(feature_slot), dtype=np.float32),
-                tuple(np.asarray(feature_slot, dtype=np.int64).T.reshape(2, -1)),
+                np.ones(len(met_feature), dtype=np.float32),
+                (np.asarray(met_feature, dtype=np.int64), np.asarray(met_slot, dtype=np.int64)),
             ),
             shape=(max(len(features), 1), n_slots),
         )
@@ -1303,6 +1393,7 @@ class _Coverage:
         named.data = (named.data >= need[named.indices]).astype(np.float32)
         named.eliminate_zeros()
         self.named = named
+        self._named_flags = _flags(named)
         self.weights = texts.title_units.copy()
         self.weights.data = weights[self.weights.indices]
         self.total = np.asarray(self.weights.sum(axis=1)).ravel()
@@ -1344,7 +1435,10 @@ class _Coverage:
         """Idf-weighted share of the things each ``left`` title names that its ``right`` text names too."""
         import numpy as np
 
-        found = _rowwise_dot(self.weights, self.named, left, right)
+        if self.weights.has_canonical_format:
+            found = _flagged_dots(self.weights, self._named_flags, left, right)
+        else:
+            found = _rowwise_dot(self.weights, self.named, left, right)
         total = self.total[left]
         with np.errstate(invalid="ignore", divide="ignore"):
             share: np.ndarray = np.where(total > 0, found / total, 1.0)
@@ -1708,13 +1802,16 @@ class _Bonus:
         """Whether each ``left`` node names its ``right`` node among its link targets."""
         import numpy as np
 
-        target = self._target_of[right]
-        codes = left * self._width + target
+        found: np.ndarray = np.zeros(len(left), dtype=bool)
         links = self._links
         if not len(links):
-            return np.zeros(len(left), dtype=bool)
+            return found
+        # Few nodes are a link target: only pairs with one are looked up.
+        target = self._target_of[right]
+        some = np.flatnonzero(target >= 0)
+        codes = left[some] * self._width + target[some]
         at = np.minimum(np.searchsorted(links, codes), len(links) - 1)
-        found: np.ndarray = (target >= 0) & (links[at] == codes)
+        found[some] = links[at] == codes
         return found
 
 
@@ -1761,8 +1858,8 @@ def _explicit_link(a: _Doc, b: _Doc) -> tuple[str, ...]:
     return tuple(common)
 
 
-def _programme_pairs(pairs: list[OverlapPair], docs: list[_Doc]) -> tuple[ProgrammePair, ...]:
-    size = Counter(doc.programme for doc in docs)  # counted in C: a loop over every node
+def _programme_pairs(pairs: list[OverlapPair], size: Mapping[str, int]) -> tuple[ProgrammePair, ...]:
+    """Programme pairs by the share of their nodes in a reported pair; ``size``: nodes per programme."""
     involved: dict[tuple[str, str], set[str]] = defaultdict(set)
     count: dict[tuple[str, str], int] = defaultdict(int)
     for pair in pairs:
