@@ -1067,24 +1067,25 @@ def _gram_totals(vocabulary: list[str]) -> dict[str, int]:
     """
     import numpy as np
 
-    padded = [f" {word} " for word in vocabulary]
-    lengths = np.fromiter(map(len, padded), dtype=np.int64, count=len(padded))
-    points = np.frombuffer("".join(padded).encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+    # The padded words one after another (' a  b  c '), joined in one call rather than padded one by one.
+    lengths = np.fromiter(map(len, vocabulary), dtype=np.int64, count=len(vocabulary)) + 2
+    joined = f" {'  '.join(vocabulary)} " if vocabulary else ""
+    points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
     base = int(points.max()) + 1 if len(points) else 1
-    if base**4 * max(len(padded), 1) >= 2**62:  # beyond Latin letters: strings, as they are
+    if base**4 * max(len(vocabulary), 1) >= 2**62:  # beyond Latin letters: strings, as they are
         counted = Counter(itertools.chain.from_iterable(map(_grams, vocabulary)))
         return {word: sum(counted[g] for g in _grams(word)) for word in vocabulary}
     codes = ((points[:-3] * base + points[1:-2]) * base + points[2:-1]) * base + points[3:]
-    owner = np.repeat(np.arange(len(padded)), lengths)[: len(codes)]
+    owner = np.repeat(np.arange(len(vocabulary)), lengths)[: len(codes)]
     inside = np.arange(len(codes)) + 4 <= np.cumsum(lengths)[owner]  # not across two words
     # Each (gram, word) once, as a set per word holds it, sorted by gram: a gram's run is
     # as long as the number of words that have it.
-    pairs = np.sort(codes[inside] * len(padded) + owner[inside])
+    pairs = np.sort(codes[inside] * len(vocabulary) + owner[inside])
     pairs = pairs[np.diff(pairs, prepend=-1) != 0]  # np.unique, without its overhead
-    gram, word = np.divmod(pairs, len(padded))
+    gram, word = np.divmod(pairs, len(vocabulary))
     starts = np.flatnonzero(np.diff(gram, prepend=-1))
     runs = np.diff(starts, append=len(gram))
-    totals = np.bincount(word, weights=np.repeat(runs, runs), minlength=len(padded))
+    totals = np.bincount(word, weights=np.repeat(runs, runs), minlength=len(vocabulary))
     return dict(zip(vocabulary, totals.astype(np.int64).tolist(), strict=True))
 
 
@@ -1179,8 +1180,10 @@ def _near_words(
             distances = process.cdist(queries, choices, scorer=OSA.distance, score_cutoff=2, dtype=np.int32)
             limits = np.array([1 if len(query) < 10 else 2 for query in queries], dtype=np.int32)
             found_query, found_choice = np.nonzero(distances <= limits[:, None])
-            for q, c in zip(found_query.tolist(), found_choice.tolist(), strict=True):
-                near[queries[q]].append((choices[c], int(distances[q, c])))
+            # The distances read out at once: indexing an array per pair costs more than the pair's work.
+            found = distances[found_query, found_choice].tolist()
+            for q, c, distance in zip(found_query.tolist(), found_choice.tolist(), found, strict=True):
+                near[queries[q]].append((choices[c], distance))
     return near
 
 
