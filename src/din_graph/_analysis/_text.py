@@ -953,9 +953,17 @@ def _title_units(
     positions, units = positions[ranked], units[ranked]
     named = units >= 0
     titles, units = row[positions[named]], units[named]
-    # A title names a thing once, where it first does.
-    _, once = np.unique(titles * max(len(unit_number), 1) + units, return_index=True)
-    once.sort()
+    # A title names a thing once, where it first does: the first of each run of equal
+    # (title, unit) codes, stably sorted, marked where it stands, found in order without
+    # sorting the positions again (as ``np.unique(return_index=True)`` would need).
+    codes = titles * max(len(unit_number), 1) + units
+    order = np.argsort(codes, kind="stable")
+    ranked_codes = codes[order]
+    first = np.ones(len(codes), dtype=bool)
+    first[1:] = ranked_codes[1:] != ranked_codes[:-1]
+    kept = np.zeros(len(codes), dtype=bool)
+    kept[order[first]] = True
+    once = np.flatnonzero(kept)
     titles, units = titles[once], units[once]
     by_first = _by_first_seen(units, len(unit_number))
     renumber = np.zeros(max(len(unit_number), 1), dtype=np.int64)
