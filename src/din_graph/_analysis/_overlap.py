@@ -462,13 +462,37 @@ def _counts(rows: Sequence[Sequence[str]], vocab: dict[str, int], *, grow: bool 
 
 def _weigh(counts: sp.csr_matrix, idf: np.ndarray, *, binary: bool = False, normalise: bool = True) -> sp.csr_matrix:
     """TF-IDF rows from counts: sublinear tf (or 1 for ``binary``) times idf, L2-normalised unless told not."""
-    import numpy as np
+    return _weighed(counts, idf, binary=binary, normalise=normalise, indices=counts.indices.copy())
 
-    matrix = counts.copy()
-    tf = np.ones_like(matrix.data) if binary else 1.0 + np.log(matrix.data)
-    matrix.data = (tf * idf[matrix.indices]).astype(np.float32)
-    matrix.eliminate_zeros()
-    return _normalise(matrix) if normalise else matrix
+
+def _weighed(
+    counts: sp.csr_matrix, idf: np.ndarray, *, binary: bool, normalise: bool, indices: np.ndarray
+) -> sp.csr_matrix:
+    """:func:`_weigh`, the result taking ``indices`` (``counts.indices`` or a copy) as its own.
+
+    Computed as ``(tf * idf).astype(float32)``, then divided by the row norms in
+    float64 and rounded to float32, the same operations on the same values, but
+    in place on one float64 array rather than through copies of the matrix and
+    temporaries: the gram matrices have millions of entries, and every fresh
+    array of them costs its page faults.
+    """
+    import numpy as np
+    import scipy.sparse as sp
+
+    weights = idf[counts.indices]  # float64, fresh: the product is taken in place
+    if not binary:  # a binary tf is 1, and 1 * idf is idf
+        tf = np.log(counts.data)
+        tf += 1.0
+        weights *= tf
+    data = weights.astype(np.float32)
+    indptr = counts.indptr.copy()
+    if not data.all():  # idf 0: a feature the texts weighed against never have
+        matrix = sp.csr_matrix((data, indices, indptr), shape=counts.shape)
+        matrix.eliminate_zeros()
+        data, indices, indptr = matrix.data, matrix.indices, matrix.indptr
+    if normalise:
+        data = _normalised(data, indptr)
+    return sp.csr_matrix((data, indices, indptr), shape=counts.shape)
 
 
 def _df(counts: sp.csr_matrix) -> np.ndarray:
@@ -486,19 +510,31 @@ def _idf(n: int, df: np.ndarray) -> np.ndarray:
 
 
 def _normalise(matrix: sp.csr_matrix) -> sp.csr_matrix:
-    import numpy as np
     import scipy.sparse as sp
 
-    squares = matrix.data.astype(np.float64) ** 2
-    lengths = np.diff(matrix.indptr)
+    return sp.csr_matrix(
+        (_normalised(matrix.data, matrix.indptr), matrix.indices.copy(), matrix.indptr.copy()), shape=matrix.shape
+    )
+
+
+def _normalised(data: np.ndarray, indptr: np.ndarray) -> np.ndarray:
+    """The float32 entries of CSR rows (``data``, ``indptr``) divided by their rows' L2 norms (0 rows as they are).
+
+    The squares and the quotients are taken in float64, in one array, in place.
+    """
+    import numpy as np
+
+    wide = data.astype(np.float64)
+    squares = np.square(wide)
+    lengths = np.diff(indptr)
     sums = np.zeros(len(lengths))
     filled = lengths > 0
-    sums[filled] = np.add.reduceat(squares, matrix.indptr[:-1][filled]) if len(squares) else 0.0
+    sums[filled] = np.add.reduceat(squares, indptr[:-1][filled]) if len(squares) else 0.0
     norms = np.sqrt(sums)
     norms[norms == 0] = 1.0
-    out = matrix.copy()
-    out.data = (matrix.data / np.repeat(norms, lengths)).astype(np.float32)
-    return sp.csr_matrix(out)
+    np.divide(wide, np.repeat(norms, lengths), out=wide)
+    normalised: np.ndarray = wide.astype(np.float32)
+    return normalised
 
 
 def _rowwise_dot(a: sp.csr_matrix, b: sp.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -1571,7 +1607,12 @@ def _gram_matrices(
     df = _df(text_grams)
     # n-grams no text has (possible only in ``others``) are unknown, as in a fitted vectoriser
     idf = np.where(df > 0, _idf(per_text.shape[0], df), 0.0)
-    return _weigh(text_grams, idf), _weigh((per_other @ per_word).tocsr(), idf)
+    # The products are this function's own: the weighed matrices take their indices.
+    other_grams = (per_other @ per_word).tocsr()
+    return (
+        _weighed(text_grams, idf, binary=False, normalise=True, indices=text_grams.indices),
+        _weighed(other_grams, idf, binary=False, normalise=True, indices=other_grams.indices),
+    )
 
 
 def _containment(small: sp.csr_matrix, large: sp.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:

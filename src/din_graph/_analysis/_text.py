@@ -304,7 +304,12 @@ def _stemmer() -> Any:
 
     # With PyStemmer installed this is its C build of the same Snowball algorithm:
     # the same stems, twenty times faster, which large portfolios notice.
-    return snowballstemmer.stemmer("dutch")
+    stemmer = snowballstemmer.stemmer("dutch")
+    if hasattr(stemmer, "maxCacheSize"):
+        # _stem caches the stems: PyStemmer's own cache would only be searched and
+        # filled in vain, which costs a third of a first stemming.
+        stemmer.maxCacheSize = 0
+    return stemmer
 
 
 @dataclass(frozen=True, slots=True)
@@ -948,9 +953,17 @@ def _title_units(
     positions, units = positions[ranked], units[ranked]
     named = units >= 0
     titles, units = row[positions[named]], units[named]
-    # A title names a thing once, where it first does.
-    _, once = np.unique(titles * max(len(unit_number), 1) + units, return_index=True)
-    once.sort()
+    # A title names a thing once, where it first does: the first of each run of equal
+    # (title, unit) codes, stably sorted, marked where it stands, found in order without
+    # sorting the positions again (as ``np.unique(return_index=True)`` would need).
+    codes = titles * max(len(unit_number), 1) + units
+    order = np.argsort(codes, kind="stable")
+    ranked_codes = codes[order]
+    first = np.ones(len(codes), dtype=bool)
+    first[1:] = ranked_codes[1:] != ranked_codes[:-1]
+    kept = np.zeros(len(codes), dtype=bool)
+    kept[order[first]] = True
+    once = np.flatnonzero(kept)
     titles, units = titles[once], units[once]
     by_first = _by_first_seen(units, len(unit_number))
     renumber = np.zeros(max(len(unit_number), 1), dtype=np.int64)
@@ -1042,10 +1055,10 @@ def _listed(lengths: np.ndarray, cols: np.ndarray, width: int, *, binary: bool =
 
 def _product(words_in: sp.csr_matrix, table: sp.csr_matrix) -> sp.csr_matrix:
     """Texts x features from texts x words and words x features, entries sorted as built from lists."""
-    import scipy.sparse as sp
-
-    matrix = sp.csr_matrix(words_in @ table)
-    matrix.sum_duplicates()
+    # A product has each entry once, its columns in no order.  Converted to columns and
+    # back, it has them sorted (the same entries, moved): two linear passes, where
+    # sorting them row by row costs more.
+    matrix: sp.csr_matrix = (words_in @ table).tocsc().tocsr()
     return matrix
 
 
@@ -1062,24 +1075,25 @@ def _gram_totals(vocabulary: list[str]) -> dict[str, int]:
     """
     import numpy as np
 
-    padded = [f" {word} " for word in vocabulary]
-    lengths = np.fromiter(map(len, padded), dtype=np.int64, count=len(padded))
-    points = np.frombuffer("".join(padded).encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+    # The padded words one after another (' a  b  c '), joined in one call rather than padded one by one.
+    lengths = np.fromiter(map(len, vocabulary), dtype=np.int64, count=len(vocabulary)) + 2
+    joined = f" {'  '.join(vocabulary)} " if vocabulary else ""
+    points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
     base = int(points.max()) + 1 if len(points) else 1
-    if base**4 * max(len(padded), 1) >= 2**62:  # beyond Latin letters: strings, as they are
+    if base**4 * max(len(vocabulary), 1) >= 2**62:  # beyond Latin letters: strings, as they are
         counted = Counter(itertools.chain.from_iterable(map(_grams, vocabulary)))
         return {word: sum(counted[g] for g in _grams(word)) for word in vocabulary}
     codes = ((points[:-3] * base + points[1:-2]) * base + points[2:-1]) * base + points[3:]
-    owner = np.repeat(np.arange(len(padded)), lengths)[: len(codes)]
+    owner = np.repeat(np.arange(len(vocabulary)), lengths)[: len(codes)]
     inside = np.arange(len(codes)) + 4 <= np.cumsum(lengths)[owner]  # not across two words
     # Each (gram, word) once, as a set per word holds it, sorted by gram: a gram's run is
     # as long as the number of words that have it.
-    pairs = np.sort(codes[inside] * len(padded) + owner[inside])
+    pairs = np.sort(codes[inside] * len(vocabulary) + owner[inside])
     pairs = pairs[np.diff(pairs, prepend=-1) != 0]  # np.unique, without its overhead
-    gram, word = np.divmod(pairs, len(padded))
+    gram, word = np.divmod(pairs, len(vocabulary))
     starts = np.flatnonzero(np.diff(gram, prepend=-1))
     runs = np.diff(starts, append=len(gram))
-    totals = np.bincount(word, weights=np.repeat(runs, runs), minlength=len(padded))
+    totals = np.bincount(word, weights=np.repeat(runs, runs), minlength=len(vocabulary))
     return dict(zip(vocabulary, totals.astype(np.int64).tolist(), strict=True))
 
 
@@ -1174,8 +1188,10 @@ def _near_words(
             distances = process.cdist(queries, choices, scorer=OSA.distance, score_cutoff=2, dtype=np.int32)
             limits = np.array([1 if len(query) < 10 else 2 for query in queries], dtype=np.int32)
             found_query, found_choice = np.nonzero(distances <= limits[:, None])
-            for q, c in zip(found_query.tolist(), found_choice.tolist(), strict=True):
-                near[queries[q]].append((choices[c], int(distances[q, c])))
+            # The distances read out at once: indexing an array per pair costs more than the pair's work.
+            found = distances[found_query, found_choice].tolist()
+            for q, c, distance in zip(found_query.tolist(), found_choice.tolist(), found, strict=True):
+                near[queries[q]].append((choices[c], distance))
     return near
 
 
