@@ -306,3 +306,17 @@ def test_flagged_dots_are_rowwise_dots(seed: int, shuffled: bool, longest: int) 
     # The same sums in the same order as scipy 1.17 takes them, so the same bits (overlaps'
     # scores stay what they were); the order is scipy's own business, the value is ours.
     np.testing.assert_allclose(got, expected, rtol=1e-6)
+
+
+@given(st.lists(st.frozensets(st.sampled_from("abcdefg")), max_size=8), st.lists(st.sampled_from("aceh"), unique=True))
+def test_incidence_is_the_counts_of_the_sets(sets: list[frozenset[str]], known: list[str]) -> None:
+    # _counts with grow is the reference: the same numbers for new names, the same matrix.
+    names = dict(zip(known, range(len(known)), strict=True))
+    vocab = dict(names)
+    matrix = _overlap._incidence(sets, names)
+    expected = _overlap._counts([tuple(s) for s in sets], vocab, grow=True)
+    assert list(names.items()) == list(vocab.items())
+    assert matrix.has_sorted_indices
+    assert matrix.dtype == expected.dtype
+    assert matrix.shape == expected.shape
+    assert (matrix != expected).nnz == 0
