@@ -320,3 +320,37 @@ def test_incidence_is_the_counts_of_the_sets(sets: list[frozenset[str]], known: 
     assert matrix.dtype == expected.dtype
     assert matrix.shape == expected.shape
     assert (matrix != expected).nnz == 0
+
+
+def _linked_pairs_reference(docs: list[_overlap._Doc]) -> set[int]:
+    """_linked_pairs as first written: every pair of a target's sources compared."""
+    n = len(docs)
+    position = {d.key: i for i, d in enumerate(docs)}
+    linking: dict[str, list[int]] = {}
+    codes = set()
+    for i, doc in enumerate(docs):
+        for target in doc.links:
+            j = position.get(target)
+            if j is not None and docs[j].programme != doc.programme:
+                codes.add(min(i, j) * n + max(i, j))
+            linking.setdefault(target, []).append(i)
+    for sources in linking.values():
+        if len(sources) > 50:
+            continue
+        for x, i in enumerate(sources):
+            for j in sources[x + 1 :]:
+                if docs[i].programme != docs[j].programme:
+                    codes.add(min(i, j) * n + max(i, j))
+    return codes
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from("pqr"), st.frozensets(st.sampled_from(["p/0", "q/1", "r/2", "x", "y"]))),
+        max_size=60,
+    )
+)
+def test_linked_pairs_are_those_of_every_pair_compared(nodes: list[tuple[str, frozenset[str]]]) -> None:
+    docs = [_overlap._Doc(f"{p}/{i}", p, "goal", "t ", "t", links=links) for i, (p, links) in enumerate(nodes)]
+    codes = _overlap._linked_pairs(docs)
+    assert codes.tolist() == sorted(_linked_pairs_reference(docs))

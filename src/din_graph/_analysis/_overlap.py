@@ -1552,6 +1552,8 @@ def _linked_pairs(docs: list[_Doc]) -> np.ndarray:
     for sources in linking.values():
         if len(sources) > 50:
             continue  # a goal everybody serves says little about any pair
+        if len({docs[i].programme for i in sources}) < 2:
+            continue  # most targets are served from one programme only: no pair of them counts
         for x in range(len(sources)):
             for y in range(x + 1, len(sources)):
                 i, j = sources[x], sources[y]
