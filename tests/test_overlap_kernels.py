@@ -306,3 +306,51 @@ def test_flagged_dots_are_rowwise_dots(seed: int, shuffled: bool, longest: int) 
     # The same sums in the same order as scipy 1.17 takes them, so the same bits (overlaps'
     # scores stay what they were); the order is scipy's own business, the value is ours.
     np.testing.assert_allclose(got, expected, rtol=1e-6)
+
+
+@given(st.lists(st.frozensets(st.sampled_from("abcdefg")), max_size=8), st.lists(st.sampled_from("aceh"), unique=True))
+def test_incidence_is_the_counts_of_the_sets(sets: list[frozenset[str]], known: list[str]) -> None:
+    # _counts with grow is the reference: the same numbers for new names, the same matrix.
+    names = dict(zip(known, range(len(known)), strict=True))
+    vocab = dict(names)
+    matrix = _overlap._incidence(sets, names)
+    expected = _overlap._counts([tuple(s) for s in sets], vocab, grow=True)
+    assert list(names.items()) == list(vocab.items())
+    assert matrix.has_sorted_indices
+    assert matrix.dtype == expected.dtype
+    assert matrix.shape == expected.shape
+    assert (matrix != expected).nnz == 0
+
+
+def _linked_pairs_reference(docs: list[_overlap._Doc]) -> set[int]:
+    """_linked_pairs as first written: every pair of a target's sources compared."""
+    n = len(docs)
+    position = {d.key: i for i, d in enumerate(docs)}
+    linking: dict[str, list[int]] = {}
+    codes = set()
+    for i, doc in enumerate(docs):
+        for target in doc.links:
+            j = position.get(target)
+            if j is not None and docs[j].programme != doc.programme:
+                codes.add(min(i, j) * n + max(i, j))
+            linking.setdefault(target, []).append(i)
+    for sources in linking.values():
+        if len(sources) > 50:
+            continue
+        for x, i in enumerate(sources):
+            for j in sources[x + 1 :]:
+                if docs[i].programme != docs[j].programme:
+                    codes.add(min(i, j) * n + max(i, j))
+    return codes
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from("pqr"), st.frozensets(st.sampled_from(["p/0", "q/1", "r/2", "x", "y"]))),
+        max_size=60,
+    )
+)
+def test_linked_pairs_are_those_of_every_pair_compared(nodes: list[tuple[str, frozenset[str]]]) -> None:
+    docs = [_overlap._Doc(f"{p}/{i}", p, "goal", "t ", "t", links=links) for i, (p, links) in enumerate(nodes)]
+    codes = _overlap._linked_pairs(docs)
+    assert codes.tolist() == sorted(_linked_pairs_reference(docs))

@@ -34,7 +34,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache, cached_property, partial
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
@@ -1552,6 +1552,8 @@ def _linked_pairs(docs: list[_Doc]) -> np.ndarray:
     for sources in linking.values():
         if len(sources) > 50:
             continue  # a goal everybody serves says little about any pair
+        if len({docs[i].programme for i in sources}) < 2:
+            continue  # most targets are served from one programme only: no pair of them counts
         for x in range(len(sources)):
             for y in range(x + 1, len(sources)):
                 i, j = sources[x], sources[y]
@@ -1777,22 +1779,23 @@ class _Bonus:
                 self._related[number[p], number[q]] = True
         self._indicators = np.fromiter(map(bool, (d.indicators for d in docs)), bool, len(docs))
         # Areas: one node's area shared, inside (an ancestor of) the other's, or a sibling
-        # of it.  Nodes name the same few sets of areas (and partners, and links): each
-        # distinct set is looked up once, and the nodes' rows are taken from those.
-        named, of_node = _distinct([d.areas for d in docs])
-        up = [tuple({x for area in s for x in areas.ancestors(area)}) for s in named]
+        # of it.  The nodes' sets are counted name by name, not grouped: equal sets are
+        # distinct objects, and comparing them cost more than reading their names.  Each
+        # area named is looked up once; a node's ancestors and parents are then the union
+        # over its areas, one sparse product.
         names: dict[str, int] = {}
-        placed = _counts([tuple(s) for s in named], names, grow=True)
-        above = _counts(up, names, grow=True)
-        parents = _counts([tuple({areas.parent[x] for x in s if x in areas.parent}) for s in named], names, grow=True)
-        for matrix in (placed, above, parents):  # numbered as first seen: the first two miss later names
-            matrix.resize((len(named), max(len(names), 1)))
-        placed, above, parents = (_flagged(m[of_node]) for m in (placed, above, parents))
-        partnered, of_node = _distinct([d.partners for d in docs])
-        partners = _flagged(_counts([tuple(s) for s in partnered], {}, grow=True)[of_node])
+        placed = _incidence([d.areas for d in docs], names)
+        named = list(names)
+        up = _counts([areas.ancestors(x) for x in named], names, grow=True)
+        parents = _counts([[areas.parent[x]] if x in areas.parent else [] for x in named], names, grow=True)
+        width = max(len(names), 1)  # numbered as first seen: the earlier matrices miss later names
+        placed.resize((len(docs), width))
+        up.resize((width, width))
+        parents.resize((width, width))
+        above, parents = _flagged((placed @ up).tocsr()), _flagged((placed @ parents).tocsr())
+        partners = _incidence([d.partners for d in docs], {})
         targets: dict[str, int] = {}
-        linking, of_node = _distinct([d.links for d in docs])
-        links = _flagged(_counts([tuple(s) for s in linking], targets, grow=True)[of_node])
+        links = _incidence([d.links for d in docs], targets)
         # A node links to another when the other's key is among its link targets.
         self._target_of = np.fromiter((targets.get(d.key, -1) for d in docs), np.int64, len(docs))
         self._width = len(targets)
@@ -1865,6 +1868,30 @@ def _distinct(values: list[_Value]) -> tuple[list[_Value], np.ndarray]:
     # map runs in C: this is a loop over every node.
     of: np.ndarray = np.fromiter(map(number.__getitem__, values), np.int64, len(values))
     return distinct, of
+
+
+def _incidence(sets: Sequence[Collection[str]], names: dict[str, int]) -> sp.csr_matrix:
+    """Sets x names, 1.0 (float32) where a set holds a name: :func:`_counts` with ``grow``, for sets.
+
+    A set names each thing once, so the rows are built as they are, sorted, with no
+    duplicates to sum; the unseen names get the next numbers where first seen.
+    """
+    import numpy as np
+    import scipy.sparse as sp
+
+    lengths = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
+    flat = list(itertools.chain.from_iterable(sets))
+    for name in dict.fromkeys(flat):
+        names.setdefault(name, len(names))
+    indptr = np.zeros(len(sets) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
+    # map runs in C: this is a loop over every name of every set.
+    indices = np.fromiter(map(names.__getitem__, flat), dtype=np.int64, count=len(flat))
+    matrix = sp.csr_matrix(
+        (np.ones(len(flat), dtype=np.float32), indices, indptr), shape=(len(sets), max(len(names), 1))
+    )
+    matrix.sort_indices()
+    return matrix
 
 
 def _flagged(matrix: sp.csr_matrix) -> sp.csr_matrix:
