@@ -509,14 +509,6 @@ def _idf(n: int, df: np.ndarray) -> np.ndarray:
     return idf
 
 
-def _normalise(matrix: sp.csr_matrix) -> sp.csr_matrix:
-    import scipy.sparse as sp
-
-    return sp.csr_matrix(
-        (_normalised(matrix.data, matrix.indptr), matrix.indices.copy(), matrix.indptr.copy()), shape=matrix.shape
-    )
-
-
 def _normalised(data: np.ndarray, indptr: np.ndarray) -> np.ndarray:
     """The float32 entries of CSR rows (``data``, ``indptr``) divided by their rows' L2 norms (0 rows as they are).
 
