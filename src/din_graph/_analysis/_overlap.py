@@ -1183,25 +1183,6 @@ class _Views:
         views = (_side_by_side([self.chars]), _side_by_side([self.title_chars]))
         return np.hstack([_stacked_dots(view, left, right, dense=True) for view in views])
 
-    def pairs(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-        """Text similarity of index pairs in [0, 1]."""
-        import numpy as np
-
-        dots = _stacked_dots(self._word_views, left, right)
-        word = self._mix(dots[:, 0], dots[:, 1], left, right)
-        title_word = self._mix(dots[:, 2], dots[:, 3], left, right, titles=True)
-        # Character n-grams only refine pairs that share some words: a pair
-        # sharing none is not about the same thing, typos or not.
-        text = np.maximum(word, title_word) * WORD_WEIGHT
-        maybe = np.flatnonzero(np.maximum(word, title_word) >= CHAR_GATE)
-        if len(maybe):
-            lo, hi = left[maybe], right[maybe]
-            chars = self._char_dots(lo, hi)
-            full = WORD_WEIGHT * word[maybe] + (1 - WORD_WEIGHT) * chars[:, 0]
-            title = WORD_WEIGHT * title_word[maybe] + (1 - WORD_WEIGHT) * chars[:, 1]
-            text[maybe] = np.maximum(full, title)
-        return self._with_containment(text, left, right)
-
     def reaching(
         self,
         left: np.ndarray,
@@ -1213,10 +1194,13 @@ class _Views:
     ) -> tuple[np.ndarray, np.ndarray]:
         """The pairs whose text may reach their need, and their text scaled by topic coverage.
 
-        The text is that of :meth:`pairs`, times :meth:`_Coverage.factor` for two
-        nodes of one kind.  Character similarity is at most 1, so the word views,
-        containment and coverage bound the text from above; pairs whose bound stays
-        below their need are left out before the (costlier) character views.
+        The text is the better of the full-text and the title view, each the word
+        similarity mixed with the character one where the words share something
+        (``CHAR_GATE``), at least the containment of an effort's title in a goal's
+        text, times :meth:`_Coverage.factor` for two nodes of one kind.  Character
+        similarity is at most 1, so the word views, containment and coverage bound
+        the text from above; pairs whose bound stays below their need are left out
+        before the (costlier) character views.
         ``need`` gives the needs of the pairs at some positions; it is asked only
         for those whose bound reaches ``floor``, a need no pair's is below.
         Topic coverage scales only a text of at least ``covered_from`` (below it the
