@@ -315,23 +315,31 @@ class _Areas:
         for phrase in sorted(self.phrases, key=len):
             self.sizes[phrase[0]] = (*self.sizes.get(phrase[0], ()), len(phrase))
         self.first_words = frozenset(self.sizes)
-        # For mentioned_in: the names as numbers, per length (see there).
-        import numpy as np
-
+        # For mentioned_in: each word of a name numbered (see there).
         self._word_number: dict[str, int] = {}
         for phrase in self.phrases:
             for word in phrase:
                 self._word_number.setdefault(word, len(self._word_number))
         self._area_ids = sorted(set(self.phrases.values()))
+
+    @cached_property
+    def _codes(self) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+        """Per name length, the names as sorted numbers (see :meth:`mentioned_in`) and their areas.
+
+        Only lengths whose numbers fit in 64 bits (nearly always); for the others
+        mentioned_in asks :meth:`mentioned` text by text.
+        """
+        import numpy as np
+
+        position = {area_id: k for k, area_id in enumerate(self._area_ids)}
         base = len(self._word_number) + 1
         by_size: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for phrase, area_id in self.phrases.items():
             code = 0
             for word in phrase:
                 code = code * base + self._word_number[word] + 1
-            by_size[len(phrase)].append((code, self._area_ids.index(area_id)))
-        # Numbers that fit in 64 bits (nearly always), else mentioned_in asks mentioned() text by text.
-        self._codes = {
+            by_size[len(phrase)].append((code, position[area_id]))
+        return {
             size: (np.asarray([c for c, _ in sorted(found)], dtype=np.int64), np.asarray([a for _, a in sorted(found)]))
             for size, found in by_size.items()
             if base ** (size + 1) < 2**62
