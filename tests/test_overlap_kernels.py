@@ -324,18 +324,24 @@ def test_flagged_dots_are_rowwise_dots_to_the_last_bit(seed: int, shuffled: bool
     assert np.array_equal(got.view(np.uint32), expected.view(np.uint32))
 
 
-@given(st.lists(st.frozensets(st.sampled_from("abcdefg")), max_size=8), st.lists(st.sampled_from("aceh"), unique=True))
-def test_incidence_is_the_counts_of_the_sets(sets: list[frozenset[str]], known: list[str]) -> None:
-    # _counts with grow is the reference: the same numbers for new names, the same matrix.
-    names = dict(zip(known, range(len(known)), strict=True))
-    vocab = dict(names)
-    matrix = _overlap._incidence(sets, names)
-    expected = _overlap._counts([tuple(s) for s in sets], vocab, grow=True)
-    assert list(names.items()) == list(vocab.items())
+@given(
+    st.lists(st.lists(st.sampled_from("abcdefg"), max_size=6), max_size=8),
+    st.lists(st.sampled_from("aceh"), unique=True),
+    st.booleans(),
+)
+def test_counts_count_each_feature_of_each_row(rows: list[list[str]], known: list[str], grow: bool) -> None:
+    from collections import Counter
+
+    vocab = dict(zip(known, range(len(known)), strict=True))
+    matrix = _overlap._counts(rows, vocab, grow=grow)
+    seen = list(dict.fromkeys(f for row in rows for f in row if f not in known))
+    assert list(vocab) == known + (seen if grow else [])  # new features numbered as first seen
     assert matrix.has_sorted_indices
-    assert matrix.dtype == expected.dtype
-    assert matrix.shape == expected.shape
-    assert (matrix != expected).nnz == 0
+    assert matrix.dtype == np.float32
+    assert matrix.shape == (len(rows), max(len(vocab), 1))
+    for row, counted in zip(rows, matrix, strict=True):
+        expected = {vocab[f]: n for f, n in Counter(row).items() if f in vocab}
+        assert dict(zip(counted.indices.tolist(), counted.data.tolist(), strict=True)) == expected
 
 
 def _linked_pairs_reference(docs: list[_overlap._Doc]) -> set[int]:

@@ -446,24 +446,30 @@ class _Areas:
         return 0.0, ()
 
 
-def _counts(rows: Sequence[Sequence[str]], vocab: dict[str, int], *, grow: bool = False) -> sp.csr_matrix:
-    """Rows x features count matrix; ``grow`` adds unseen features to ``vocab``, else they are dropped."""
+def _counts(rows: Sequence[Collection[str]], vocab: dict[str, int], *, grow: bool = False) -> sp.csr_matrix:
+    """Rows x features count matrix (float32, sorted).
+
+    ``grow`` numbers unseen features where first seen; without it they are dropped.
+    """
     import numpy as np
     import scipy.sparse as sp
 
     lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
     flat = list(itertools.chain.from_iterable(rows))
-    if grow:  # a feature gets the next id where it is first seen
+    if grow:
         for feature in dict.fromkeys(flat):
             vocab.setdefault(feature, len(vocab))
     # map runs in C: this is the hot loop over every feature of every text.
     ids = np.fromiter(map(vocab.get, flat, itertools.repeat(-1)), dtype=np.int64, count=len(flat))
-    row_of = np.repeat(np.arange(len(rows)), lengths)
     known = ids >= 0
-    matrix = sp.csr_matrix(
-        (np.ones(int(known.sum()), dtype=np.float32), (row_of[known], ids[known])),
-        shape=(len(rows), max(len(vocab), 1)),
-    )
+    if not known.all():
+        lengths = np.bincount(np.repeat(np.arange(len(rows)), lengths)[known], minlength=len(rows))
+        ids = ids[known]
+    # Built as CSR straight from the rows: one sort of each row's entries (and a sum
+    # of repeats) instead of a conversion from coordinates.
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
+    matrix = sp.csr_matrix((np.ones(len(ids), dtype=np.float32), ids, indptr), shape=(len(rows), max(len(vocab), 1)))
     matrix.sum_duplicates()
     return matrix
 
@@ -1768,7 +1774,7 @@ class _Bonus:
         # area named is looked up once; a node's ancestors and parents are then the union
         # over its areas, one sparse product.
         names: dict[str, int] = {}
-        placed = _incidence([d.areas for d in docs], names)
+        placed = _counts([d.areas for d in docs], names, grow=True)
         named = list(names)
         up = _counts([areas.ancestors(x) for x in named], names, grow=True)
         parents = _counts([[areas.parent[x]] if x in areas.parent else [] for x in named], names, grow=True)
@@ -1777,9 +1783,9 @@ class _Bonus:
         up.resize((width, width))
         parents.resize((width, width))
         above, parents = _flagged((placed @ up).tocsr()), _flagged((placed @ parents).tocsr())
-        partners = _incidence([d.partners for d in docs], {})
+        partners = _counts([d.partners for d in docs], {}, grow=True)
         targets: dict[str, int] = {}
-        links = _incidence([d.links for d in docs], targets)
+        links = _counts([d.links for d in docs], targets, grow=True)
         # A node links to another when the other's key is among its link targets.
         self._target_of = np.fromiter((targets.get(d.key, -1) for d in docs), np.int64, len(docs))
         self._width = len(targets)
@@ -1852,30 +1858,6 @@ def _distinct(values: list[_Value]) -> tuple[list[_Value], np.ndarray]:
     # map runs in C: this is a loop over every node.
     of: np.ndarray = np.fromiter(map(number.__getitem__, values), np.int64, len(values))
     return distinct, of
-
-
-def _incidence(sets: Sequence[Collection[str]], names: dict[str, int]) -> sp.csr_matrix:
-    """Sets x names, 1.0 (float32) where a set holds a name: :func:`_counts` with ``grow``, for sets.
-
-    A set names each thing once, so the rows are built as they are, sorted, with no
-    duplicates to sum; the unseen names get the next numbers where first seen.
-    """
-    import numpy as np
-    import scipy.sparse as sp
-
-    lengths = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
-    flat = list(itertools.chain.from_iterable(sets))
-    for name in dict.fromkeys(flat):
-        names.setdefault(name, len(names))
-    indptr = np.zeros(len(sets) + 1, dtype=np.int64)
-    np.cumsum(lengths, out=indptr[1:])
-    # map runs in C: this is a loop over every name of every set.
-    indices = np.fromiter(map(names.__getitem__, flat), dtype=np.int64, count=len(flat))
-    matrix = sp.csr_matrix(
-        (np.ones(len(flat), dtype=np.float32), indices, indptr), shape=(len(sets), max(len(names), 1))
-    )
-    matrix.sort_indices()
-    return matrix
 
 
 def _flagged(matrix: sp.csr_matrix) -> sp.csr_matrix:
