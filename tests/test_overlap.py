@@ -402,6 +402,17 @@ def test_progress_bar_changes_nothing(capsys: pytest.CaptureFixture[str]) -> Non
     assert "overlap" in capsys.readouterr().err
 
 
+def test_progress_bar_shows_by_itself_on_large_portfolios() -> None:
+    from din_graph._analysis._overlap import PROGRESS_NODES, _NoProgress, _progress_bar
+
+    # the bar shows from PROGRESS_NODES nodes on (tqdm then draws on a terminal only)
+    assert isinstance(_progress_bar(PROGRESS_NODES - 1, 10, enabled=None, label="overlap"), _NoProgress)
+    bar = _progress_bar(PROGRESS_NODES, 10, enabled=None, label="overlap")
+    assert not isinstance(bar, _NoProgress)
+    bar.close()
+    assert isinstance(_progress_bar(10**6, 10, enabled=False, label="overlap"), _NoProgress)
+
+
 def test_blocking_finds_what_scoring_every_pair_finds() -> None:
     # Candidate blocking (two keys: rare words, rare things named) on a portfolio
     # small enough to score every pair as well.
