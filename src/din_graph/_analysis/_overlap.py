@@ -257,14 +257,16 @@ class _Doc:
 
 def _docs(portfolio: Portfolio, area_lookup: dict[str, str]) -> list[_Doc]:
     docs: list[_Doc] = []
-    # Efforts name the same few areas, partners and goals over and over: each is read once.
+    # Efforts name the same few areas, partners and goals over and over, often
+    # the same list of them: each list is read once.
     area = cache(lambda name: area_lookup.get(fold(name), fold(name)))
-    partner = cache(lambda name: fold(name).strip())
+    areas_of = cache(lambda names: frozenset(map(area, names)))
+    partners_of = cache(lambda names: frozenset(fold(name).strip() for name in names))
     for programme in portfolio.programmes:
         pid = programme.id
         # An owner is named by its id; of two with one id the first counts, as in index_of.
         owners = {owner.id: owner_identity(owner) for owner in reversed(programme.owners)}
-        target = cache(lambda ref, pid=pid: reference_key(ref, pid)[1])
+        targets = cache(lambda refs, pid=pid: frozenset(reference_key(ref, pid)[1] for ref in refs))
         vision = frozenset({node_key(pid, "vision")} if programme.vision is not None else ())
         for strategic in programme.strategic_goals:
             text = " ".join([strategic.title, strategic.description or "", *strategic.criteria])
@@ -272,7 +274,7 @@ def _docs(portfolio: Portfolio, area_lookup: dict[str, str]) -> list[_Doc]:
         for goal in programme.operational_goals:
             text = " ".join([goal.title, goal.description or "", *goal.criteria])
             indicators = " ".join(f"{i.name} {i.unit or ''}" for i in goal.indicators)
-            links = frozenset(map(target, goal.contributes_to))
+            links = targets(goal.contributes_to)
             docs.append(_Doc(node_key(pid, goal.id), pid, "goal", text, goal.title, indicators=indicators, links=links))
         for effort in programme.efforts:
             docs.append(
@@ -283,10 +285,10 @@ def _docs(portfolio: Portfolio, area_lookup: dict[str, str]) -> list[_Doc]:
                     f"{effort.title} {effort.description or ''}",
                     effort.title,
                     owners.get(effort.owner) if effort.owner is not None else None,
-                    frozenset(map(partner, effort.partners)),
-                    frozenset(map(area, effort.areas)),
+                    partners_of(effort.partners),
+                    areas_of(effort.areas),
                     "",
-                    frozenset(map(target, effort.contributes_to)),
+                    targets(effort.contributes_to),
                 )
             )
     return docs
