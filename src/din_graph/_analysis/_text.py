@@ -424,11 +424,16 @@ class Analyzer:
         # Every compound the corpus writes joined, as stem pairs: a pair of words
         # written apart that forms one of these is that compound.
         compound_keys: set[str] = set()
+        # Per compound, the stems of its pieces and its joins, which its token takes again.
+        self._compounds: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         for word in counts:
             if len(word) >= _MIN_COMPOUND and word not in self.corrections:
                 pieces = self.split(word)
                 if len(pieces) > 1:  # a word of one piece joins nothing
-                    compound_keys.update(map("+".join, itertools.pairwise(map(self.stem, pieces))))
+                    stems = tuple(map(self.stem, pieces))
+                    joins = tuple(map("+".join, itertools.pairwise(stems)))
+                    self._compounds[word] = stems, joins
+                    compound_keys.update(joins)
         self.compound_keys = frozenset(compound_keys)
 
     def stem(self, word: str) -> str:
@@ -841,7 +846,11 @@ class Analyzer:
                     word if group else None,
                 )
             else:
-                stems = tuple(map(self.stem, pieces))
+                compound = self._compounds.get(word)
+                if compound is None:
+                    stems = tuple(map(self.stem, pieces))
+                    compound = stems, tuple(map("+".join, itertools.pairwise(stems)))  # 'klimaat+plan'
+                stems, joins = compound
                 # Mostly every piece is kept, and no piece names residents: set tests in C
                 # find that, and the pieces are taken as they are.
                 if GENERIC_WORDS.isdisjoint(pieces) and self.drop.isdisjoint(stems):
@@ -861,7 +870,7 @@ class Analyzer:
                     stems,
                     kept_stems,
                     kept_surface,
-                    tuple(map("+".join, itertools.pairwise(stems))),  # 'klimaat+plan'
+                    joins,
                     (stems if _PEOPLE.isdisjoint(stems) else tuple(s for s in stems if s not in _PEOPLE))
                     if names
                     else None,
