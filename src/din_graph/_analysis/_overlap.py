@@ -409,19 +409,19 @@ class _Areas:
         ids = number[corpus.ids]  # area-name word numbers, one text after another
         text_of = np.repeat(np.arange(len(corpus)), corpus.lengths)
         base = len(self._word_number) + 1
+        # A name opens with a word of a name: only the windows from those words are read.
+        opening = np.flatnonzero(ids >= 0)
         named_text, named_area = [], []
         for size, (codes, areas) in self._codes.items():
-            count = len(ids) - size + 1
-            if count <= 0:
-                continue
-            window = ids[:count] + 1  # 0 for a word of no area name
+            start = opening[: np.searchsorted(opening, len(ids) - size + 1)]
+            window = ids[start] + 1  # 0 for a word of no area name
             for k in range(1, size):
-                window = window * base + ids[k : k + count] + 1
+                window = window * base + ids[start + k] + 1
             at = np.searchsorted(codes, window)
             hit = at < len(codes)
             hit[hit] = codes[at[hit]] == window[hit]
-            hit &= text_of[:count] == text_of[size - 1 : size - 1 + count]  # within one text
-            named_text.append(text_of[:count][hit])
+            hit &= text_of[start] == text_of[start + size - 1]  # within one text
+            named_text.append(text_of[start[hit]])
             named_area.append(areas[at[hit]])
         if not named_text:
             return found

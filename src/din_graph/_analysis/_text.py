@@ -214,20 +214,13 @@ def corpus_of(texts: Sequence[str]) -> Corpus:
     """The :func:`words` of each text, numbered (see :class:`Corpus`)."""
     import numpy as np
 
-    # The separator of texts is a word of its own: numbering the words finds where each text ends.
-    spaced = _spaced(texts, f" {_TEXT_END} ")
+    spaced = _spaced(texts)
     if spaced is None:
-        flat = [w for text in texts for w in (*words(text), _TEXT_END)]
-    else:
-        flat = spaced.decode("ascii").split()
-        flat.append(_TEXT_END)
-    distinct, ids = _first_seen(flat)
-    end = distinct.index(_TEXT_END)
-    ends = np.flatnonzero(ids == end)
-    lengths = np.diff(ends, prepend=-1) - 1
-    ids = ids[ids != end]
-    ids -= ids > end  # the separator's number is given up
-    del distinct[end]
+        return Corpus.of_words(map(words, texts))
+    distinct, ids, starts = _numbered_words(spaced)
+    # A text ends at its separator: its words are those that start before it and after the last one.
+    ends = np.searchsorted(starts, np.flatnonzero(np.frombuffer(spaced, dtype=np.uint8) == 0))
+    lengths = np.diff(ends, prepend=0, append=len(starts))
     return Corpus(distinct, ids, lengths[: len(texts)])
 
 
@@ -241,7 +234,7 @@ def count_words(texts: Sequence[str]) -> list[int]:
     """
     import numpy as np
 
-    joined = _spaced(texts, _TEXT_END)
+    joined = _spaced(texts)
     if joined is None:
         return [len(words(text)) for text in texts]
     spaced = np.frombuffer(joined, dtype=np.uint8)
@@ -253,16 +246,16 @@ def count_words(texts: Sequence[str]) -> list[int]:
     return np.diff(before, prepend=0).tolist() if texts else []
 
 
-def _spaced(texts: Sequence[str], separator: str) -> bytes | None:
-    """The texts folded and joined by ``separator`` (which holds :data:`_TEXT_END`), each
-    byte that is no letter or digit of a word a space; ``None`` if a text holds the separator.
+def _spaced(texts: Sequence[str]) -> bytes | None:
+    """The texts folded and joined by :data:`_TEXT_END`, each byte that is no letter
+    or digit of a word a space; ``None`` if a text holds the separator.
 
     A word is a run of [0-9a-z] in the folded text.  An ASCII text folds to its
     lower case, which the byte table does; the rest are folded first.  Every other
     byte, UTF-8 included, separates words: the corpus then costs a few C passes,
     where a regex call per text costs more in calls than in matching.
     """
-    joined = separator.join([text if text.isascii() else fold(text) for text in texts])
+    joined = _TEXT_END.join([text if text.isascii() else fold(text) for text in texts])
     if joined.count(_TEXT_END) != max(len(texts) - 1, 0):
         return None
     return joined.encode("utf-8", "surrogatepass").translate(_WORD_BYTES)
@@ -431,11 +424,16 @@ class Analyzer:
         # Every compound the corpus writes joined, as stem pairs: a pair of words
         # written apart that forms one of these is that compound.
         compound_keys: set[str] = set()
+        # Per compound, the stems of its pieces and its joins, which its token takes again.
+        self._compounds: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         for word in counts:
             if len(word) >= _MIN_COMPOUND and word not in self.corrections:
                 pieces = self.split(word)
                 if len(pieces) > 1:  # a word of one piece joins nothing
-                    compound_keys.update(map("+".join, itertools.pairwise(map(self.stem, pieces))))
+                    stems = tuple(map(self.stem, pieces))
+                    joins = tuple(map("+".join, itertools.pairwise(stems)))
+                    self._compounds[word] = stems, joins
+                    compound_keys.update(joins)
         self.compound_keys = frozenset(compound_keys)
 
     def stem(self, word: str) -> str:
@@ -848,7 +846,11 @@ class Analyzer:
                     word if group else None,
                 )
             else:
-                stems = tuple(map(self.stem, pieces))
+                compound = self._compounds.get(word)
+                if compound is None:
+                    stems = tuple(map(self.stem, pieces))
+                    compound = stems, tuple(map("+".join, itertools.pairwise(stems)))  # 'klimaat+plan'
+                stems, joins = compound
                 # Mostly every piece is kept, and no piece names residents: set tests in C
                 # find that, and the pieces are taken as they are.
                 if GENERIC_WORDS.isdisjoint(pieces) and self.drop.isdisjoint(stems):
@@ -868,7 +870,7 @@ class Analyzer:
                     stems,
                     kept_stems,
                     kept_surface,
-                    tuple(map("+".join, itertools.pairwise(stems))),  # 'klimaat+plan'
+                    joins,
                     (stems if _PEOPLE.isdisjoint(stems) else tuple(s for s in stems if s not in _PEOPLE))
                     if names
                     else None,
@@ -999,6 +1001,89 @@ def _first_seen(flat: list[str]) -> tuple[list[str], np.ndarray]:
     renumber = np.empty(len(flat), dtype=np.int64)
     renumber[np.fromiter(first.values(), dtype=np.int64, count=len(first))] = np.arange(len(first))
     return list(first), renumber[at_first]
+
+
+def _numbered_words(spaced: bytes) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The words of ``spaced`` (from :func:`_spaced`), numbered as :func:`_first_seen` numbers them, and their starts.
+
+    A word is a run of bytes above the space.  The words are numbered by a hash
+    table in numpy, not as 600,000 Python strings in a dict: each written word
+    gets a 64-bit key and is probed for, round by round, in a table of the words
+    met; it is the word of a slot whose word has its bytes.  Only the distinct
+    words become strings.
+    """
+    import numpy as np
+
+    is_word = np.zeros(len(spaced) + 2, dtype=bool)
+    np.greater(np.frombuffer(spaced, dtype=np.uint8), ord(" "), out=is_word[1:-1])
+    edges = np.flatnonzero(is_word[1:] != is_word[:-1])
+    starts, lengths = edges[0::2], edges[1::2] - edges[0::2]
+    # The eight bytes from any position (unaligned), zeros after the end.
+    padded = spaced + bytes(8)
+    windows = np.ndarray(shape=(len(spaced) + 1,), dtype="<u8", buffer=padded, strides=(1,))
+    low_bytes = np.asarray([(1 << (8 * k)) - 1 for k in range(9)], dtype=np.uint64)
+    multiplier = np.uint64(_MULTIPLIER)
+
+    # Each word's bytes as integers of eight, zeros past its end (so that the integers
+    # tell its length too): the first of every word, the k-th (zero if none) of all.
+    chunks = [windows[starts] & low_bytes[np.minimum(lengths, 8)]]
+    # A word of up to eight bytes (ASCII letters and digits) is its own key; a longer
+    # one's is a hash of its bytes with the top bit set, so only long words share keys.
+    keys = chunks[0].copy()
+    long_words = np.flatnonzero(lengths > 8)
+    longer, k = long_words, 1
+    while len(longer):
+        chunk = np.zeros(len(starts), dtype=np.uint64)
+        chunk[longer] = windows[starts[longer] + 8 * k] & low_bytes[np.minimum(lengths[longer] - 8 * k, 8)]
+        chunks.append(chunk)
+        keys[longer] = keys[longer] * multiplier + chunk[longer]
+        longer, k = longer[lengths[longer] > 8 * (k + 1)], k + 1
+    keys[long_words] |= np.uint64(1 << 63)
+    everything = np.arange(len(starts))
+    # Texts repeat their words: a table of a sixteenth of the written words holds the distinct ones
+    # (a corpus with more is found out and numbered again in a larger one).
+    bits = max(len(starts) // 16, 1 << 10).bit_length()
+    while True:
+        # A table at most half full finds a free slot in a few steps; fuller, it is made again four times the size.
+        size = 1 << bits
+        holder = np.zeros(size, dtype=np.int64)  # 1 + a written word of the slot's word, 0 if free
+        slot = ((keys * multiplier) >> np.uint64(64 - bits)).astype(np.int64)
+        placed = np.empty(len(starts), dtype=np.int64)
+        waiting = everything
+        while len(waiting) and 2 * np.count_nonzero(holder) <= size:
+            free = holder[slot] == 0
+            holder[slot[free]] = waiting[free] + 1  # of words that meet at a free slot, one takes it
+            there = holder[slot] - 1
+            same = keys[there] == keys[waiting]
+            # Long words of one key: the same word if they have the same bytes.
+            check = np.flatnonzero(same & (lengths[waiting] > 8))
+            one, other = there[check], waiting[check]
+            for chunk in chunks:
+                same[check] &= chunk[one] == chunk[other]
+            placed[waiting[same]] = slot[same]
+            waiting, slot = waiting[~same], (slot[~same] + 1) & (size - 1)
+        if not len(waiting):
+            break
+        bits += 2
+    first = np.full(size, len(starts), dtype=np.int64)
+    np.minimum.at(first, placed, everything)
+    filled = np.flatnonzero(first < len(starts))
+    by_first = filled[np.argsort(first[filled])]
+    renumber = np.empty(size, dtype=np.int64)
+    renumber[by_first] = np.arange(len(by_first))
+    # The distinct words, each with the byte after it (made a space), one after
+    # another: one split makes their strings.
+    firsts = first[by_first]
+    spans = lengths[firsts] + 1
+    ends = np.cumsum(spans)
+    at = np.repeat(starts[firsts] - (ends - spans), spans) + np.arange(ends[-1] if len(ends) else 0)
+    distinct = np.frombuffer(padded, dtype=np.uint8)[at]
+    distinct[ends - 1] = ord(" ")
+    return distinct.tobytes().decode("ascii").split(), renumber[placed], starts
+
+
+#: An odd 64-bit multiplier (2**64 over the golden ratio) that spreads the bits of a word's hash.
+_MULTIPLIER = 0x9E3779B97F4A7C15
 
 
 def _positions(items: list[str], wanted: Iterable[str]) -> list[int]:

@@ -1,0 +1,55 @@
+"""The numpy paths of the text analysis against the simple code they stand for."""
+
+from __future__ import annotations
+
+from unittest import mock
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from din_graph._analysis import _text
+from din_graph._analysis._text import Corpus, _numbered_words, _spaced, corpus_of, words
+
+# Words of one to thirty letters from a small alphabet: long words that share
+# their first, middle or last eight letters, and repeats.
+WRITTEN = st.text("ab1", min_size=1, max_size=30)
+
+
+def first_seen(spaced: bytes) -> tuple[list[str], list[int]]:
+    """The words of a spaced corpus numbered in a dict, as first written."""
+    flat = spaced.replace(b"\x00", b" ").decode("ascii").split()  # texts end in NUL
+    number = dict(zip(dict.fromkeys(flat), range(len(flat)), strict=False))
+    return list(number), [number[w] for w in flat]
+
+
+def assert_numbered_as_first_written(texts: list[list[str]]) -> None:
+    spaced = _spaced([" ".join(text) for text in texts])
+    assert spaced is not None
+    distinct, ids, starts = _numbered_words(spaced)
+    assert (distinct, ids.tolist()) == first_seen(spaced)
+    assert [spaced[s : s + len(distinct[i])].decode() for s, i in zip(starts.tolist(), ids.tolist(), strict=True)] == [
+        distinct[i] for i in ids.tolist()
+    ]
+
+
+@given(st.lists(st.lists(WRITTEN, max_size=8), max_size=8))
+def test_numbered_words_are_the_words_numbered_as_first_written(texts: list[list[str]]) -> None:
+    assert_numbered_as_first_written(texts)
+
+
+@given(st.lists(st.lists(WRITTEN, max_size=8), max_size=8))
+def test_words_whose_hashes_meet_stay_apart(texts: list[list[str]]) -> None:
+    # With a multiplier of 0 every word probes from the first slot and a long word's
+    # key is its last eight bytes: only comparing the bytes tells the words apart.
+    with mock.patch.object(_text, "_MULTIPLIER", 0):
+        assert_numbered_as_first_written(texts)
+
+
+def test_a_table_too_small_for_the_distinct_words_is_made_larger() -> None:
+    # 3,000 distinct words once each: more than half the first table of 2,048 slots.
+    texts = [f"w{i} x" for i in range(3000)]
+    corpus = corpus_of(texts)
+    assert corpus.words == list(dict.fromkeys(w for t in texts for w in words(t)))
+    reference = Corpus.of_words(map(words, texts))
+    assert corpus.ids.tolist() == reference.ids.tolist()
+    assert corpus.lengths.tolist() == reference.lengths.tolist()
