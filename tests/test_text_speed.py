@@ -53,3 +53,14 @@ def test_a_table_too_small_for_the_distinct_words_is_made_larger() -> None:
     reference = Corpus.of_words(map(words, texts))
     assert corpus.ids.tolist() == reference.ids.tolist()
     assert corpus.lengths.tolist() == reference.lengths.tolist()
+
+
+def test_a_very_long_word_is_numbered_like_any_other() -> None:
+    # A pasted code or hash is one word of thousands of letters: compared eight bytes
+    # at a time where needed, it costs no memory per written word.
+    blob = "ab1" * 4000
+    texts = [f"{blob} x {blob}", f"{blob}a {blob}", "x"]
+    corpus = corpus_of(texts)
+    assert corpus.words == [blob, "x", blob + "a"]
+    assert corpus.ids.tolist() == [0, 1, 0, 2, 0, 1]
+    assert corpus.lengths.tolist() == [3, 2, 1]

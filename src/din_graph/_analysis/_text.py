@@ -1018,28 +1018,28 @@ def _numbered_words(spaced: bytes) -> tuple[list[str], np.ndarray, np.ndarray]:
     np.greater(np.frombuffer(spaced, dtype=np.uint8), ord(" "), out=is_word[1:-1])
     edges = np.flatnonzero(is_word[1:] != is_word[:-1])
     starts, lengths = edges[0::2], edges[1::2] - edges[0::2]
-    # The eight bytes from any position (unaligned), zeros after the end.
+    # The eight bytes from any position (unaligned), zeros after the end; a word's
+    # bytes past its length are masked off, so that its integers are its own.
     padded = spaced + bytes(8)
     windows = np.ndarray(shape=(len(spaced) + 1,), dtype="<u8", buffer=padded, strides=(1,))
     low_bytes = np.asarray([(1 << (8 * k)) - 1 for k in range(9)], dtype=np.uint64)
     multiplier = np.uint64(_MULTIPLIER)
 
-    # Each word's bytes as integers of eight, zeros past its end (so that the integers
-    # tell its length too): the first of every word, the k-th (zero if none) of all.
-    chunks = [windows[starts] & low_bytes[np.minimum(lengths, 8)]]
+    def octets(at: np.ndarray, k: int) -> np.ndarray:
+        """Bytes ``8k`` to ``8k + 8`` of the words at ``at``, as integers."""
+        chunk: np.ndarray = windows[starts[at] + 8 * k] & low_bytes[np.minimum(lengths[at] - 8 * k, 8)]
+        return chunk
+
     # A word of up to eight bytes (ASCII letters and digits) is its own key; a longer
     # one's is a hash of its bytes with the top bit set, so only long words share keys.
-    keys = chunks[0].copy()
+    everything = np.arange(len(starts))
+    keys = octets(everything, 0)
     long_words = np.flatnonzero(lengths > 8)
     longer, k = long_words, 1
     while len(longer):
-        chunk = np.zeros(len(starts), dtype=np.uint64)
-        chunk[longer] = windows[starts[longer] + 8 * k] & low_bytes[np.minimum(lengths[longer] - 8 * k, 8)]
-        chunks.append(chunk)
-        keys[longer] = keys[longer] * multiplier + chunk[longer]
+        keys[longer] = keys[longer] * multiplier + octets(longer, k)
         longer, k = longer[lengths[longer] > 8 * (k + 1)], k + 1
     keys[long_words] |= np.uint64(1 << 63)
-    everything = np.arange(len(starts))
     # Texts repeat their words: a table of a sixteenth of the written words holds the distinct ones
     # (a corpus with more is found out and numbered again in a larger one).
     bits = max(len(starts) // 16, 1 << 10).bit_length()
@@ -1057,9 +1057,11 @@ def _numbered_words(spaced: bytes) -> tuple[list[str], np.ndarray, np.ndarray]:
             same = keys[there] == keys[waiting]
             # Long words of one key: the same word if they have the same bytes.
             check = np.flatnonzero(same & (lengths[waiting] > 8))
-            one, other = there[check], waiting[check]
-            for chunk in chunks:
-                same[check] &= chunk[one] == chunk[other]
+            same[check] = lengths[there[check]] == lengths[waiting[check]]
+            longer, k = check[same[check]], 0
+            while len(longer):
+                same[longer] = octets(there[longer], k) == octets(waiting[longer], k)
+                longer, k = longer[same[longer] & (lengths[waiting[longer]] > 8 * (k + 1))], k + 1
             placed[waiting[same]] = slot[same]
             waiting, slot = waiting[~same], (slot[~same] + 1) & (size - 1)
         if not len(waiting):
