@@ -666,6 +666,8 @@ def _side_by_side(matrices: list[sp.csr_matrix]) -> _SideBySide:
 DENSE_LEFT = 8
 #: Cells in one dense block of left rows (float32): small enough to stay in cache.
 DENSE_BLOCK = 500_000
+#: Left rows (and their pairs' right rows) gathered at once for dense blocks: few calls, bounded memory.
+GATHER_ROWS = 4000
 
 
 def _stacked_dots(
@@ -712,42 +714,38 @@ def _dense_left_dots(side_by_side: _SideBySide, left: np.ndarray, right: np.ndar
     width = max(stacked.shape[1], 1)
     out = np.empty((len(left), starts.shape[1]), dtype=np.float32)
     rows_per_block = max(1, DENSE_BLOCK // width)
+    rows_per_group = rows_per_block * max(1, GATHER_ROWS // rows_per_block)
+    ends = np.append(firsts, len(left))  # each left row's pairs, and the end of the last
     # One buffer for all blocks: each block's entries are written in and zeroed after.
     dense = np.zeros(rows_per_block * width, dtype=np.float32)
-    for block in range(0, len(firsts), rows_per_block):
-        start = firsts[block]
-        stop = firsts[block + rows_per_block] if block + rows_per_block < len(firsts) else len(left)
-        distinct = left[firsts[block : block + rows_per_block]]
-        rows_at, rows_indices, rows_data = _rows_of(stacked, distinct)
-        spots = np.repeat(np.arange(len(distinct)) * width, np.diff(rows_at)) + rows_indices
-        dense[spots] = rows_data
-        others_at, others_indices, others_data = _rows_of(stacked, right[start:stop])
-        at = np.repeat(np.searchsorted(distinct, left[start:stop]) * width, np.diff(others_at))
-        at += others_indices
-        # A zero at the end: a run may start there when the last ones are empty.
-        values = np.zeros(len(at) + 1, dtype=np.float32)
-        dense.take(at, out=values[:-1])
-        values[:-1] *= others_data
-        dense[spots] = 0.0
-        # One run per matrix per pair (and an empty one between pairs): sums per run.
-        edges = (others_at[:-1, None] + starts[right[start:stop]]).ravel()
-        sums = np.zeros(len(edges), dtype=np.float32)
-        sums[:-1] = np.add.reduceat(values, edges[:-1])
-        sums[:-1][edges[1:] == edges[:-1]] = 0.0  # reduceat gives an empty run its first value
-        out[start:stop] = sums.reshape(stop - start, -1)
+    for group in range(0, len(firsts), rows_per_group):
+        last = min(group + rows_per_group, len(firsts))
+        # The rows of many blocks at once, by scipy: it copies each row's entries as one
+        # run, cheaper than entry by entry, and a call or two per block would cost more.
+        lefts, rights = stacked[left[firsts[group:last]]], stacked[right[ends[group] : ends[last]]]
+        # Where each left row goes in its block, its entries, and its pairs' right entries.
+        place = (np.arange(last - group) % rows_per_block) * width
+        spots = np.repeat(place, np.diff(lefts.indptr)) + lefts.indices
+        at = np.repeat(np.repeat(place, np.diff(ends[group : last + 1])), np.diff(rights.indptr)) + rights.indices
+        for block in range(group, last, rows_per_block):
+            stop_row = min(block + rows_per_block, last)
+            start, stop = ends[block], ends[stop_row]
+            written = slice(lefts.indptr[block - group], lefts.indptr[stop_row - group])
+            others_at = rights.indptr[start - ends[group] : stop - ends[group] + 1]
+            read = slice(others_at[0], others_at[-1])
+            dense[spots[written]] = lefts.data[written]
+            # A zero at the end: a run may start there when the last ones are empty.
+            values = np.zeros(read.stop - read.start + 1, dtype=np.float32)
+            dense.take(at[read], out=values[:-1])
+            values[:-1] *= rights.data[read]
+            dense[spots[written]] = 0.0
+            # One run per matrix per pair (and an empty one between pairs): sums per run.
+            edges = (others_at[:-1, None] - others_at[0] + starts[right[start:stop]]).ravel()
+            sums = np.zeros(len(edges), dtype=np.float32)
+            sums[:-1] = np.add.reduceat(values, edges[:-1])
+            sums[:-1][edges[1:] == edges[:-1]] = 0.0  # reduceat gives an empty run its first value
+            out[start:stop] = sums.reshape(stop - start, -1)
     return out[:, :-1]
-
-
-def _rows_of(matrix: sp.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``matrix[rows]`` as its indptr, indices and data, without scipy's indexing (costly per call for few rows)."""
-    import numpy as np
-
-    begins = matrix.indptr[rows]
-    lengths = matrix.indptr[rows + 1] - begins
-    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
-    np.cumsum(lengths, out=indptr[1:])
-    positions = np.repeat(begins - indptr[:-1], lengths) + np.arange(indptr[-1])
-    return indptr, matrix.indices[positions], matrix.data[positions]
 
 
 def _candidates(
