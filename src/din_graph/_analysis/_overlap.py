@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 from collections import defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -568,7 +569,7 @@ class _Flags:
 
 
 def _flags(matrix: sp.csr_matrix) -> _Flags:
-    """The :class:`_Flags` of a matrix whose entries are all 1."""
+    """The :class:`_Flags` of a matrix whose entries are all 1, no two in one cell (as in a product)."""
     import numpy as np
 
     n, width = matrix.shape
@@ -577,7 +578,9 @@ def _flags(matrix: sp.csr_matrix) -> _Flags:
     cells = rows * width + matrix.indices
     bits = np.zeros((n * width + 7) // 8, dtype=np.uint8)
     masks = np.left_shift(1, np.arange(8)).astype(np.uint8)
-    np.bitwise_or.at(bits, cells >> 3, masks[cells & 7])
+    # The cells differ, so their bits in a byte do: adding them sets them, and np.add.at
+    # is cheaper than np.bitwise_or.at.
+    np.add.at(bits, cells >> 3, masks[cells & 7])
     # An entry out of order is one not above its predecessor, a row's first excepted.
     disorder = np.zeros(len(cells), dtype=bool)
     disorder[1:] = matrix.indices[1:] <= matrix.indices[:-1]
@@ -1365,17 +1368,12 @@ class _Coverage:
         # by any of its variants: the requirement's own feature or one a typo away.
         slots: list[int] = []  # slot -> unit
         features: dict[str, int] = {}
-        met_feature: list[int] = []  # the feature, and the slot it meets
-        met_slot: list[int] = []
-        # Python floats and lists in the loop: a numpy scalar read or write per unit costs more.
-        idf_of = idf.tolist()
-        weight_of: list[float] = []
+        met_of_slot: list[list[int]] = []  # the features that meet each slot
+        # Python lists in the loop: a numpy scalar read or write per unit costs more.
         need_of: list[int] = []
         variants: dict[str, tuple[str, ...]] = {}  # a stem and those one edit from it
         met_by_requirement: dict[tuple[str, str | None], list[int]] = {}
         for u, unit in enumerate(units):
-            found = map(vocab.get, (*unit, *(f"{a}+{b}" for a, b in itertools.pairwise(unit))))
-            weight_of.append(max((idf_of[j] for j in found if j is not None), default=rare))
             requirements = dict.fromkeys(itertools.pairwise(unit) if len(unit) > 1 else [(unit[0], None)])
             need_of.append(len(requirements))
             for requirement in requirements:
@@ -1390,18 +1388,21 @@ class _Coverage:
                         spellings = [f"{x}+{y}" for x in xs for y in ys]
                     met = [features.setdefault(feature, len(features)) for feature in spellings]
                     met_by_requirement[requirement] = met
-                met_feature.extend(met)
-                met_slot.extend(itertools.repeat(len(slots), len(met)))
+                met_of_slot.append(met)
                 slots.append(u)
         need = np.zeros(max(len(units), 1), dtype=np.float32)
         need[: len(units)] = need_of
         weights = np.zeros(max(len(units), 1), dtype=np.float32)
-        weights[: len(units)] = weight_of
+        weights[: len(units)] = self._weights_of(units, vocab, idf, rare)
         n_slots = max(len(slots), 1)
+        met_lengths = np.fromiter(map(len, met_of_slot), dtype=np.int64, count=len(met_of_slot))
+        met_feature = np.fromiter(
+            itertools.chain.from_iterable(met_of_slot), dtype=np.int64, count=int(met_lengths.sum())
+        )
         met_by = sp.csr_matrix(
             (
                 np.ones(len(met_feature), dtype=np.float32),
-                (np.asarray(met_feature, dtype=np.int64), np.asarray(met_slot, dtype=np.int64)),
+                (met_feature, np.repeat(np.arange(len(slots), dtype=np.int64), met_lengths)),
             ),
             shape=(max(len(features), 1), n_slots),
         )
@@ -1423,17 +1424,47 @@ class _Coverage:
         self.total = np.asarray(self.weights.sum(axis=1)).ravel()
 
     @staticmethod
+    def _weights_of(
+        units: Sequence[tuple[str, ...]], vocab: dict[str, int], idf: np.ndarray, rare: float
+    ) -> np.ndarray:
+        """Per unit, the highest idf among its stems and joins that ``vocab`` has (``rare`` where none)."""
+        import numpy as np
+
+        # All units at once: the names are looked up in one pass, the maxima taken in numpy.
+        lengths = np.fromiter(map(len, units), dtype=np.int64, count=len(units))
+        joins = [f"{a}+{b}" for unit in units for a, b in itertools.pairwise(unit)]
+        names = itertools.chain(itertools.chain.from_iterable(units), joins)
+        count = int(lengths.sum()) + len(joins)
+        ids = np.fromiter(map(vocab.get, names, itertools.repeat(-1)), dtype=np.int64, count=count)
+        numbers = np.arange(len(units))
+        owner = np.concatenate([np.repeat(numbers, lengths), np.repeat(numbers, np.maximum(lengths - 1, 0))])
+        known = ids >= 0
+        best = np.full(len(units), -np.inf)
+        np.maximum.at(best, owner[known], idf[ids[known]])
+        weights: np.ndarray = np.where(np.isneginf(best), rare, best)
+        return weights
+
+    @staticmethod
     def _features_of(texts: TextMatrices, features: dict[str, int]) -> sp.csr_matrix:
         """Texts x ``features``: 1 where a text has the feature among its stems (a word) or keys (a join)."""
         import numpy as np
         import scipy.sparse as sp
 
-        stem_column = np.full(max(len(texts.stem_vocab), 1), -1, dtype=np.int64)
-        key_column = np.full(texts.keys.shape[1], -1, dtype=np.int64)
-        for feature, j in features.items():
-            column, at = (key_column, texts.vocab) if "+" in feature else (stem_column, texts.stem_vocab)
-            if feature in at:
-                column[at[feature]] = j
+        # Every feature looked up in both vocabularies at once: a join is read as a key, a word as a stem.
+        names = list(features)
+        number = np.fromiter(features.values(), dtype=np.int64, count=len(names))
+        joins = np.fromiter(map(operator.contains, names, itertools.repeat("+")), dtype=bool, count=len(names))
+        columns = []
+        for width, vocab, mine in (
+            (max(len(texts.stem_vocab), 1), texts.stem_vocab, ~joins),
+            (texts.keys.shape[1], texts.vocab, joins),
+        ):
+            at = np.fromiter(map(vocab.get, names, itertools.repeat(-1)), dtype=np.int64, count=len(names))
+            column = np.full(width, -1, dtype=np.int64)
+            found = mine & (at >= 0)
+            column[at[found]] = number[found]
+            columns.append(column)
+        stem_column, key_column = columns
         rows, cols = [], []
         for matrix, column in ((texts.stems, stem_column), (texts.keys, key_column)):
             mapped = column[matrix.indices]
