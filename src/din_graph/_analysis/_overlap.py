@@ -667,7 +667,9 @@ def _side_by_side(matrices: list[sp.csr_matrix]) -> _SideBySide:
 #: Row-wise dots read left rows from a dense block when that block (distinct left rows x
 #: columns) is at most this many times the entries of the pairs' right rows.
 DENSE_LEFT = 8
-#: Cells in one dense block of left rows (float32): small enough to stay in cache.
+#: Cells in one dense block of left rows (float32): small enough to stay in cache.  It also
+#: decides which runs end a block, summed with the zero after them: another size may
+#: change the last bit of some character similarities.
 DENSE_BLOCK = 500_000
 #: Left rows (and their pairs' right rows) gathered at once for dense blocks: few calls, bounded memory.
 GATHER_ROWS = 4000
