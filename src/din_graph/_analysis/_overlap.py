@@ -847,30 +847,31 @@ def _top_pairs(
         stop = min(n, start + step)
         product = (rows[start:stop] @ transposed).tocsr()
         indptr, values = product.indptr, product.data
+        lengths = np.diff(indptr)
         # A row has thousands of partners, nearly all far below its best: look only
         # at values above a bar that about ``TOP_SURVIVORS * per_node`` of the row's
         # clear, and at the whole row where fewer than ``per_node`` wanted ones do.
         # A row's best ``per_node`` are then the same as without the bar.  Where rows
         # have few partners (the rare-word key) a bar would mark nearly all anyway.
         if len(values) <= SMALL_PRODUCT * TOP_SURVIVORS * per_node * (stop - start):
-            mark = np.ones(len(values), dtype=bool)
+            at, left, right = _wanted_entries(product, None, start, wanted)
         else:
-            mark = values >= np.repeat(_row_bars(indptr, values, TOP_SURVIVORS * per_node), np.diff(indptr))
-        at, left, right, ok = _wanted_entries(product, mark, start, wanted)
-        found = np.bincount(left[ok] - start, minlength=stop - start)
-        seen = np.bincount(left - start, minlength=stop - start)
-        short = np.flatnonzero((found < per_node) & (np.diff(indptr) > seen))
-        if len(short):
-            lengths = indptr[short + 1] - indptr[short]
-            mark[np.repeat(indptr[short] - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())] = True
-            at, left, right, ok = _wanted_entries(product, mark, start, wanted)
-        at, left, right = at[ok], left[ok], right[ok]
-        ranked, _ = _by_row_and_value(left - start, values[at])
-        left, right = left[ranked], right[ranked]
-        counts = np.bincount(left - start, minlength=stop - start)
-        keep = np.arange(len(left)) - np.repeat(np.cumsum(counts) - counts, counts) < per_node
-        lefts.append(left[keep])
-        rights.append(right[keep])
+            mark = values >= np.repeat(_row_bars(indptr, values, TOP_SURVIVORS * per_node), lengths)
+            at, left, right = _wanted_entries(product, mark, start, wanted)
+            found = np.bincount(left - start, minlength=stop - start)
+            marked = np.zeros(len(mark) + 1, dtype=np.int64)
+            np.cumsum(mark, out=marked[1:])
+            short = np.flatnonzero((found < per_node) & (lengths > marked[indptr[1:]] - marked[indptr[:-1]]))
+            if len(short):
+                whole = lengths[short]
+                mark[np.repeat(indptr[short] - np.cumsum(whole) + whole, whole) + np.arange(whole.sum())] = True
+                at, left, right = _wanted_entries(product, mark, start, wanted)
+        ranked, firsts = _by_row_and_value(left - start, values[at])
+        # Each row's best come first in its run: the first ``per_node`` of each run are kept.
+        runs = np.diff(firsts, append=len(left))
+        best = ranked[np.arange(len(left)) - np.repeat(firsts, runs) < per_node]
+        lefts.append(left[best])
+        rights.append(right[best])
         progress.update(stop - start)
     if not lefts:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
@@ -913,19 +914,28 @@ def _row_bars(indptr: np.ndarray, values: np.ndarray, target: int) -> np.ndarray
 
 
 def _wanted_entries(
-    product: sp.csr_matrix, mark: np.ndarray, start: int, wanted: Any
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """The marked entries of a chunk of a product: positions, rows, columns, and which are wanted pairs."""
+    product: sp.csr_matrix, mark: np.ndarray | None, start: int, wanted: Any
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The marked entries (all for ``mark`` None) of a chunk of a product that are wanted pairs.
+
+    Returns their positions in the product, their rows and their columns.
+    """
     import numpy as np
 
+    indptr = product.indptr
+    if mark is None:  # every entry: no positions to find, and none to read rows and columns at
+        left = np.repeat(np.arange(start, start + len(indptr) - 1), np.diff(indptr))
+        right = product.indices.astype(np.int64)
+        at = np.flatnonzero((left != right) & wanted(left, right))
+        return at, left[at], right[at]
     at = np.flatnonzero(mark)
     if 8 * len(at) > len(mark):  # most entries: numbering them all is cheaper than searching
-        left = np.repeat(np.arange(start, start + len(product.indptr) - 1), np.diff(product.indptr))[at]
+        left = np.repeat(np.arange(start, start + len(indptr) - 1), np.diff(indptr))[at]
     else:
-        left = np.searchsorted(product.indptr, at, side="right") - 1 + start
+        left = np.searchsorted(indptr, at, side="right") - 1 + start
     right = product.indices[at].astype(np.int64)
-    ok: np.ndarray = (left != right) & wanted(left, right)
-    return at, left, right, ok
+    ok = np.flatnonzero((left != right) & wanted(left, right))
+    return at[ok], left[ok], right[ok]
 
 
 class _NoProgress:
