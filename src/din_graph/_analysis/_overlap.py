@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 from collections import defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -570,7 +571,7 @@ class _Flags:
 
 
 def _flags(matrix: sp.csr_matrix) -> _Flags:
-    """The :class:`_Flags` of a matrix whose entries are all 1."""
+    """The :class:`_Flags` of a matrix whose entries are all 1, no two in one cell (as in a product)."""
     import numpy as np
 
     n, width = matrix.shape
@@ -579,7 +580,9 @@ def _flags(matrix: sp.csr_matrix) -> _Flags:
     cells = rows * width + matrix.indices
     bits = np.zeros((n * width + 7) // 8, dtype=np.uint8)
     masks = np.left_shift(1, np.arange(8)).astype(np.uint8)
-    np.bitwise_or.at(bits, cells >> 3, masks[cells & 7])
+    # The cells differ, so their bits in a byte do: adding them sets them, and np.add.at
+    # is cheaper than np.bitwise_or.at.
+    np.add.at(bits, cells >> 3, masks[cells & 7])
     # An entry out of order is one not above its predecessor, a row's first excepted.
     disorder = np.zeros(len(cells), dtype=bool)
     disorder[1:] = matrix.indices[1:] <= matrix.indices[:-1]
@@ -666,8 +669,12 @@ def _side_by_side(matrices: list[sp.csr_matrix]) -> _SideBySide:
 #: Row-wise dots read left rows from a dense block when that block (distinct left rows x
 #: columns) is at most this many times the entries of the pairs' right rows.
 DENSE_LEFT = 8
-#: Cells in one dense block of left rows (float32): small enough to stay in cache.
+#: Cells in one dense block of left rows (float32): small enough to stay in cache.  It also
+#: decides which runs end a block, summed with the zero after them: another size may
+#: change the last bit of some character similarities.
 DENSE_BLOCK = 500_000
+#: Left rows (and their pairs' right rows) gathered at once for dense blocks: few calls, bounded memory.
+GATHER_ROWS = 4000
 
 
 def _stacked_dots(
@@ -714,42 +721,38 @@ def _dense_left_dots(side_by_side: _SideBySide, left: np.ndarray, right: np.ndar
     width = max(stacked.shape[1], 1)
     out = np.empty((len(left), starts.shape[1]), dtype=np.float32)
     rows_per_block = max(1, DENSE_BLOCK // width)
+    rows_per_group = rows_per_block * max(1, GATHER_ROWS // rows_per_block)
+    ends = np.append(firsts, len(left))  # each left row's pairs, and the end of the last
     # One buffer for all blocks: each block's entries are written in and zeroed after.
     dense = np.zeros(rows_per_block * width, dtype=np.float32)
-    for block in range(0, len(firsts), rows_per_block):
-        start = firsts[block]
-        stop = firsts[block + rows_per_block] if block + rows_per_block < len(firsts) else len(left)
-        distinct = left[firsts[block : block + rows_per_block]]
-        rows_at, rows_indices, rows_data = _rows_of(stacked, distinct)
-        spots = np.repeat(np.arange(len(distinct)) * width, np.diff(rows_at)) + rows_indices
-        dense[spots] = rows_data
-        others_at, others_indices, others_data = _rows_of(stacked, right[start:stop])
-        at = np.repeat(np.searchsorted(distinct, left[start:stop]) * width, np.diff(others_at))
-        at += others_indices
-        # A zero at the end: a run may start there when the last ones are empty.
-        values = np.zeros(len(at) + 1, dtype=np.float32)
-        dense.take(at, out=values[:-1])
-        values[:-1] *= others_data
-        dense[spots] = 0.0
-        # One run per matrix per pair (and an empty one between pairs): sums per run.
-        edges = (others_at[:-1, None] + starts[right[start:stop]]).ravel()
-        sums = np.zeros(len(edges), dtype=np.float32)
-        sums[:-1] = np.add.reduceat(values, edges[:-1])
-        sums[:-1][edges[1:] == edges[:-1]] = 0.0  # reduceat gives an empty run its first value
-        out[start:stop] = sums.reshape(stop - start, -1)
+    for group in range(0, len(firsts), rows_per_group):
+        last = min(group + rows_per_group, len(firsts))
+        # The rows of many blocks at once, by scipy: it copies each row's entries as one
+        # run, cheaper than entry by entry, and a call or two per block would cost more.
+        lefts, rights = stacked[left[firsts[group:last]]], stacked[right[ends[group] : ends[last]]]
+        # Where each left row goes in its block, its entries, and its pairs' right entries.
+        place = (np.arange(last - group) % rows_per_block) * width
+        spots = np.repeat(place, np.diff(lefts.indptr)) + lefts.indices
+        at = np.repeat(np.repeat(place, np.diff(ends[group : last + 1])), np.diff(rights.indptr)) + rights.indices
+        for block in range(group, last, rows_per_block):
+            stop_row = min(block + rows_per_block, last)
+            start, stop = ends[block], ends[stop_row]
+            written = slice(lefts.indptr[block - group], lefts.indptr[stop_row - group])
+            others_at = rights.indptr[start - ends[group] : stop - ends[group] + 1]
+            read = slice(others_at[0], others_at[-1])
+            dense[spots[written]] = lefts.data[written]
+            # A zero at the end: a run may start there when the last ones are empty.
+            values = np.zeros(read.stop - read.start + 1, dtype=np.float32)
+            dense.take(at[read], out=values[:-1])
+            values[:-1] *= rights.data[read]
+            dense[spots[written]] = 0.0
+            # One run per matrix per pair (and an empty one between pairs): sums per run.
+            edges = (others_at[:-1, None] - others_at[0] + starts[right[start:stop]]).ravel()
+            sums = np.zeros(len(edges), dtype=np.float32)
+            sums[:-1] = np.add.reduceat(values, edges[:-1])
+            sums[:-1][edges[1:] == edges[:-1]] = 0.0  # reduceat gives an empty run its first value
+            out[start:stop] = sums.reshape(stop - start, -1)
     return out[:, :-1]
-
-
-def _rows_of(matrix: sp.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``matrix[rows]`` as its indptr, indices and data, without scipy's indexing (costly per call for few rows)."""
-    import numpy as np
-
-    begins = matrix.indptr[rows]
-    lengths = matrix.indptr[rows + 1] - begins
-    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
-    np.cumsum(lengths, out=indptr[1:])
-    positions = np.repeat(begins - indptr[:-1], lengths) + np.arange(indptr[-1])
-    return indptr, matrix.indices[positions], matrix.data[positions]
 
 
 def _candidates(
@@ -846,30 +849,31 @@ def _top_pairs(
         stop = min(n, start + step)
         product = (rows[start:stop] @ transposed).tocsr()
         indptr, values = product.indptr, product.data
+        lengths = np.diff(indptr)
         # A row has thousands of partners, nearly all far below its best: look only
         # at values above a bar that about ``TOP_SURVIVORS * per_node`` of the row's
         # clear, and at the whole row where fewer than ``per_node`` wanted ones do.
         # A row's best ``per_node`` are then the same as without the bar.  Where rows
         # have few partners (the rare-word key) a bar would mark nearly all anyway.
         if len(values) <= SMALL_PRODUCT * TOP_SURVIVORS * per_node * (stop - start):
-            mark = np.ones(len(values), dtype=bool)
+            at, left, right = _wanted_entries(product, None, start, wanted)
         else:
-            mark = values >= np.repeat(_row_bars(indptr, values, TOP_SURVIVORS * per_node), np.diff(indptr))
-        at, left, right, ok = _wanted_entries(product, mark, start, wanted)
-        found = np.bincount(left[ok] - start, minlength=stop - start)
-        seen = np.bincount(left - start, minlength=stop - start)
-        short = np.flatnonzero((found < per_node) & (np.diff(indptr) > seen))
-        if len(short):
-            lengths = indptr[short + 1] - indptr[short]
-            mark[np.repeat(indptr[short] - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())] = True
-            at, left, right, ok = _wanted_entries(product, mark, start, wanted)
-        at, left, right = at[ok], left[ok], right[ok]
-        ranked, _ = _by_row_and_value(left - start, values[at])
-        left, right = left[ranked], right[ranked]
-        counts = np.bincount(left - start, minlength=stop - start)
-        keep = np.arange(len(left)) - np.repeat(np.cumsum(counts) - counts, counts) < per_node
-        lefts.append(left[keep])
-        rights.append(right[keep])
+            mark = values >= np.repeat(_row_bars(indptr, values, TOP_SURVIVORS * per_node), lengths)
+            at, left, right = _wanted_entries(product, mark, start, wanted)
+            found = np.bincount(left - start, minlength=stop - start)
+            marked = np.zeros(len(mark) + 1, dtype=np.int64)
+            np.cumsum(mark, out=marked[1:])
+            short = np.flatnonzero((found < per_node) & (lengths > marked[indptr[1:]] - marked[indptr[:-1]]))
+            if len(short):
+                whole = lengths[short]
+                mark[np.repeat(indptr[short] - np.cumsum(whole) + whole, whole) + np.arange(whole.sum())] = True
+                at, left, right = _wanted_entries(product, mark, start, wanted)
+        ranked, firsts = _by_row_and_value(left - start, values[at])
+        # Each row's best come first in its run: the first ``per_node`` of each run are kept.
+        runs = np.diff(firsts, append=len(left))
+        best = ranked[np.arange(len(left)) - np.repeat(firsts, runs) < per_node]
+        lefts.append(left[best])
+        rights.append(right[best])
         progress.update(stop - start)
     if not lefts:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
@@ -912,19 +916,28 @@ def _row_bars(indptr: np.ndarray, values: np.ndarray, target: int) -> np.ndarray
 
 
 def _wanted_entries(
-    product: sp.csr_matrix, mark: np.ndarray, start: int, wanted: Any
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """The marked entries of a chunk of a product: positions, rows, columns, and which are wanted pairs."""
+    product: sp.csr_matrix, mark: np.ndarray | None, start: int, wanted: Any
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The marked entries (all for ``mark`` None) of a chunk of a product that are wanted pairs.
+
+    Returns their positions in the product, their rows and their columns.
+    """
     import numpy as np
 
+    indptr = product.indptr
+    if mark is None:  # every entry: no positions to find, and none to read rows and columns at
+        left = np.repeat(np.arange(start, start + len(indptr) - 1), np.diff(indptr))
+        right = product.indices.astype(np.int64)
+        at = np.flatnonzero((left != right) & wanted(left, right))
+        return at, left[at], right[at]
     at = np.flatnonzero(mark)
     if 8 * len(at) > len(mark):  # most entries: numbering them all is cheaper than searching
-        left = np.repeat(np.arange(start, start + len(product.indptr) - 1), np.diff(product.indptr))[at]
+        left = np.repeat(np.arange(start, start + len(indptr) - 1), np.diff(indptr))[at]
     else:
-        left = np.searchsorted(product.indptr, at, side="right") - 1 + start
+        left = np.searchsorted(indptr, at, side="right") - 1 + start
     right = product.indices[at].astype(np.int64)
-    ok: np.ndarray = (left != right) & wanted(left, right)
-    return at, left, right, ok
+    ok = np.flatnonzero((left != right) & wanted(left, right))
+    return at[ok], left[ok], right[ok]
 
 
 class _NoProgress:
@@ -1369,17 +1382,12 @@ class _Coverage:
         # by any of its variants: the requirement's own feature or one a typo away.
         slots: list[int] = []  # slot -> unit
         features: dict[str, int] = {}
-        met_feature: list[int] = []  # the feature, and the slot it meets
-        met_slot: list[int] = []
-        # Python floats and lists in the loop: a numpy scalar read or write per unit costs more.
-        idf_of = idf.tolist()
-        weight_of: list[float] = []
+        met_of_slot: list[list[int]] = []  # the features that meet each slot
+        # Python lists in the loop: a numpy scalar read or write per unit costs more.
         need_of: list[int] = []
         variants: dict[str, tuple[str, ...]] = {}  # a stem and those one edit from it
         met_by_requirement: dict[tuple[str, str | None], list[int]] = {}
         for u, unit in enumerate(units):
-            found = map(vocab.get, (*unit, *(f"{a}+{b}" for a, b in itertools.pairwise(unit))))
-            weight_of.append(max((idf_of[j] for j in found if j is not None), default=rare))
             requirements = dict.fromkeys(itertools.pairwise(unit) if len(unit) > 1 else [(unit[0], None)])
             need_of.append(len(requirements))
             for requirement in requirements:
@@ -1394,18 +1402,21 @@ class _Coverage:
                         spellings = [f"{x}+{y}" for x in xs for y in ys]
                     met = [features.setdefault(feature, len(features)) for feature in spellings]
                     met_by_requirement[requirement] = met
-                met_feature.extend(met)
-                met_slot.extend(itertools.repeat(len(slots), len(met)))
+                met_of_slot.append(met)
                 slots.append(u)
         need = np.zeros(max(len(units), 1), dtype=np.float32)
         need[: len(units)] = need_of
         weights = np.zeros(max(len(units), 1), dtype=np.float32)
-        weights[: len(units)] = weight_of
+        weights[: len(units)] = self._weights_of(units, vocab, idf, rare)
         n_slots = max(len(slots), 1)
+        met_lengths = np.fromiter(map(len, met_of_slot), dtype=np.int64, count=len(met_of_slot))
+        met_feature = np.fromiter(
+            itertools.chain.from_iterable(met_of_slot), dtype=np.int64, count=int(met_lengths.sum())
+        )
         met_by = sp.csr_matrix(
             (
                 np.ones(len(met_feature), dtype=np.float32),
-                (np.asarray(met_feature, dtype=np.int64), np.asarray(met_slot, dtype=np.int64)),
+                (met_feature, np.repeat(np.arange(len(slots), dtype=np.int64), met_lengths)),
             ),
             shape=(max(len(features), 1), n_slots),
         )
@@ -1427,17 +1438,47 @@ class _Coverage:
         self.total = np.asarray(self.weights.sum(axis=1)).ravel()
 
     @staticmethod
+    def _weights_of(
+        units: Sequence[tuple[str, ...]], vocab: dict[str, int], idf: np.ndarray, rare: float
+    ) -> np.ndarray:
+        """Per unit, the highest idf among its stems and joins that ``vocab`` has (``rare`` where none)."""
+        import numpy as np
+
+        # All units at once: the names are looked up in one pass, the maxima taken in numpy.
+        lengths = np.fromiter(map(len, units), dtype=np.int64, count=len(units))
+        joins = [f"{a}+{b}" for unit in units for a, b in itertools.pairwise(unit)]
+        names = itertools.chain(itertools.chain.from_iterable(units), joins)
+        count = int(lengths.sum()) + len(joins)
+        ids = np.fromiter(map(vocab.get, names, itertools.repeat(-1)), dtype=np.int64, count=count)
+        numbers = np.arange(len(units))
+        owner = np.concatenate([np.repeat(numbers, lengths), np.repeat(numbers, np.maximum(lengths - 1, 0))])
+        known = ids >= 0
+        best = np.full(len(units), -np.inf)
+        np.maximum.at(best, owner[known], idf[ids[known]])
+        weights: np.ndarray = np.where(np.isneginf(best), rare, best)
+        return weights
+
+    @staticmethod
     def _features_of(texts: TextMatrices, features: dict[str, int]) -> sp.csr_matrix:
         """Texts x ``features``: 1 where a text has the feature among its stems (a word) or keys (a join)."""
         import numpy as np
         import scipy.sparse as sp
 
-        stem_column = np.full(max(len(texts.stem_vocab), 1), -1, dtype=np.int64)
-        key_column = np.full(texts.keys.shape[1], -1, dtype=np.int64)
-        for feature, j in features.items():
-            column, at = (key_column, texts.vocab) if "+" in feature else (stem_column, texts.stem_vocab)
-            if feature in at:
-                column[at[feature]] = j
+        # Every feature looked up in both vocabularies at once: a join is read as a key, a word as a stem.
+        names = list(features)
+        number = np.fromiter(features.values(), dtype=np.int64, count=len(names))
+        joins = np.fromiter(map(operator.contains, names, itertools.repeat("+")), dtype=bool, count=len(names))
+        columns = []
+        for width, vocab, mine in (
+            (max(len(texts.stem_vocab), 1), texts.stem_vocab, ~joins),
+            (texts.keys.shape[1], texts.vocab, joins),
+        ):
+            at = np.fromiter(map(vocab.get, names, itertools.repeat(-1)), dtype=np.int64, count=len(names))
+            column = np.full(width, -1, dtype=np.int64)
+            found = mine & (at >= 0)
+            column[at[found]] = number[found]
+            columns.append(column)
+        stem_column, key_column = columns
         rows, cols = [], []
         for matrix, column in ((texts.stems, stem_column), (texts.keys, key_column)):
             mapped = column[matrix.indices]
