@@ -376,3 +376,16 @@ def test_linked_pairs_are_those_of_every_pair_compared(nodes: list[tuple[str, fr
     docs = [_overlap._Doc(f"{p}/{i}", p, "goal", "t ", "t", links=links) for i, (p, links) in enumerate(nodes)]
     codes = _overlap._linked_pairs(docs)
     assert codes.tolist() == sorted(_linked_pairs_reference(docs))
+
+
+def test_the_things_a_text_names_are_in_column_order() -> None:
+    # Their order decides the order of the coverage share's sums (see _flagged_dots);
+    # made from features numbered in set order, it would change with PYTHONHASHSEED.
+    portfolio = din_graph.load("examples/almelo")
+    docs = _overlap._docs(portfolio, _overlap._Areas(portfolio).lookup)
+    written = [words(d.text) for d in docs]
+    counted = Analyzer(written).matrices(written, [len(words(d.title)) for d in docs])
+    coverage = _overlap._Coverage(counted, _overlap._idf(len(docs), _overlap._df(counted.parts)))
+    named = coverage.named
+    assert named.nnz > 0
+    assert all((np.diff(named.indices[a:b]) > 0).all() for a, b in itertools.pairwise(named.indptr.tolist()))

@@ -1431,6 +1431,10 @@ class _Coverage:
         named = (met @ of_unit).tocsr()
         named.data = (named.data >= need[named.indices]).astype(np.float32)
         named.eliminate_zeros()
+        # The product's entries come in an order that follows the numbering of the
+        # features, which follows set iteration (PYTHONHASHSEED); the order decides the
+        # order of the sums of share(): in column order they are the same in every run.
+        named.sort_indices()
         self.named = named
         self._named_flags = _flags(named)
         self.weights = texts.title_units.copy()
