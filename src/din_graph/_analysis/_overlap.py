@@ -488,19 +488,22 @@ def _weighed(
 
     Computed as ``(tf * idf).astype(float32)``, then divided by the row norms in
     float64 and rounded to float32, the same operations on the same values, but
-    in place on one float64 array rather than through copies of the matrix and
-    temporaries: the gram matrices have millions of entries, and every fresh
-    array of them costs its page faults.
+    a slice of entries at a time (see :data:`WEIGH_SLICE`) into the one float32
+    array kept: the gram matrices have millions of entries, and whole float64
+    temporaries of them cost more in page faults than the arithmetic.
     """
     import numpy as np
     import scipy.sparse as sp
 
-    weights = idf[counts.indices]  # float64, fresh: the product is taken in place
-    if not binary:  # a binary tf is 1, and 1 * idf is idf
-        tf = np.log(counts.data)
-        tf += 1.0
-        weights *= tf
-    data = weights.astype(np.float32)
+    data = np.empty(counts.nnz, dtype=np.float32)
+    for start in range(0, counts.nnz, WEIGH_SLICE):
+        stop = start + WEIGH_SLICE
+        weights = idf[counts.indices[start:stop]]  # float64, fresh: the product is taken in place
+        if not binary:  # a binary tf is 1, and 1 * idf is idf
+            tf = np.log(counts.data[start:stop])
+            tf += 1.0
+            weights *= tf
+        data[start:stop] = weights
     indptr = counts.indptr.copy()
     if not data.all():  # idf 0: a feature the texts weighed against never have
         matrix = sp.csr_matrix((data, indices, indptr), shape=counts.shape)
@@ -509,6 +512,11 @@ def _weighed(
     if normalise:
         data = _normalised(data, indptr)
     return sp.csr_matrix((data, indices, indptr), shape=counts.shape)
+
+
+#: Entries weighed at a time: their float64 temporaries (a few of 512 KiB) are made again and
+#: again in memory already mapped, where whole ones would each fault in pages of their own.
+WEIGH_SLICE = 1 << 16
 
 
 def _df(counts: sp.csr_matrix) -> np.ndarray:
@@ -526,23 +534,32 @@ def _idf(n: int, df: np.ndarray) -> np.ndarray:
 
 
 def _normalised(data: np.ndarray, indptr: np.ndarray) -> np.ndarray:
-    """The float32 entries of CSR rows (``data``, ``indptr``) divided by their rows' L2 norms (0 rows as they are).
+    """The float32 entries of CSR rows (``data``, ``indptr``) divided in place by their rows' L2 norms (0 rows kept).
 
-    The squares and the quotients are taken in float64, in one array, in place.
+    The squares and the quotients are taken in float64, rows of about
+    :data:`WEIGH_SLICE` entries at a time (a row's sum is the same however the
+    rows are grouped).
     """
     import numpy as np
 
-    wide = data.astype(np.float64)
-    squares = np.square(wide)
     lengths = np.diff(indptr)
-    sums = np.zeros(len(lengths))
-    filled = lengths > 0
-    sums[filled] = np.add.reduceat(squares, indptr[:-1][filled]) if len(squares) else 0.0
-    norms = np.sqrt(sums)
-    norms[norms == 0] = 1.0
-    np.divide(wide, np.repeat(norms, lengths), out=wide)
-    normalised: np.ndarray = wide.astype(np.float32)
-    return normalised
+    # Whole rows to a slice: each slice ends at the first row end from a multiple of WEIGH_SLICE on.
+    ends = np.searchsorted(indptr, np.arange(WEIGH_SLICE, indptr[-1], WEIGH_SLICE))
+    bounds = np.unique(np.concatenate([[0], ends, [len(lengths)]])).tolist()
+    for first, last in itertools.pairwise(bounds):
+        start, stop = int(indptr[first]), int(indptr[last])
+        wide = data[start:stop].astype(np.float64)
+        squares = np.square(wide)
+        rows = lengths[first:last]
+        sums = np.zeros(len(rows))
+        filled = rows > 0
+        if len(squares):
+            sums[filled] = np.add.reduceat(squares, indptr[first:last][filled] - start)
+        norms = np.sqrt(sums)
+        norms[norms == 0] = 1.0
+        np.divide(wide, np.repeat(norms, rows), out=wide)
+        data[start:stop] = wide
+    return data
 
 
 def _rowwise_dot(a: sp.csr_matrix, b: sp.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
