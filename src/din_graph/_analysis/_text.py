@@ -238,12 +238,13 @@ def count_words(texts: Sequence[str]) -> list[int]:
     if joined is None:
         return [len(words(text)) for text in texts]
     spaced = np.frombuffer(joined, dtype=np.uint8)
-    letter = (spaced != ord(" ")) & (spaced != 0)
-    # A word starts at a letter after a non-letter; a text's count is the starts before its end.
-    starts = np.cumsum(letter & ~np.concatenate([[False], letter[:-1]]))
-    ends = np.append(np.flatnonzero(spaced == 0), len(spaced))
-    before = np.concatenate([[0], starts])[ends]
-    return np.diff(before, prepend=0).tolist() if texts else []
+    # A word starts at a letter after a non-letter (a space or the separator, both below
+    # the letters); a text's count is the starts before its end.
+    letter = np.zeros(len(spaced) + 1, dtype=bool)
+    np.greater(spaced, ord(" "), out=letter[1:])
+    starts = np.flatnonzero(letter[1:] > letter[:-1])
+    before = np.searchsorted(starts, np.flatnonzero(spaced == 0))
+    return np.diff(before, prepend=0, append=len(starts)).tolist() if texts else []
 
 
 def _spaced(texts: Sequence[str]) -> bytes | None:
