@@ -93,9 +93,10 @@ def weighed_whole(counts: sp.csr_matrix, idf: np.ndarray, *, binary: bool, norma
     st.integers(1, 9),
     st.booleans(),
     st.booleans(),
+    st.booleans(),
 )
 def test_weighing_a_slice_at_a_time_is_weighing_the_whole(
-    rows: list[list[tuple[int, int]]], idf: list[float], slice_size: int, binary: bool, normalise: bool
+    rows: list[list[tuple[int, int]]], idf: list[float], slice_size: int, binary: bool, normalise: bool, own: bool
 ) -> None:
     counts = sp.csr_matrix(
         (
@@ -108,7 +109,10 @@ def test_weighing_a_slice_at_a_time_is_weighing_the_whole(
     counts.sum_duplicates()
     expected = weighed_whole(counts, np.asarray(idf), binary=binary, normalise=normalise)
     with mock.patch.object(_overlap, "WEIGH_SLICE", slice_size):
-        got = _overlap._weigh(counts, np.asarray(idf), binary=binary, normalise=normalise)
+        # Weighed in place, a matrix's own arrays are overwritten: a copy is given.
+        given = counts.copy() if own else counts
+        got = _overlap._weighed(given, np.asarray(idf), binary=binary, normalise=normalise, own=own)
+        assert np.array_equal(_overlap._df(counts), np.bincount(counts.indices, minlength=6))
     # Bit for bit: the scores overlaps() reports are rounded from these.
     assert got.data.tobytes() == expected.data.tobytes()
     assert got.indices.tolist() == expected.indices.tolist()
