@@ -117,3 +117,36 @@ def test_weighing_a_slice_at_a_time_is_weighing_the_whole(
     assert got.data.tobytes() == expected.data.tobytes()
     assert got.indices.tolist() == expected.indices.tolist()
     assert got.indptr.tolist() == expected.indptr.tolist()
+
+
+def counts_of(rows: list[list[int]], width: int) -> sp.csr_matrix:
+    """Rows x ``width`` counts, listed as written (repeats included, unsorted)."""
+    cols = [c % width for row in rows for c in row]
+    return sp.csr_matrix(
+        (np.ones(len(cols), dtype=np.float32), np.asarray(cols, dtype=np.int32), np.cumsum([0, *map(len, rows)])),
+        shape=(len(rows), width),
+    )
+
+
+@given(
+    st.lists(st.lists(st.integers(0, 5), max_size=8), max_size=6),
+    st.lists(
+        st.tuples(st.lists(st.lists(st.integers(0, 9), max_size=4), min_size=6, max_size=6), st.integers(1, 4)),
+        min_size=1,
+    ),
+)
+def test_products_side_by_side_are_each_product(
+    texts: list[list[int]], tables: list[tuple[list[list[int]], int]]
+) -> None:
+    words_in = counts_of(texts, 6)
+    matrices = [counts_of(rows, width) for rows, width in tables]
+    got = _text._products(words_in, matrices)
+    assert len(got) == len(matrices)
+    for product, table in zip(got, matrices, strict=True):
+        expected = (words_in @ table).toarray()
+        assert product.shape == expected.shape
+        assert product.dtype == np.float32
+        assert np.array_equal(product.toarray(), expected)
+        # Sorted, each entry once, no zeros: as a matrix built from lists and summed.
+        assert all(np.all(np.diff(row.indices) > 0) for row in product)
+        assert np.all(product.data != 0)

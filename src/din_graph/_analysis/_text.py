@@ -785,21 +785,29 @@ class Analyzer:
         title_words_in = _listed(np.minimum(lengths, prefixes), ids[in_title], len(distinct))
         parts = _listed(part_lengths, part_ids, columns)
         surface = _listed(surface_lengths, surface_ids, max(len(surface_words), 1))
-        stems = _product(words_in, _listed(stem_lengths, stem_ids, max(len(stem_vocab), 1)))
+        stems, groups, text_parts, text_surface = _products(
+            words_in,
+            [
+                _listed(stem_lengths, stem_ids, max(len(stem_vocab), 1)),
+                _listed(group_lengths, group_ids, max(len(group_words), 1)),
+                parts,
+                surface,
+            ],
+        )
         stems.data[:] = 1.0
-        groups = _product(words_in, _listed(group_lengths, group_ids, max(len(group_words), 1)))
         groups.data[:] = 1.0
+        title_parts, title_surface = _products(title_words_in, [parts, surface])
         joins = np.stack([join_at, partner, leading])
         units, title_units = _title_units(n, tokens, row, ids, in_title, unit_of, unit_number, joins)
         return TextMatrices(
             vocab=vocab,
-            parts=_product(words_in, parts),
+            parts=text_parts,
             keys=keys_in,
-            title_parts=_product(title_words_in, parts),
+            title_parts=title_parts,
             title_keys=title_keys_in,
             surface_words=list(surface_words),
-            surface=_product(words_in, surface),
-            title_surface=_product(title_words_in, surface),
+            surface=text_surface,
+            title_surface=title_surface,
             stem_vocab=stem_vocab,
             stems=stems,
             group_words=list(group_words),
@@ -1141,13 +1149,21 @@ def _listed(lengths: np.ndarray, cols: np.ndarray, width: int, *, binary: bool =
     return matrix
 
 
-def _product(words_in: sp.csr_matrix, table: sp.csr_matrix) -> sp.csr_matrix:
-    """Texts x features from texts x words and words x features, entries sorted as built from lists."""
+def _products(words_in: sp.csr_matrix, tables: list[sp.csr_matrix]) -> list[sp.csr_matrix]:
+    """Texts x features from texts x words and each table of words x features, entries sorted as built from lists.
+
+    One product of the tables side by side, cut apart: a product's cost is mostly
+    its passes over the texts' words, which are then made once.
+    """
+    import numpy as np
+    import scipy.sparse as sp
+
     # A product has each entry once, its columns in no order.  Converted to columns and
     # back, it has them sorted (the same entries, moved): two linear passes, where
     # sorting them row by row costs more.
-    matrix: sp.csr_matrix = (words_in @ table).tocsc().tocsr()
-    return matrix
+    matrix = (words_in @ sp.hstack(tables, format="csr")).tocsc().tocsr()
+    edges = np.cumsum([0, *(table.shape[1] for table in tables)]).tolist()
+    return [matrix[:, start:stop] for start, stop in itertools.pairwise(edges)]
 
 
 def _grams(word: str) -> set[str]:
