@@ -118,6 +118,7 @@ _SUFFIXES = _wordlist(
 _LINKS = ("s", "e", "en")
 _ARTICLES = frozenset({"de", "het", "een"})
 _LATIN_PLURALS = (("centra", "centrum"), ("musea", "museum"), ("criteria", "criterium"))
+_LATIN_ENDINGS = tuple(plural for plural, _ in _LATIN_PLURALS)
 #: Residents under any name are who an effort is for, not what it is about:
 #: a *bewonersinitiatief* and an *inwonersinitiatief* are one thing.
 _PEOPLE = frozenset({"bewoner", "inwoner", "burger"})
@@ -276,11 +277,13 @@ def _stem(word: str) -> str:
     # alone; the plural of a word in -ie or -ee takes -ën.
     if word.endswith(("ieen", "eeen")):
         word = word[:-2]
-    # Latin plurals the stemmer leaves alone ('stadscentra' / 'stadscentrum').
-    for plural, singular in _LATIN_PLURALS:
-        if word.endswith(plural):
-            word = word[: -len(plural)] + singular
-            break
+    # Latin plurals the stemmer leaves alone ('stadscentra' / 'stadscentrum'); few words
+    # end in one, which one test of all endings finds.
+    if word.endswith(_LATIN_ENDINGS):
+        for plural, singular in _LATIN_PLURALS:
+            if word.endswith(plural):
+                word = word[: -len(plural)] + singular
+                break
     # Inflected adjectives ('duurzame', 'groene', 'rode') meet their bare form
     # ('duurzaam', 'groen', 'rood'), which the Snowball stemmer does not do.
     if len(word) >= 5 and word[-1] == "e" and word[-2] not in _VOWELS:
