@@ -1163,10 +1163,16 @@ def _products(words_in: sp.csr_matrix, tables: list[sp.csr_matrix]) -> list[sp.c
 
     # A product has each entry once, its columns in no order.  Converted to columns and
     # back, it has them sorted (the same entries, moved): two linear passes, where
-    # sorting them row by row costs more.
-    matrix = (words_in @ sp.hstack(tables, format="csr")).tocsc().tocsr()
+    # sorting them row by row costs more.  Each table's columns are a run of the
+    # converted product's, read in place and converted back on their own.
+    matrix = (words_in @ sp.hstack(tables, format="csr")).tocsc()
     edges = np.cumsum([0, *(table.shape[1] for table in tables)]).tolist()
-    return [matrix[:, start:stop] for start, stop in itertools.pairwise(edges)]
+    products = []
+    for start, stop in itertools.pairwise(edges):
+        first, last = matrix.indptr[start], matrix.indptr[stop]
+        columns = (matrix.data[first:last], matrix.indices[first:last], matrix.indptr[start : stop + 1] - first)
+        products.append(sp.csc_matrix(columns, shape=(matrix.shape[0], stop - start)).tocsr())
+    return products
 
 
 def _grams(word: str) -> set[str]:
