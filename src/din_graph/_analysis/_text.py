@@ -953,7 +953,8 @@ def _title_units(
     joins_before[at] = True
     joins_after = np.zeros(len(ids), dtype=bool)
     joins_after[partner] = True
-    own = np.flatnonzero(in_title & (unit_of[ids] >= 0) & ~joins_before & ~joins_after)
+    # Flags per distinct word, read per written word: a byte each, not eight.
+    own = np.flatnonzero(in_title & (unit_of >= 0)[ids] & ~joins_before & ~joins_after)
     kept = ~joins_after[at]
     at, partner, first = at[kept], partner[kept], first[kept]
     joined = []
@@ -1126,8 +1127,9 @@ def _gathered(lengths: np.ndarray, flat: np.ndarray, ids: np.ndarray) -> tuple[n
     import numpy as np
 
     starts = np.cumsum(lengths) - lengths
-    # Only the positions whose word has entries: the repeats below then run over those.
-    at = np.flatnonzero(lengths[ids])
+    # Only the positions whose word has entries: the repeats below then run over those
+    # (found from a flag per distinct word, a byte per written word rather than eight).
+    at = np.flatnonzero((lengths > 0)[ids])
     counts = lengths[ids[at]]
     total = int(counts.sum())
     offsets = np.repeat(starts[ids[at]] - (np.cumsum(counts) - counts), counts) + np.arange(total)
