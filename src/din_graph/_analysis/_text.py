@@ -684,7 +684,8 @@ class Analyzer:
         row = np.repeat(np.arange(n), lengths)
         text_start = corpus.starts
         at = np.arange(len(ids))
-        in_title = at < np.repeat(text_start + np.asarray(prefixes, dtype=np.int64), lengths)
+        title_lengths = np.minimum(lengths, np.asarray(prefixes, dtype=np.int64))  # the list made an array once
+        in_title = at < np.repeat(text_start + title_lengths, lengths)
         cache = self._token_cache
         tokens = [cache[w] if w in cache else self._token(w) for w in distinct]
 
@@ -785,7 +786,7 @@ class Analyzer:
         title_keys_in = _listed(np.bincount(key_row[title_key], minlength=n), key_of[title_key], columns, binary=True)
 
         words_in = _listed(lengths, ids, len(distinct))
-        title_words_in = _listed(np.minimum(lengths, prefixes), ids[in_title], len(distinct))
+        title_words_in = _listed(title_lengths, ids[in_title], len(distinct))
         parts = _listed(part_lengths, part_ids, columns)
         surface = _listed(surface_lengths, surface_ids, max(len(surface_words), 1))
         stems, groups, text_parts, text_surface = _products(
