@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from unittest import mock
 
-from hypothesis import given
+import numpy as np
+import scipy.sparse as sp
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from din_graph._analysis import _text
+from din_graph._analysis import _overlap, _text
 from din_graph._analysis._text import Corpus, _numbered_words, _spaced, corpus_of, words
 
 # Words of one to thirty letters from a small alphabet: long words that share
@@ -64,3 +66,87 @@ def test_a_very_long_word_is_numbered_like_any_other() -> None:
     assert corpus.words == [blob, "x", blob + "a"]
     assert corpus.ids.tolist() == [0, 1, 0, 2, 0, 1]
     assert corpus.lengths.tolist() == [3, 2, 1]
+
+
+def weighed_whole(counts: sp.csr_matrix, idf: np.ndarray, *, binary: bool, normalise: bool) -> sp.csr_matrix:
+    """TF-IDF rows as whole arrays, zeros eliminated before the rows are normalised."""
+    weights = idf[counts.indices] * (1.0 if binary else np.log(counts.data) + 1.0)
+    matrix = sp.csr_matrix((weights.astype(np.float32), counts.indices.copy(), counts.indptr.copy()), counts.shape)
+    matrix.eliminate_zeros()
+    if normalise:
+        wide = matrix.data.astype(np.float64)
+        lengths = np.diff(matrix.indptr)
+        sums = np.zeros(len(lengths))
+        filled = lengths > 0
+        if len(wide):
+            sums[filled] = np.add.reduceat(np.square(wide), matrix.indptr[:-1][filled])
+        norms = np.sqrt(sums)
+        norms[norms == 0] = 1.0
+        matrix.data = (wide / np.repeat(norms, lengths)).astype(np.float32)
+    return matrix
+
+
+@settings(deadline=None)
+@given(
+    st.lists(st.lists(st.tuples(st.integers(0, 5), st.integers(1, 4)), max_size=12), max_size=8),
+    st.lists(st.sampled_from([0.0, 0.5, 1.0, 1.7, 2.3]), min_size=6, max_size=6),
+    st.integers(1, 9),
+    st.booleans(),
+    st.booleans(),
+    st.booleans(),
+)
+def test_weighing_a_slice_at_a_time_is_weighing_the_whole(
+    rows: list[list[tuple[int, int]]], idf: list[float], slice_size: int, binary: bool, normalise: bool, own: bool
+) -> None:
+    counts = sp.csr_matrix(
+        (
+            np.asarray([n for row in rows for _, n in row], dtype=np.float32),
+            np.asarray([c for row in rows for c, _ in row], dtype=np.int32),
+            np.cumsum([0, *map(len, rows)]),
+        ),
+        shape=(len(rows), 6),
+    )
+    counts.sum_duplicates()
+    expected = weighed_whole(counts, np.asarray(idf), binary=binary, normalise=normalise)
+    with mock.patch.object(_overlap, "WEIGH_SLICE", slice_size):
+        # Weighed in place, a matrix's own arrays are overwritten: a copy is given.
+        given = counts.copy() if own else counts
+        got = _overlap._weighed(given, np.asarray(idf), binary=binary, normalise=normalise, own=own)
+        assert np.array_equal(_overlap._df(counts), np.bincount(counts.indices, minlength=6))
+    # Bit for bit: the scores overlaps() reports are rounded from these.
+    assert got.data.tobytes() == expected.data.tobytes()
+    assert got.indices.tolist() == expected.indices.tolist()
+    assert got.indptr.tolist() == expected.indptr.tolist()
+
+
+def counts_of(rows: list[list[int]], width: int) -> sp.csr_matrix:
+    """Rows x ``width`` counts, listed as written (repeats included, unsorted)."""
+    cols = [c % width for row in rows for c in row]
+    return sp.csr_matrix(
+        (np.ones(len(cols), dtype=np.float32), np.asarray(cols, dtype=np.int32), np.cumsum([0, *map(len, rows)])),
+        shape=(len(rows), width),
+    )
+
+
+@given(
+    st.lists(st.lists(st.integers(0, 5), max_size=8), max_size=6),
+    st.lists(
+        st.tuples(st.lists(st.lists(st.integers(0, 9), max_size=4), min_size=6, max_size=6), st.integers(1, 4)),
+        min_size=1,
+    ),
+)
+def test_products_side_by_side_are_each_product(
+    texts: list[list[int]], tables: list[tuple[list[list[int]], int]]
+) -> None:
+    words_in = counts_of(texts, 6)
+    matrices = [counts_of(rows, width) for rows, width in tables]
+    got = _text._products(words_in, matrices)
+    assert len(got) == len(matrices)
+    for product, table in zip(got, matrices, strict=True):
+        expected = (words_in @ table).toarray()
+        assert product.shape == expected.shape
+        assert product.dtype == np.float32
+        assert np.array_equal(product.toarray(), expected)
+        # Sorted, each entry once, no zeros: as a matrix built from lists and summed.
+        assert all(np.all(np.diff(row.indices) > 0) for row in product)
+        assert np.all(product.data != 0)

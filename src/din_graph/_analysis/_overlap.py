@@ -479,29 +479,32 @@ def _counts(rows: Sequence[Collection[str]], vocab: dict[str, int], *, grow: boo
 
 def _weigh(counts: sp.csr_matrix, idf: np.ndarray, *, binary: bool = False, normalise: bool = True) -> sp.csr_matrix:
     """TF-IDF rows from counts: sublinear tf (or 1 for ``binary``) times idf, L2-normalised unless told not."""
-    return _weighed(counts, idf, binary=binary, normalise=normalise, indices=counts.indices.copy())
+    return _weighed(counts, idf, binary=binary, normalise=normalise, own=False)
 
 
-def _weighed(
-    counts: sp.csr_matrix, idf: np.ndarray, *, binary: bool, normalise: bool, indices: np.ndarray
-) -> sp.csr_matrix:
-    """:func:`_weigh`, the result taking ``indices`` (``counts.indices`` or a copy) as its own.
+def _weighed(counts: sp.csr_matrix, idf: np.ndarray, *, binary: bool, normalise: bool, own: bool) -> sp.csr_matrix:
+    """:func:`_weigh`; with ``own``, the result takes the arrays of ``counts`` as its own, their values overwritten.
 
     Computed as ``(tf * idf).astype(float32)``, then divided by the row norms in
     float64 and rounded to float32, the same operations on the same values, but
-    in place on one float64 array rather than through copies of the matrix and
-    temporaries: the gram matrices have millions of entries, and every fresh
-    array of them costs its page faults.
+    a slice of entries at a time (see :data:`WEIGH_SLICE`) into the one float32
+    array kept: the gram matrices have millions of entries, and whole float64
+    temporaries of them cost more in page faults than the arithmetic.  A
+    product of one's own is weighed in place, which spares another such array.
     """
     import numpy as np
     import scipy.sparse as sp
 
-    weights = idf[counts.indices]  # float64, fresh: the product is taken in place
-    if not binary:  # a binary tf is 1, and 1 * idf is idf
-        tf = np.log(counts.data)
-        tf += 1.0
-        weights *= tf
-    data = weights.astype(np.float32)
+    indices = counts.indices if own else counts.indices.copy()
+    data = counts.data if own and counts.data.dtype == np.float32 else np.empty(counts.nnz, dtype=np.float32)
+    for start in range(0, counts.nnz, WEIGH_SLICE):
+        stop = start + WEIGH_SLICE
+        weights = idf[counts.indices[start:stop]]  # float64, fresh: the product is taken in place
+        if not binary:  # a binary tf is 1, and 1 * idf is idf
+            tf = np.log(counts.data[start:stop])  # read before ``data`` (maybe the same array) is written
+            tf += 1.0
+            weights *= tf
+        data[start:stop] = weights
     indptr = counts.indptr.copy()
     if not data.all():  # idf 0: a feature the texts weighed against never have
         matrix = sp.csr_matrix((data, indices, indptr), shape=counts.shape)
@@ -512,10 +515,25 @@ def _weighed(
     return sp.csr_matrix((data, indices, indptr), shape=counts.shape)
 
 
+#: Entries weighed at a time: their float64 temporaries (a few of 512 KiB) are made again and
+#: again in memory already mapped, where whole ones would each fault in pages of their own.
+WEIGH_SLICE = 1 << 16
+
+
 def _df(counts: sp.csr_matrix) -> np.ndarray:
+    """How many rows have each column (``counts`` has no explicit zeros).
+
+    Counted a slice of entries at a time: ``np.bincount`` first copies the indices
+    it is given to 64 bits, for the gram matrices an array of millions in fresh pages.
+    A slice is at least as long as a row of ``df``, which each slice's count adds to.
+    """
     import numpy as np
 
-    df: np.ndarray = np.bincount(counts.indices, minlength=counts.shape[1])
+    columns = counts.shape[1]
+    step = max(WEIGH_SLICE, columns)
+    df: np.ndarray = np.zeros(columns, dtype=np.int64)
+    for start in range(0, counts.nnz, step):
+        df += np.bincount(counts.indices[start : start + step], minlength=columns)
     return df
 
 
@@ -527,23 +545,32 @@ def _idf(n: int, df: np.ndarray) -> np.ndarray:
 
 
 def _normalised(data: np.ndarray, indptr: np.ndarray) -> np.ndarray:
-    """The float32 entries of CSR rows (``data``, ``indptr``) divided by their rows' L2 norms (0 rows as they are).
+    """The float32 entries of CSR rows (``data``, ``indptr``) divided in place by their rows' L2 norms (0 rows kept).
 
-    The squares and the quotients are taken in float64, in one array, in place.
+    The squares and the quotients are taken in float64, rows of about
+    :data:`WEIGH_SLICE` entries at a time (a row's sum is the same however the
+    rows are grouped).
     """
     import numpy as np
 
-    wide = data.astype(np.float64)
-    squares = np.square(wide)
     lengths = np.diff(indptr)
-    sums = np.zeros(len(lengths))
-    filled = lengths > 0
-    sums[filled] = np.add.reduceat(squares, indptr[:-1][filled]) if len(squares) else 0.0
-    norms = np.sqrt(sums)
-    norms[norms == 0] = 1.0
-    np.divide(wide, np.repeat(norms, lengths), out=wide)
-    normalised: np.ndarray = wide.astype(np.float32)
-    return normalised
+    # Whole rows to a slice: each slice ends at the first row end from a multiple of WEIGH_SLICE on.
+    ends = np.searchsorted(indptr, np.arange(WEIGH_SLICE, indptr[-1], WEIGH_SLICE))
+    bounds = np.unique(np.concatenate([[0], ends, [len(lengths)]])).tolist()
+    for first, last in itertools.pairwise(bounds):
+        start, stop = int(indptr[first]), int(indptr[last])
+        wide = data[start:stop].astype(np.float64)
+        squares = np.square(wide)
+        rows = lengths[first:last]
+        sums = np.zeros(len(rows))
+        filled = rows > 0
+        if len(squares):
+            sums[filled] = np.add.reduceat(squares, indptr[first:last][filled] - start)
+        norms = np.sqrt(sums)
+        norms[norms == 0] = 1.0
+        np.divide(wide, np.repeat(norms, rows), out=wide)
+        data[start:stop] = wide
+    return data
 
 
 def _rowwise_dot(a: sp.csr_matrix, b: sp.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -1646,11 +1673,11 @@ def _gram_matrices(
     df = _df(text_grams)
     # n-grams no text has (possible only in ``others``) are unknown, as in a fitted vectoriser
     idf = np.where(df > 0, _idf(per_text.shape[0], df), 0.0)
-    # The products are this function's own: the weighed matrices take their indices.
+    # The products are this function's own: the weighed matrices take their arrays.
     other_grams = (per_other @ per_word).tocsr()
     return (
-        _weighed(text_grams, idf, binary=False, normalise=True, indices=text_grams.indices),
-        _weighed(other_grams, idf, binary=False, normalise=True, indices=other_grams.indices),
+        _weighed(text_grams, idf, binary=False, normalise=True, own=True),
+        _weighed(other_grams, idf, binary=False, normalise=True, own=True),
     )
 
 

@@ -118,6 +118,7 @@ _SUFFIXES = _wordlist(
 _LINKS = ("s", "e", "en")
 _ARTICLES = frozenset({"de", "het", "een"})
 _LATIN_PLURALS = (("centra", "centrum"), ("musea", "museum"), ("criteria", "criterium"))
+_LATIN_ENDINGS = tuple(plural for plural, _ in _LATIN_PLURALS)
 #: Residents under any name are who an effort is for, not what it is about:
 #: a *bewonersinitiatief* and an *inwonersinitiatief* are one thing.
 _PEOPLE = frozenset({"bewoner", "inwoner", "burger"})
@@ -238,12 +239,13 @@ def count_words(texts: Sequence[str]) -> list[int]:
     if joined is None:
         return [len(words(text)) for text in texts]
     spaced = np.frombuffer(joined, dtype=np.uint8)
-    letter = (spaced != ord(" ")) & (spaced != 0)
-    # A word starts at a letter after a non-letter; a text's count is the starts before its end.
-    starts = np.cumsum(letter & ~np.concatenate([[False], letter[:-1]]))
-    ends = np.append(np.flatnonzero(spaced == 0), len(spaced))
-    before = np.concatenate([[0], starts])[ends]
-    return np.diff(before, prepend=0).tolist() if texts else []
+    # A word starts at a letter after a non-letter (a space or the separator, both below
+    # the letters); a text's count is the starts before its end.
+    letter = np.zeros(len(spaced) + 1, dtype=bool)
+    np.greater(spaced, ord(" "), out=letter[1:])
+    starts = np.flatnonzero(letter[1:] > letter[:-1])
+    before = np.searchsorted(starts, np.flatnonzero(spaced == 0))
+    return np.diff(before, prepend=0, append=len(starts)).tolist() if texts else []
 
 
 def _spaced(texts: Sequence[str]) -> bytes | None:
@@ -275,11 +277,13 @@ def _stem(word: str) -> str:
     # alone; the plural of a word in -ie or -ee takes -ën.
     if word.endswith(("ieen", "eeen")):
         word = word[:-2]
-    # Latin plurals the stemmer leaves alone ('stadscentra' / 'stadscentrum').
-    for plural, singular in _LATIN_PLURALS:
-        if word.endswith(plural):
-            word = word[: -len(plural)] + singular
-            break
+    # Latin plurals the stemmer leaves alone ('stadscentra' / 'stadscentrum'); few words
+    # end in one, which one test of all endings finds.
+    if word.endswith(_LATIN_ENDINGS):
+        for plural, singular in _LATIN_PLURALS:
+            if word.endswith(plural):
+                word = word[: -len(plural)] + singular
+                break
     # Inflected adjectives ('duurzame', 'groene', 'rode') meet their bare form
     # ('duurzaam', 'groen', 'rood'), which the Snowball stemmer does not do.
     if len(word) >= 5 and word[-1] == "e" and word[-2] not in _VOWELS:
@@ -680,7 +684,8 @@ class Analyzer:
         row = np.repeat(np.arange(n), lengths)
         text_start = corpus.starts
         at = np.arange(len(ids))
-        in_title = at < np.repeat(text_start + np.asarray(prefixes, dtype=np.int64), lengths)
+        title_lengths = np.minimum(lengths, np.asarray(prefixes, dtype=np.int64))  # the list made an array once
+        in_title = at < np.repeat(text_start + title_lengths, lengths)
         cache = self._token_cache
         tokens = [cache[w] if w in cache else self._token(w) for w in distinct]
 
@@ -781,24 +786,32 @@ class Analyzer:
         title_keys_in = _listed(np.bincount(key_row[title_key], minlength=n), key_of[title_key], columns, binary=True)
 
         words_in = _listed(lengths, ids, len(distinct))
-        title_words_in = _listed(np.minimum(lengths, prefixes), ids[in_title], len(distinct))
+        title_words_in = _listed(title_lengths, ids[in_title], len(distinct))
         parts = _listed(part_lengths, part_ids, columns)
         surface = _listed(surface_lengths, surface_ids, max(len(surface_words), 1))
-        stems = _product(words_in, _listed(stem_lengths, stem_ids, max(len(stem_vocab), 1)))
+        stems, groups, text_parts, text_surface = _products(
+            words_in,
+            [
+                _listed(stem_lengths, stem_ids, max(len(stem_vocab), 1)),
+                _listed(group_lengths, group_ids, max(len(group_words), 1)),
+                parts,
+                surface,
+            ],
+        )
         stems.data[:] = 1.0
-        groups = _product(words_in, _listed(group_lengths, group_ids, max(len(group_words), 1)))
         groups.data[:] = 1.0
+        title_parts, title_surface = _products(title_words_in, [parts, surface])
         joins = np.stack([join_at, partner, leading])
         units, title_units = _title_units(n, tokens, row, ids, in_title, unit_of, unit_number, joins)
         return TextMatrices(
             vocab=vocab,
-            parts=_product(words_in, parts),
+            parts=text_parts,
             keys=keys_in,
-            title_parts=_product(title_words_in, parts),
+            title_parts=title_parts,
             title_keys=title_keys_in,
             surface_words=list(surface_words),
-            surface=_product(words_in, surface),
-            title_surface=_product(title_words_in, surface),
+            surface=text_surface,
+            title_surface=title_surface,
             stem_vocab=stem_vocab,
             stems=stems,
             group_words=list(group_words),
@@ -941,7 +954,8 @@ def _title_units(
     joins_before[at] = True
     joins_after = np.zeros(len(ids), dtype=bool)
     joins_after[partner] = True
-    own = np.flatnonzero(in_title & (unit_of[ids] >= 0) & ~joins_before & ~joins_after)
+    # Flags per distinct word, read per written word: a byte each, not eight.
+    own = np.flatnonzero(in_title & (unit_of >= 0)[ids] & ~joins_before & ~joins_after)
     kept = ~joins_after[at]
     at, partner, first = at[kept], partner[kept], first[kept]
     joined = []
@@ -1114,8 +1128,9 @@ def _gathered(lengths: np.ndarray, flat: np.ndarray, ids: np.ndarray) -> tuple[n
     import numpy as np
 
     starts = np.cumsum(lengths) - lengths
-    # Only the positions whose word has entries: the repeats below then run over those.
-    at = np.flatnonzero(lengths[ids])
+    # Only the positions whose word has entries: the repeats below then run over those
+    # (found from a flag per distinct word, a byte per written word rather than eight).
+    at = np.flatnonzero((lengths > 0)[ids])
     counts = lengths[ids[at]]
     total = int(counts.sum())
     offsets = np.repeat(starts[ids[at]] - (np.cumsum(counts) - counts), counts) + np.arange(total)
@@ -1140,13 +1155,27 @@ def _listed(lengths: np.ndarray, cols: np.ndarray, width: int, *, binary: bool =
     return matrix
 
 
-def _product(words_in: sp.csr_matrix, table: sp.csr_matrix) -> sp.csr_matrix:
-    """Texts x features from texts x words and words x features, entries sorted as built from lists."""
+def _products(words_in: sp.csr_matrix, tables: list[sp.csr_matrix]) -> list[sp.csr_matrix]:
+    """Texts x features from texts x words and each table of words x features, entries sorted as built from lists.
+
+    One product of the tables side by side, cut apart: a product's cost is mostly
+    its passes over the texts' words, which are then made once.
+    """
+    import numpy as np
+    import scipy.sparse as sp
+
     # A product has each entry once, its columns in no order.  Converted to columns and
     # back, it has them sorted (the same entries, moved): two linear passes, where
-    # sorting them row by row costs more.
-    matrix: sp.csr_matrix = (words_in @ table).tocsc().tocsr()
-    return matrix
+    # sorting them row by row costs more.  Each table's columns are a run of the
+    # converted product's, read in place and converted back on their own.
+    matrix = (words_in @ sp.hstack(tables, format="csr")).tocsc()
+    edges = np.cumsum([0, *(table.shape[1] for table in tables)]).tolist()
+    products = []
+    for start, stop in itertools.pairwise(edges):
+        first, last = matrix.indptr[start], matrix.indptr[stop]
+        columns = (matrix.data[first:last], matrix.indices[first:last], matrix.indptr[start : stop + 1] - first)
+        products.append(sp.csc_matrix(columns, shape=(matrix.shape[0], stop - start)).tocsr())
+    return products
 
 
 def _grams(word: str) -> set[str]:
