@@ -33,9 +33,10 @@ threshold: recall on the planted pairs and precision, counted two ways —
 including those sharing place, audience, owner or partner, are errors).
 The speed-up is the exhaustive time divided by din_graph's, in the same run,
 whole and for the pair stage alone.  With ``--repeat N`` each size and mode
-runs N times, the modes alternating; a row is the run of median time, and the
-speed-up is given from the medians and, to show the spread, from the slowest
-din_graph run against the fastest exhaustive one.
+runs N times, the modes alternating; a row is the run of median time, the
+times of all runs are listed, and the speed-up is given from the medians and,
+to show the spread, from the slowest din_graph run against the fastest
+exhaustive one.
 """
 
 from __future__ import annotations
@@ -207,6 +208,9 @@ def main() -> None:
                 slowest = max(x["seconds"] for x in runs["din_graph", r["size"]])
                 fastest = min(x["seconds"] for x in runs["exhaustive", r["size"]])
                 spread = f"; slowest din_graph run against fastest exhaustive run: {fastest / slowest:.1f}x"
+                for each in ("din_graph", "exhaustive"):
+                    times = " ".join(f"{x['seconds']:.2f}" for x in runs[each, r["size"]])
+                    print(f"{each} runs at {r['size']} efforts, in order (s): {times}")
             print(
                 f"speed-up at {r['size']} efforts: exhaustive / din_graph = {r['seconds'] / ours['seconds']:.1f}x "
                 f"(pair stage alone: {r['pairs_seconds'] / max(ours['pairs_seconds'], 1e-9):.1f}x{spread})"
