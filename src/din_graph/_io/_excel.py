@@ -1014,6 +1014,9 @@ def _place_item(
             )
             return
         value, year = item.pop("baseline_value", None), item.pop("baseline_year", None)
+        for part in ("value", "year"):  # so that the model's baseline.value is found in its column
+            if f"baseline_{part}" in places:
+                places[f"baseline/{part}"] = places[f"baseline_{part}"]
         if value == _EMPTY_TEXT + "baseline":
             item["baseline"] = {}
         elif value is not None or year is not None:
@@ -1046,7 +1049,8 @@ def _validated(data: dict[str, Any], where: _Where, problems: list[Problem]) -> 
         for error in err.errors():
             loc = tuple(error["loc"])
             ident = _ident(data, loc)
-            problems.append(where.problem(loc, ident, error["msg"], code=str(error["type"])))
+            message = str(error["msg"]).removeprefix("Value error, ")
+            problems.append(where.problem(loc, ident, message, code=str(error["type"])))
         return None, problems
     problems.extend(_issue_problem(where, issue) for issue in standalone_issues(programme))
     return programme, problems

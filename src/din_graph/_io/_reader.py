@@ -280,6 +280,7 @@ class _Builder:
         self.built: set[int] = set()
         self.inside_alias = 0
         self.aliased = 0
+        self.alias_line = 0
 
     def fail(self, node: yaml.Node, message: str) -> DinParseError:
         return DinParseError(self.file, message, line=node.start_mark.line + 1)
@@ -290,6 +291,9 @@ class _Builder:
             raise self.fail(node, _limits.DEPTH.message(found))
         repeat = id(node) in self.built
         self.built.add(id(node))
+        if repeat and not self.inside_alias:
+            # The node's own marks are those of its anchor; the problem is where it is repeated.
+            self.alias_line = self.lines.get(path, node.start_mark.line + 1)
         self.inside_alias += repeat
         try:
             return self._build(node, path, depth)
@@ -301,7 +305,7 @@ class _Builder:
             self.aliased += 1
             if self.aliased > self.max_aliased:
                 found = f"more than {self.max_aliased} values repeated through aliases (an alias bomb?)"
-                raise self.fail(node, _limits.ALIAS_VALUES.message(found))
+                raise DinParseError(self.file, _limits.ALIAS_VALUES.message(found), line=self.alias_line)
         self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _PLAIN_COLLECTIONS:
             raise self.fail(node, f"unsupported YAML tag {node.tag!r} (tags are not allowed in DIN files)")
