@@ -296,6 +296,10 @@ class _CellError(Exception):
         self.text = text
 
 
+#: Characters XML 1.0 cannot hold that openpyxl's own check lets through (found by tests/test_fuzz.py).
+_NOT_XML = re.compile("[\ufffe\uffff]")
+
+
 def _set(cell: Any, value: Any) -> None:
     if value is None:
         return
@@ -306,9 +310,16 @@ def _set(cell: Any, value: Any) -> None:
             cell.value = value
         except IllegalCharacterError:
             raise _CellError(cell, value) from None
+        if _NOT_XML.search(value):  # openpyxl would write them, and no reader could open the workbook
+            raise _CellError(cell, value)
         cell.data_type = "s"  # never a formula, whatever the text starts with
     else:
         cell.value = value
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            # openpyxl writes a number with 16 significant digits; a float may need 17, an int more.
+            # Its exact text keeps it as written (tests/test_fuzz.py found 140641710.73921967 cut short).
+            cell.value = repr(value) if isinstance(value, float) else str(value)
+            cell.data_type = "n"
         if isinstance(value, float) and value.is_integer():
             cell.number_format = FLOAT_FORMAT  # 2.0 stays a float, 2 an integer
 
