@@ -446,3 +446,13 @@ def test_an_output_path_that_cannot_be_written_is_bad_input(
     assert code == 2, err
     assert "Traceback" not in err
     assert "bestand" in err
+
+
+def test_the_reliability_page_lists_every_limit_with_its_default() -> None:
+    from din_graph._io._limits import LIMITS
+
+    page = (ROOT / "docs" / "reliability.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip(" `"): line for line in page.splitlines() if line.startswith("| `DIN_")}
+    assert sorted(rows) == sorted(limit.variable for limit in LIMITS)
+    for limit in LIMITS:
+        assert f"| {limit.default:g} " in rows[limit.variable], rows[limit.variable]
