@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from din_graph._errors import DinError, DinFileError, DinValidationError, DinWarning, Problem
 from din_graph._gc import gc_paused
 from din_graph._model import DUTCH_ALIASES, EffortKind, EffortStatus, OwnerType, Portfolio, Programme, Role
+from din_graph._output import write_file
 from din_graph._validate import Issue, portfolio_issues, standalone_issues
 
 from ._format import file_kind, normalize_keys, portfolio_to_file, programme_from_file, programme_to_file
@@ -492,6 +493,4 @@ def _programme_file_names(programmes: Iterable[Programme], suffix: str = "yaml")
 
 
 def _write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8", newline="\n")
-    return path
+    return write_file(path, text)
