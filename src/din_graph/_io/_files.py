@@ -482,6 +482,25 @@ def dump(obj: Programme | Portfolio, path: str | PathLike[str], *, programme_for
     return [_write(target, dumps(obj, "json" if suffix == ".json" else "yaml"))]
 
 
+def dump_targets(
+    obj: Programme | Portfolio, path: str | PathLike[str], *, programme_format: str = "yaml"
+) -> list[Path]:
+    """The files :func:`dump` writes for these arguments, without writing anything (to guard its inputs).
+
+    Examples
+    --------
+    >>> import din_graph
+    >>> almelo = din_graph.load("examples/almelo")
+    >>> [p.name for p in dump_targets(almelo, "uit")]
+    ['portfolio.yaml', 'almelo-duurzaamheid.yaml', 'almelo-leefbare-wijken-en-dorpen.yaml']
+    """
+    target = Path(path)
+    if isinstance(obj, Portfolio) and (target.suffix == "" or target.is_dir()):
+        names = _programme_file_names(obj.programmes, programme_format)
+        return [target / "portfolio.yaml", *(target / name for name in names)]
+    return [target]
+
+
 def _programme_file_names(programmes: Iterable[Programme], suffix: str = "yaml") -> list[str]:
     names: list[str] = []
     for programme in programmes:

@@ -386,11 +386,13 @@ def figure_bytes(fig: Any, fmt: str) -> bytes:
     import matplotlib as mpl
 
     when = source_date()
-    metadata: dict[str, Any] = {
-        "svg": {"Date": when.strftime("%Y-%m-%dT%H:%M:%SZ") if when else None},
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ") if when else None
+    metadatas: dict[str, dict[str, Any]] = {
+        "svg": {"Date": stamp},
         "pdf": {"CreationDate": when, "ModDate": when},
         "png": {},
-    }[fmt]
+    }
+    metadata = metadatas[fmt]
     buffer = io.BytesIO()
     with mpl.rc_context({"svg.hashsalt": "din_graph"}):
         fig.savefig(buffer, format=fmt, dpi=150, metadata=metadata)
