@@ -324,7 +324,15 @@ def write_workbook(programme: Programme, path: str | Path) -> Path:
             f"cannot write {err.where}: {shown} holds a control character, which Excel cannot store; "
             "remove it from the programme first",
         ) from None
-    return write_file(path, workbook_bytes(book))
+    return _write_book(book, path)
+
+
+def _write_book(book: Any, path: str | Path) -> Path:
+    try:
+        data = workbook_bytes(book)
+    except OSError as exc:  # openpyxl spools each sheet through a temporary file
+        raise DinFileError(str(path), f"cannot write: {exc.strerror or exc}") from None
+    return write_file(path, data)
 
 
 def workbook_bytes(book: Any) -> bytes:
@@ -911,7 +919,7 @@ def write_template(path: str | Path) -> Path:
                 check.prompt = ", ".join(options)
                 ws.add_data_validation(check)
                 check.add(f"{cell.column_letter}2:{cell.column_letter}1000")
-    return write_file(path, workbook_bytes(book))
+    return _write_book(book, path)
 
 
 def template_yaml() -> str:

@@ -54,7 +54,15 @@ def run_dot(source: str, fmt: str, *, timeout: float = 120) -> bytes:
     if fmt == "png":
         args.append(f"-Gdpi={PNG_DPI}")
     try:
-        done = subprocess.run(args, input=source.encode("utf-8"), capture_output=True, timeout=timeout, check=False)
+        done = subprocess.run(
+            args,
+            input=source.encode("utf-8"),
+            capture_output=True,
+            timeout=timeout,
+            check=False,
+            # cairo writes its PDF date in local time, whose length varies with the zone: UTC keeps it one length
+            env={**os.environ, "TZ": "UTC"},
+        )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise DinRenderError(f"could not run Graphviz dot: {exc}") from None
     if done.returncode != 0:
