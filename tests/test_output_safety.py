@@ -42,7 +42,12 @@ FORGED = "Eerste regel\nhostile/O9: not-smart (waarschuwing): vals \x1b[2J\x1b[3
 
 def hostile_data(name: str = "Naam " + ESCSTRINGS, goal: str = FORGED) -> dict[str, Any]:
     return {
-        "programme": {"id": "hostile", "name": name, "manager": "Programmamanager\x1b[31mROOD"},
+        "programme": {
+            "id": "hostile",
+            "name": name,
+            "municipality": "Almelo\x1b[31m\u202e",
+            "manager": "Programmamanager\x1b[31mROOD",
+        },
         "vision": "Visie \\N \\G",
         "strategic_goals": [{"id": "S1", "title": "Titel " + ESCSTRINGS}],
         "operational_goals": [
@@ -104,7 +109,9 @@ def test_check_text_keeps_every_finding_on_its_own_line(hostile: Path) -> None:
     # a heading, one line per finding and the count: the forged "hostile/O9" line never appears
     assert len(lines) == len(findings) + 2
     assert not any(line.startswith("hostile/O9") for line in lines)
-    assert "Eerste regel\\x0ahostile/O9: not-smart (waarschuwing): vals \\x1b[2J\\x1b[31m\\u202eabc\\u2028d\\x9b31m" in out
+    assert (
+        "Eerste regel\\x0ahostile/O9: not-smart (waarschuwing): vals \\x1b[2J\\x1b[31m\\u202eabc\\u2028d\\x9b31m" in out
+    )
 
 
 @pytest.mark.parametrize(
@@ -114,7 +121,6 @@ def test_check_text_keeps_every_finding_on_its_own_line(hostile: Path) -> None:
         ("summary",),
         ("progress",),
         ("progress", "--format", "markdown"),
-        ("validate",),
     ],
 )
 def test_every_text_output_is_free_of_acting_characters(hostile: Path, args: tuple[str, ...]) -> None:
@@ -127,25 +133,20 @@ def test_every_text_output_is_free_of_acting_characters(hostile: Path, args: tup
 def test_summary_shows_the_name_on_one_line(tmp_path: Path) -> None:
     path = write_yaml(tmp_path / "p.yaml", hostile_data(name="Twee\nRegels\x1b[31m"))
     out = run("summary", str(path))[1]
-    assert out.splitlines()[0] == "Twee\\x0aRegels\\x1b[31m [hostile]"
+    assert out.splitlines()[0] == "Twee\\x0aRegels\\x1b[31m — Almelo\\x1b[31m\\u202e [hostile]"
 
 
-@pytest.mark.parametrize("command", [("check",), ("progress",), ("diff",), ("overlap", "--min-score", "0")])
+@pytest.mark.parametrize("command", [("check",), ("progress",), ("diff",)])
 def test_json_output_is_valid_and_keeps_the_text(tmp_path: Path, hostile: Path, command: tuple[str, ...]) -> None:
     paths = [str(hostile)]
-    if command[0] in {"diff", "overlap"}:
-        other = hostile_data(goal=FORGED + " nieuw")
-        other["programme"]["id"] = "tweede"
-        paths.append(str(write_yaml(tmp_path / "tweede.yaml", other)))
-        if command[0] == "diff":
-            paths[1] = str(write_yaml(tmp_path / "nieuw.yaml", {**hostile_data(goal=FORGED + " nieuw")}))
+    if command[0] == "diff":
+        paths.append(str(write_yaml(tmp_path / "nieuw.yaml", hostile_data(goal=FORGED + " nieuw"))))
     result = CliRunner().invoke(cli, [*command, "--format", "json", *paths])
     assert result.exit_code in (0, 1), result.output
     assert not UNSAFE.search(result.stdout)
     assert "\u202e" not in result.stdout
     decoded = json.dumps(json.loads(result.stdout), ensure_ascii=False)
-    if command[0] != "overlap":  # overlap's JSON holds keys and shared words, no titles
-        assert "\u202e" in decoded or "\\u001b" in decoded  # the text itself is kept, only its form is safe
+    assert "\u202e" in decoded or "\\u001b" in decoded  # the text itself is kept, only its form is safe
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown"])
@@ -164,13 +165,16 @@ def test_diff_and_overlap_text_keep_titles_on_one_line(tmp_path: Path, hostile: 
     assert not any(line.lstrip().startswith("hostile/O9") for line in out.splitlines())
 
 
-def test_validate_problems_show_user_text_escaped(tmp_path: Path) -> None:
-    path = tmp_path / "p.yaml"
+def test_validate_shows_file_names_and_problems_escaped(tmp_path: Path) -> None:
+    # a file name is user text too: a shared folder may hold one with an escape sequence or a line break
+    path = tmp_path / "p\x1b[31m\nhostile.yaml: valid.yaml"
     path.write_text('programme:\n  id: p\n  name: P\n  "naam\\e[31m\\u202e": x\n', encoding="utf-8")
-    code, out, _ = run("validate", str(path))
+    code, out, err = run("validate", str(path))
     assert code == 2
-    assert not UNSAFE.search(out)
-    assert "naam\\x1b[31m\\u202e" in out
+    assert not UNSAFE.search(out + err)
+    assert len(out.splitlines()) == 1
+    assert len(err.splitlines()) == 1
+    assert "p\\x1b[31m\\x0ahostile.yaml: valid.yaml" in err
     code, _, err = run("check", str(path))
     assert code == 2
     assert not UNSAFE.search(err)
