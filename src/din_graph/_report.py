@@ -360,7 +360,7 @@ def markdown_text(text: str) -> str:
     >>> markdown_text("a | *b* <i>")
     'a \\| \\*b\\* \\<i\\>'
     >>> markdown_text("rood\x1b[31m")
-    'rood\\\\x1b\\[31m'
+    'rood\\x1b\\[31m'
     """
     escaped = text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
     for char in "*_`[]<>#":
