@@ -86,6 +86,7 @@ class EvalSet:
     folder: Path
     split: Split
     overlaps: tuple[ReaderOverlap, ...]
+    documents: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,8 @@ def load_eval_set(path: Path) -> EvalSet:
     if not isinstance(data["overlaps"], list) or not data["overlaps"]:
         raise EvalSetError(f"{where}: 'overlaps' must be a non-empty list")
     overlaps = tuple(_overlap(item, where, i) for i, item in enumerate(data["overlaps"], 1))
-    return EvalSet(path, str(data["portfolio"]), ROOT / str(data["folder"]), data["split"], overlaps)
+    documents = tuple(str(d) for d in data.get("documents") or ())
+    return EvalSet(path, str(data["portfolio"]), ROOT / str(data["folder"]), data["split"], overlaps, documents)
 
 
 def _overlap(item: Any, where: str, number: int) -> ReaderOverlap:
@@ -195,7 +197,8 @@ def programme_of(key: str) -> str:
 
 
 def problems(evalset: EvalSet, node_kinds: Mapping[str, str] | None = None) -> list[str]:
-    """What is wrong with a set: repeated ids, sides in one programme, and, given the kind of every
+    """What is wrong with a set: repeated ids, sides in one programme, sources outside the file's
+    ``documents``, and, given the kind of every
     node of the loaded portfolio (``graph.nodes[key]["kind"]``), keys that name no node and kinds
     that do not fit the nodes."""
     found: list[str] = []
@@ -208,6 +211,9 @@ def problems(evalset: EvalSet, node_kinds: Mapping[str, str] | None = None) -> l
         shared = {programme_of(k) for k in o.a.nodes} & {programme_of(k) for k in o.b.nodes}
         if shared:
             found.append(f"{at}: both sides hold nodes of {', '.join(sorted(shared))}")
+        for side in (o.a, o.b):
+            if side.document not in evalset.documents:
+                found.append(f"{at}: source {side.document} is not among the file's documents")
         if node_kinds is None:
             continue
         unknown = [k for k in (*o.a.nodes, *o.b.nodes) if k not in node_kinds]

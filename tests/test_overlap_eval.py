@@ -58,7 +58,7 @@ def test_node_keys_of_losser_use_the_extracts_programme_ids() -> None:
 
 
 def _write(tmp_path: Path, overlaps: str, *, folder: str = "examples/almelo", name: str = "t.yaml") -> Path:
-    header = f"portfolio: t\nfolder: {folder}\nsplit: tune\noverlaps:\n"
+    header = f"portfolio: t\nfolder: {folder}\nsplit: tune\ndocuments: {{d.txt: a seed}}\noverlaps:\n"
     path = tmp_path / name
     path.write_text(header + textwrap.indent(overlaps, "  "), encoding="utf-8")
     return path
@@ -97,6 +97,10 @@ def test_problems_names_repeated_ids_one_programme_sides_unknown_keys_and_wrong_
         + _overlap("x3", "effort-effort", e19, "almelo-leefbare-wijken-en-dorpen/E99")
         + _overlap("x4", "goal-goal", e19, w3)
         + _overlap("x5", "effort-goal", e19, ek2)
+        + _overlap("x6", "effort-goal", o2c, ek2).replace(
+            "a: {nodes: [almelo-duurzaamheid/O2c], source: {document: d.txt",
+            "a: {nodes: [almelo-duurzaamheid/O2c], source: {document: e.txt",
+        )
     )
     found = ev.problems(ev.load_eval_set(_write(tmp_path, text)), ALMELO_KINDS)
     assert found == [
@@ -106,9 +110,10 @@ def test_problems_names_repeated_ids_one_programme_sides_unknown_keys_and_wrong_
         "t.yaml: overlap x3: almelo-leefbare-wijken-en-dorpen/E99 is no node of examples/almelo",
         "t.yaml: overlap x4: kind goal-goal does not fit the nodes of its sides",
         "t.yaml: overlap x5: kind effort-goal does not fit the nodes of its sides",
+        "t.yaml: overlap x6: source e.txt is not among the file's documents",
     ]
     # Without the portfolio's nodes only the structure is checked.
-    assert len(ev.problems(ev.load_eval_set(_write(tmp_path, text)))) == 2
+    assert len(ev.problems(ev.load_eval_set(_write(tmp_path, text)))) == 3
 
 
 @pytest.mark.parametrize(
