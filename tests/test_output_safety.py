@@ -23,11 +23,13 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
 
 import din_graph
 from din_graph._cli import cli
-from din_graph._output import printable, write_file
+from din_graph._output import json_printable, printable, write_file
 from din_graph._render._text import dot_string, dot_tooltip, html, mpl_text
+from strategies import terminal_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -100,6 +102,23 @@ def test_printable_keeps_ordinary_text() -> None:
     assert printable(text) == text
 
 
+@given(terminal_texts)
+def test_printable_text_is_one_inert_line(text: str) -> None:
+    shown = printable(text)
+    assert not UNSAFE.search(shown)
+    assert "\n" not in shown
+    assert len(shown.splitlines()) <= 1
+    if not re.search("[" + "".join(re.escape(c) for c in ACTING) + "]", text):
+        assert shown == text
+
+
+@given(terminal_texts)
+def test_printable_json_decodes_to_the_same_text(text: str) -> None:
+    encoded = json_printable(json.dumps({"title": text}, ensure_ascii=False, indent=2))
+    assert not UNSAFE.search(encoded.replace("\n", ""))
+    assert json.loads(encoded) == {"title": text}
+
+
 def test_check_text_keeps_every_finding_on_its_own_line(hostile: Path) -> None:
     code, out, _ = run("check", str(hostile))
     assert code == 0
@@ -112,6 +131,20 @@ def test_check_text_keeps_every_finding_on_its_own_line(hostile: Path) -> None:
     assert (
         "Eerste regel\\x0ahostile/O9: not-smart (waarschuwing): vals \\x1b[2J\\x1b[31m\\u202eabc\\u2028d\\x9b31m" in out
     )
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=terminal_texts.filter(lambda s: s.strip() != ""))
+def test_no_title_ever_adds_a_line_to_check_or_summary(tmp_path: Path, title: str) -> None:
+    path = write_yaml(tmp_path / "p.yaml", hostile_data(name=title, goal=title))
+    code, out, err = run("check", str(path))
+    assert code == 0, out + err
+    findings = json.loads(run("check", "--format", "json", str(path))[1])["findings"]
+    assert len(out.splitlines()) == len(findings) + 2
+    assert not UNSAFE.search(out)
+    code, out, _ = run("summary", str(path))
+    assert len(out.splitlines()) == 7
+    assert not UNSAFE.search(out)
 
 
 @pytest.mark.parametrize(
