@@ -503,6 +503,11 @@ def test_convert_refuses_to_overwrite_its_own_input(tmp_path: Path) -> None:
     assert "--in-place" in err
     assert source.read_text(encoding="utf-8") == text
 
+    (tmp_path / "link.yaml").symlink_to(source)
+    code, _, err = run("convert", str(tmp_path / "link.yaml"), str(tmp_path / "." / "p.yaml"))
+    assert code == 2
+    assert "--in-place" in err
+
     code, _, err = run("convert", str(source), str(source), "--in-place")
     assert code == 0, err
     assert "comments and layout are not kept" in err

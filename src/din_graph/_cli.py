@@ -624,8 +624,9 @@ def _own_inputs(source: str, loaded: Programme | Portfolio, targets: list[Path])
     elif isinstance(loaded, Portfolio):
         # A portfolio file names its programme files, as a rule beside it.
         inputs += [p for p in given.parent.iterdir() if p.is_file()]
-    read = {p.resolve() for p in inputs if p.exists()}
-    return [t for t in targets if t.exists() and t.resolve() in read]
+    # By device and inode, so another spelling of the path, a link or a hard link is the same file.
+    read = {(s.st_dev, s.st_ino) for s in (p.stat() for p in inputs if p.exists())}
+    return [t for t in targets if t.exists() and (t.stat().st_dev, t.stat().st_ino) in read]
 
 
 def _joined(paths: tuple[str, ...]) -> Programme | Portfolio:
