@@ -18,7 +18,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from ._errors import DinError, DinFileError, DinParseError, DinRenderError, DinValidationError, DinWarning, Problem
+from ._errors import DinArgumentError, DinError, DinFileError, DinParseError, DinRenderError, DinValidationError, DinWarning, Problem
 
 __version__ = "0.1.0"
 
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
         in_area,
         overlaps,
     )
-    from ._analysis._owners import OwnerLoad, RoleMix, owner_load, role_mix
+    from ._analysis._owners import OwnerLoad, PhaseMix, RoleMix, owner_load, phase_mix, role_mix
     from ._analysis._progress import GoalProgress, IndicatorStatus, Progress, expected_value, indicator_status, progress
     from ._analysis._structure import (
         IncompleteIndicator,
@@ -61,18 +61,24 @@ if TYPE_CHECKING:
     )
     from ._graph import from_networkx, node_key, to_networkx
     from ._io._actuals import Actual, load_actuals, with_actuals
+    from ._io._extract import convert_extract
     from ._io._files import dump, dumps, load, validate
     from ._model import (
         Area,
         Baseline,
         BudgetLine,
         Effort,
+        DEFAULT_PARTICIPATION_LADDER,
+        PHASE_PATTERNS,
         EffortKind,
+        EffortPhase,
         EffortStatus,
         HoursRange,
         Indicator,
         LevelNames,
         Mission,
+        MunicipalMode,
+        MunicipalRole,
         OperationalGoal,
         Owner,
         OwnerType,
@@ -86,6 +92,7 @@ if TYPE_CHECKING:
         Sponsors,
         StrategicGoal,
         Vision,
+        recognise_phase,
     )
     from ._render._api import render, to_dot
     from ._render._backend import dot_available
@@ -98,12 +105,17 @@ _LAZY = {
         "Baseline",
         "BudgetLine",
         "Effort",
+        "DEFAULT_PARTICIPATION_LADDER",
+        "PHASE_PATTERNS",
         "EffortKind",
+        "EffortPhase",
         "EffortStatus",
         "HoursRange",
         "Indicator",
         "LevelNames",
         "Mission",
+        "MunicipalMode",
+        "MunicipalRole",
         "OperationalGoal",
         "Owner",
         "OwnerType",
@@ -117,7 +129,9 @@ _LAZY = {
         "Sponsors",
         "StrategicGoal",
         "Vision",
+        "recognise_phase",
     ),
+    "._io._extract": ("convert_extract",),
     "._io._files": ("dump", "dumps", "load", "validate"),
     "._graph": ("from_networkx", "node_key", "to_networkx"),
     "._analysis._structure": (
@@ -141,7 +155,7 @@ _LAZY = {
         "trace_up",
         "uncovered_goals",
     ),
-    "._analysis._owners": ("OwnerLoad", "RoleMix", "owner_load", "role_mix"),
+    "._analysis._owners": ("OwnerLoad", "PhaseMix", "RoleMix", "owner_load", "phase_mix", "role_mix"),
     "._analysis._findings": ("FINDING_CODES", "Finding", "Findings", "check"),
     "._analysis._diff": ("Change", "ProgrammeDiff", "apply_diff", "diff"),
     "._io._actuals": ("Actual", "load_actuals", "with_actuals"),
@@ -172,13 +186,16 @@ _LAZY = {
 _WHERE = {name: module for module, names in _LAZY.items() for name in names}
 
 __all__ = [
+    "DEFAULT_PARTICIPATION_LADDER",
     "FINDING_CODES",
+    "PHASE_PATTERNS",
     "Actual",
     "Area",
     "AreaActivity",
     "Baseline",
     "BudgetLine",
     "Change",
+    "DinArgumentError",
     "DinError",
     "DinFileError",
     "DinParseError",
@@ -187,6 +204,7 @@ __all__ = [
     "DinWarning",
     "Effort",
     "EffortKind",
+    "EffortPhase",
     "EffortStatus",
     "Evidence",
     "Finding",
@@ -200,6 +218,8 @@ __all__ = [
     "Leverage",
     "LoneGoal",
     "Mission",
+    "MunicipalMode",
+    "MunicipalRole",
     "NotSmartGoal",
     "OperationalGoal",
     "OrphanEffort",
@@ -210,6 +230,7 @@ __all__ = [
     "OwnerLoad",
     "OwnerType",
     "Period",
+    "PhaseMix",
     "Placeholder",
     "Portfolio",
     "Problem",
@@ -233,6 +254,7 @@ __all__ = [
     "apply_diff",
     "build_report",
     "check",
+    "convert_extract",
     "diff",
     "dot_available",
     "dump",
@@ -255,7 +277,9 @@ __all__ = [
     "overlaps",
     "owner_load",
     "owner_load_chart",
+    "phase_mix",
     "progress",
+    "recognise_phase",
     "removal_impact",
     "render",
     "report_html",
