@@ -576,6 +576,30 @@ def convert(source: str, target: str, programme_format: str) -> None:
     click.echo("wrote " + ", ".join(str(p) for p in written))
 
 
+@cli.command("import-extract")
+@click.argument("extract", type=click.Path())
+@click.option("--output", "-o", "output", required=True, type=click.Path(), help="Programme file to write (.yaml, .json, .xlsx).")
+@click.option("--title", default=None, help="Title of the source document (the extracts hold only its file name).")
+def import_extract(extract: str, output: str, title: str | None) -> None:
+    """Convert a structured extract of a seed document (shared/data/*.json) into a programme file.
+
+    Every id, status and planning text stays as the extract writes it; a key
+    the extract schema does not know is an error, never dropped.
+    """
+    from ._io._extract import convert_extract
+    from ._io._files import dump, validate
+
+    try:
+        programme = convert_extract(extract, title=title)
+        for problem in validate(programme):
+            click.echo(str(problem).replace("<input>", extract, 1), err=True)
+        written = dump(programme, output)
+    except DinError as err:
+        click.echo(str(err), err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    click.echo("wrote " + ", ".join(str(p) for p in written))
+
+
 def _joined(paths: tuple[str, ...]) -> Programme | Portfolio:
     from ._model import Portfolio
 
