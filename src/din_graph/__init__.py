@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         overlaps,
     )
     from ._analysis._owners import OwnerLoad, PhaseMix, RoleMix, owner_load, phase_mix, role_mix
+    from ._analysis._relations import StatedRelation, stated_relations
     from ._analysis._progress import GoalProgress, IndicatorStatus, Progress, expected_value, indicator_status, progress
     from ._analysis._structure import (
         IncompleteIndicator,
@@ -157,6 +158,7 @@ _LAZY = {
     ),
     "._analysis._owners": ("OwnerLoad", "PhaseMix", "RoleMix", "owner_load", "phase_mix", "role_mix"),
     "._analysis._findings": ("FINDING_CODES", "Finding", "Findings", "check"),
+    "._analysis._relations": ("StatedRelation", "stated_relations"),
     "._analysis._diff": ("Change", "ProgrammeDiff", "apply_diff", "diff"),
     "._io._actuals": ("Actual", "load_actuals", "with_actuals"),
     "._analysis._progress": (
@@ -245,6 +247,7 @@ __all__ = [
     "RoleMix",
     "SinglePointOfFailure",
     "Source",
+    "StatedRelation",
     "Sponsors",
     "StrategicGoal",
     "SuggestedLink",
@@ -287,6 +290,7 @@ __all__ = [
     "role_mix",
     "role_mix_chart",
     "single_points_of_failure",
+    "stated_relations",
     "to_dot",
     "to_networkx",
     "trace_down",
