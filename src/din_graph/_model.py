@@ -328,7 +328,7 @@ PHASE_PATTERNS: tuple[tuple[str, EffortPhase], ...] = (
     (r"(?:\b(?:so|vo|do)|ontwerp) (?:is )?gereed", EffortPhase.PREPARING),
     (r"subsidie (?:\w+ )?(?:verkregen|toegekend|aangevraagd)", EffortPhase.PREPARING),
     (r"aanbested\w*|tendering|gegund", EffortPhase.TENDERING),
-    (r"\bloopt\b|\blopend\b|in uitvoering|uitvoering gestart|running|in progress", EffortPhase.RUNNING),
+    (r"\bloopt\b|\blopend\b|in uitvoering|uitvoering gestart|opgestart|running|in progress", EffortPhase.RUNNING),
     (r"afgerond|gereed|opgeleverd|voltooid|gerealiseerd|\bklaar\b|\bdone\b", EffortPhase.DONE),
     (r"gestopt|gestaakt|stopgezet|geannuleerd|vervallen|stopped", EffortPhase.STOPPED),
 )
