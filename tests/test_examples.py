@@ -126,7 +126,8 @@ def test_parapluplan_keeps_trekker_status_and_betrokkenen(losser: Portfolio) -> 
         EffortPhase.PLANNED,
         EffortPhase.TENDERING,
     ]
-    assert plan.source is not None and plan.source.title is not None
+    assert plan.source is not None
+    assert plan.source.title is not None
 
 
 def test_losser_areas_find_the_centrum_projects(losser: Portfolio) -> None:

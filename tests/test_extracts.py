@@ -152,7 +152,10 @@ def test_trekker_not_listed_becomes_an_owner_and_bracketed_one_an_alias() -> Non
         "owners": [{"name": "CML (leden)", "type": "externe partner", "hours_per_week": "fulltime"}],
     }
     p = convert_extract(data)
-    assert [(o.id, o.name, o.aliases) for o in p.owners] == [("cml", "CML (leden)", ("CML",)), ("gemeente", "Gemeente", ())]
+    assert [(o.id, o.name, o.aliases) for o in p.owners] == [
+        ("cml", "CML (leden)", ("CML",)),
+        ("gemeente", "Gemeente", ()),
+    ]
     assert [e.owner for e in p.efforts] == ["gemeente", "cml", "gemeente"]
     assert p.owners[0].hours_per_week == "fulltime"
 
@@ -168,7 +171,8 @@ def test_import_extract_command(tmp_path: Path) -> None:
     with pytest.warns(din_graph.DinWarning, match="no phase recognised"):
         loaded = din_graph.load(out)
     assert isinstance(loaded, Programme)
-    assert loaded.source is not None and loaded.source.title == "Parapluplan"
+    assert loaded.source is not None
+    assert loaded.source.title == "Parapluplan"
     assert loaded.effort("4.11").status == "DO gereed. Info avond juli 2018. Aanbestedingsprocedure gestart."
 
 

@@ -36,7 +36,10 @@ from din_graph._render._sheet import PHASE_COLOURS, build_sheet, row_status
         ("DO gereed. Info avond juli 2018. Aanbestedingsprocedure gestart.", EffortPhase.TENDERING),
         ("Op korte termijn opstarten.", EffortPhase.PLANNED),
         # wording the issue quotes, and the Almelo contract's
-        ("planvoorbereiding; extra budget EUR 150.000 nodig, uitvoering uit reserve Centrumspaarfonds", EffortPhase.PREPARING),
+        (
+            "planvoorbereiding; extra budget EUR 150.000 nodig, uitvoering uit reserve Centrumspaarfonds",
+            EffortPhase.PREPARING,
+        ),
         ("subsidie verkregen", EffortPhase.PREPARING),
         ("Elena-subsidie verkregen voor onderzoek verduurzamen maatschappelijk vastgoed", EffortPhase.PREPARING),
         ("voornemen ('gedacht wordt aan')", EffortPhase.PLANNED),
@@ -163,11 +166,16 @@ def test_participation_rung_and_municipal_role() -> None:
         id="p",
         name="P",
         strategic_goals=[
-            {"id": "S1", "title": "Sociale vitaliteit", "rol_gemeente": "regisserend", "sturing_gemeente": "accommoderend",
-             "participatie": "coproduceren"},
+            {
+                "id": "S1",
+                "title": "Sociale vitaliteit",
+                "rol_gemeente": "regisserend",
+                "sturing_gemeente": "accommoderend",
+                "participatie": "coproduceren",
+            },
         ],
         efforts=[{"id": "E1", "title": "a", "contributes_to": ["S1"], "participatietrede": "meebeslissen"}],
-    )  # fmt: skip
+    )
     goal = p.strategic_goals[0]
     assert (goal.municipal_role, goal.municipal_mode) == (MunicipalRole.DIRECTING, MunicipalMode.ACCOMMODATING)
     assert MunicipalRole.ENABLING.dutch == "voorwaardenstellend"
@@ -199,7 +207,11 @@ def test_kernopgaven_range_is_configurable() -> None:
     assert not check(five).filter(code="kernopgaven-count")
     found = check(five, kernopgaven=(1, 4)).filter(code="kernopgaven-count")
     assert found[0].data == {"programme": "p", "count": 5, "range": [1, 4]}
-    assert check(five, kernopgaven=(1, 4), lang="en").filter(code="kernopgaven-count")[0].message.endswith("has 5 kernopgaven (strategic goals), outside 1-4")
+    assert (
+        check(five, kernopgaven=(1, 4), lang="en")
+        .filter(code="kernopgaven-count")[0]
+        .message.endswith("has 5 kernopgaven (strategic goals), outside 1-4")
+    )
     with pytest.raises(DinArgumentError):
         check(five, kernopgaven=(7, 5))
     with pytest.raises(ValueError, match="fewest, most"):
@@ -228,7 +240,8 @@ def test_sheet_shows_status_words_in_the_phase_colour_and_the_source_title() -> 
     assert "Bron: Parapluplan centrum Losser" in " ".join(sheet.subtitle)
     assert "000_a86fc53d003773ce.txt" not in " ".join(sheet.subtitle)
     dot = din_graph.to_dot(p)
-    assert PHASE_COLOURS["tendering"] in dot and "Aanbestedingsprocedure" in dot
+    assert PHASE_COLOURS["tendering"] in dot
+    assert "Aanbestedingsprocedure" in dot
 
 
 def _related_pair() -> Portfolio:
@@ -265,7 +278,8 @@ def test_report_shows_relations_status_and_source_title() -> None:
     report = din_graph.build_report(Portfolio(id="pf", name="PF", programmes=[plan, pf.programmes[1]]))
     text, _ = din_graph.report_markdown(report)
     assert "Bron: Parapluplan centrum Losser (000.txt, r. 209–273)." in text
-    assert "Relaties volgens het contract" in text and "Wonen en leven (opgave)" in text
+    assert "Relaties volgens het contract" in text
+    assert "Wonen en leven (opgave)" in text
     assert "| E1 | Brinkstraat | Aanbestedingstraject | aanbesteding |" in text
 
 

@@ -18,7 +18,16 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from ._errors import DinArgumentError, DinError, DinFileError, DinParseError, DinRenderError, DinValidationError, DinWarning, Problem
+from ._errors import (
+    DinArgumentError,
+    DinError,
+    DinFileError,
+    DinParseError,
+    DinRenderError,
+    DinValidationError,
+    DinWarning,
+    Problem,
+)
 
 __version__ = "0.1.0"
 
@@ -37,8 +46,8 @@ if TYPE_CHECKING:
         overlaps,
     )
     from ._analysis._owners import OwnerLoad, PhaseMix, RoleMix, owner_load, phase_mix, role_mix
-    from ._analysis._relations import StatedRelation, stated_relations
     from ._analysis._progress import GoalProgress, IndicatorStatus, Progress, expected_value, indicator_status, progress
+    from ._analysis._relations import StatedRelation, stated_relations
     from ._analysis._structure import (
         IncompleteIndicator,
         Leverage,
@@ -65,12 +74,12 @@ if TYPE_CHECKING:
     from ._io._extract import convert_extract
     from ._io._files import dump, dumps, load, validate
     from ._model import (
+        DEFAULT_PARTICIPATION_LADDER,
+        PHASE_PATTERNS,
         Area,
         Baseline,
         BudgetLine,
         Effort,
-        DEFAULT_PARTICIPATION_LADDER,
-        PHASE_PATTERNS,
         EffortKind,
         EffortPhase,
         EffortStatus,
@@ -247,8 +256,8 @@ __all__ = [
     "RoleMix",
     "SinglePointOfFailure",
     "Source",
-    "StatedRelation",
     "Sponsors",
+    "StatedRelation",
     "StrategicGoal",
     "SuggestedLink",
     "UncoveredGoal",

@@ -578,7 +578,9 @@ def convert(source: str, target: str, programme_format: str) -> None:
 
 @cli.command("import-extract")
 @click.argument("extract", type=click.Path())
-@click.option("--output", "-o", "output", required=True, type=click.Path(), help="Programme file to write (.yaml, .json, .xlsx).")
+@click.option(
+    "--output", "-o", "output", required=True, type=click.Path(), help="Programme file to write (.yaml, .json, .xlsx)."
+)
 @click.option("--title", default=None, help="Title of the source document (the extracts hold only its file name).")
 def import_extract(extract: str, output: str, title: str | None) -> None:
     """Convert a structured extract of a seed document (shared/data/*.json) into a programme file.

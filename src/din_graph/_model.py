@@ -29,13 +29,13 @@ from pydantic import (
 )
 
 __all__ = [
+    "DEFAULT_PARTICIPATION_LADDER",
     "DUTCH_ALIASES",
+    "PHASE_PATTERNS",
     "Area",
     "Baseline",
     "BudgetLine",
     "Effort",
-    "DEFAULT_PARTICIPATION_LADDER",
-    "PHASE_PATTERNS",
     "EffortKind",
     "EffortPhase",
     "EffortStatus",
@@ -363,7 +363,7 @@ def recognise_phase(status: str) -> EffortPhase:
 
 def _longest_match(text: str, start: int) -> tuple[EffortPhase, int] | None:
     best: tuple[int, int, EffortPhase] | None = None
-    for index, (pattern, phase) in enumerate(PHASE_PATTERNS):
+    for index, (_pattern, phase) in enumerate(PHASE_PATTERNS):
         m = _PATTERNS_COMPILED[index].search(text, start)
         if m is None:
             continue
@@ -562,7 +562,9 @@ class Sponsors(_Model):
 class Source(_Model):
     """Where the programme's content comes from: the document's title, file, lines and date."""
 
-    title: str | None = _field(None, description="Title of the source document, as sheets and reports name it.", alias_of="title")
+    title: str | None = _field(
+        None, description="Title of the source document, as sheets and reports name it.", alias_of="title"
+    )
     document: str | None = _field(None, description="The source file.", alias_of="document")
     lines: tuple[int, ...] = _field((), description="Line range in the source document.", alias_of="lines")
     date: str | None = _field(None, description="Date of the source, as written.", alias_of="date")

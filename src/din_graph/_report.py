@@ -260,7 +260,9 @@ def _programme_sections(
     title = programme.name + (f" — {programme.municipality}" if programme.municipality else "")
     source = _source_text(programme, lang)
     sections = [
-        Section(title, 2, (source,) if source else (), (), (_sheet_image(portfolio, programme, lang),), anchor=programme.id),
+        Section(
+            title, 2, (source,) if source else (), (), (_sheet_image(portfolio, programme, lang),), anchor=programme.id
+        ),
         Section(w["findings"], 3, () if findings_rows else (w["no_findings"],), tables),
         Section(
             w["progress"],
@@ -280,7 +282,9 @@ def _source_text(programme: Programme, lang: Lang) -> str:
     if src is None:
         return ""
     lines = "–".join(str(n) for n in src.lines[:2])
-    rest = [part for part in (src.document, _WORDS[lang]["lines"].format(lines=lines) if lines else "", src.date) if part]
+    rest = [
+        part for part in (src.document, _WORDS[lang]["lines"].format(lines=lines) if lines else "", src.date) if part
+    ]
     named = src.title or (rest.pop(0) if rest else "")
     if not named:
         return ""

@@ -14,7 +14,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from ._model import Effort, EffortPhase, OperationalGoal, Placeholder, Portfolio, Programme, StrategicGoal, parse_reference
+from ._model import (
+    Effort,
+    EffortPhase,
+    OperationalGoal,
+    Placeholder,
+    Portfolio,
+    Programme,
+    StrategicGoal,
+    parse_reference,
+)
 
 __all__ = ["Issue", "NodeKind", "area_names", "node_kinds", "portfolio_issues", "programme_issues", "standalone_issues"]
 

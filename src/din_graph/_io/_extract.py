@@ -67,7 +67,7 @@ EXTRACT_KEYS: dict[str, frozenset[str]] = {
 _BRACKETS = re.compile(r"\s*\([^)]*\)")
 
 
-class _Refused(Exception):
+class _RefusedError(Exception):
     """A part of the extract that does not fit its schema (turned into a located problem)."""
 
     def __init__(self, where: str, ident: str | None, message: str) -> None:
@@ -93,10 +93,10 @@ def _read(source: str | PathLike[str]) -> Any:
 
 def _block(value: Any, part: str, where: str, ident: str | None = None) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise _Refused(where, ident, f"{part} must be an object, not {type(value).__name__}")
+        raise _RefusedError(where, ident, f"{part} must be an object, not {type(value).__name__}")
     unknown = sorted(set(value) - EXTRACT_KEYS[part])
     if unknown:
-        raise _Refused(where, ident, f"unknown key {unknown[0]!r} in {part} (the extract schema has no such key)")
+        raise _RefusedError(where, ident, f"unknown key {unknown[0]!r} in {part} (the extract schema has no such key)")
     return value
 
 
@@ -104,7 +104,7 @@ def _list(value: Any, where: str) -> list[Any]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise _Refused(where, None, f"must be a list, not {type(value).__name__}")
+        raise _RefusedError(where, None, f"must be a list, not {type(value).__name__}")
     return value
 
 
@@ -134,7 +134,7 @@ def _programme_meta(meta: dict[str, Any], title: str | None) -> dict[str, Any]:
     if isinstance(period, dict) and any(v is not None for v in period.values()):
         out["period"] = {k: v for k, v in period.items() if v is not None}
     elif period is not None and not isinstance(period, dict):
-        raise _Refused("programme.period", None, "period must be an object {start, end}")
+        raise _RefusedError("programme.period", None, "period must be an object {start, end}")
     sponsors = {
         "political": meta.get("bestuurlijk_opdrachtgever"),
         "administrative": meta.get("ambtelijk_opdrachtgever"),
@@ -150,8 +150,8 @@ def _programme_meta(meta: dict[str, Any], title: str | None) -> dict[str, Any]:
             k: v for k, v in {"title": title, "document": src.get("file"), "lines": src.get("lines")}.items() if v
         }
     budget = []
-    for i, line in enumerate(_list(meta.get("budget"), "programme.budget")):
-        line = _block(line, "budget", f"programme.budget[{i}]")
+    for i, raw in enumerate(_list(meta.get("budget"), "programme.budget")):
+        line = _block(raw, "budget", f"programme.budget[{i}]")
         budget.append({"label": line.get("label"), "year": line.get("year"), "amount": line.get("amount_eur")})
     if budget:
         out["budget"] = budget
@@ -170,7 +170,7 @@ class _Owners:
             owner = _block(raw, "owner", f"owners[{i}]")
             name = owner.get("name")
             if not isinstance(name, str) or not name.strip():
-                raise _Refused(f"owners[{i}]", None, "an owner needs a name")
+                raise _RefusedError(f"owners[{i}]", None, "an owner needs a name")
             record: dict[str, Any] = {"id": _unique(_slug(name), self._taken), "name": name}
             if owner.get("type") is not None:
                 record["type"] = owner["type"]
@@ -227,7 +227,7 @@ def _effort(raw: Any, where: str, owners: _Owners) -> dict[str, Any]:
     trekker = effort.get("owner")
     if trekker is not None:
         if not isinstance(trekker, str) or not trekker.strip():
-            raise _Refused(where, str(effort.get("id")), "owner must be the trekker's name as text")
+            raise _RefusedError(where, str(effort.get("id")), "owner must be the trekker's name as text")
         out["owner"] = owners.resolve(trekker)
     return out
 
@@ -239,7 +239,7 @@ def _placeholders(items: list[Any], taken: set[str]) -> list[dict[str, Any]]:
             out.append(text)  # already in the model's shape
             continue
         if not isinstance(text, str):
-            raise _Refused(f"placeholders[{i}]", None, "a placeholder is a remark (text)")
+            raise _RefusedError(f"placeholders[{i}]", None, "a placeholder is a remark (text)")
         out.append({"id": _unique(f"PM{i + 1}", taken), "note": text})
     return out
 
@@ -247,7 +247,7 @@ def _placeholders(items: list[Any], taken: set[str]) -> list[dict[str, Any]]:
 def extract_data(extract: Mapping[str, Any], *, title: str | None = None) -> dict[str, Any]:
     """The model-shaped plain data of an extract (before validation).
 
-    Raises ``_Refused`` for a part that does not fit the extract schema.
+    Raises ``_RefusedError`` for a part that does not fit the extract schema.
     """
     top = _block(dict(extract), "top", "(top)")
     meta = _block(top.get("programme"), "programme", "programme")
@@ -263,9 +263,7 @@ def extract_data(extract: Mapping[str, Any], *, title: str | None = None) -> dic
         for i, g in enumerate(_list(top.get("operational_goals"), "operational_goals"))
     ]
     owners = _Owners(_list(top.get("owners"), "owners"))
-    data["efforts"] = [
-        _effort(e, f"efforts[{i}]", owners) for i, e in enumerate(_list(top.get("efforts"), "efforts"))
-    ]
+    data["efforts"] = [_effort(e, f"efforts[{i}]", owners) for i, e in enumerate(_list(top.get("efforts"), "efforts"))]
     data["owners"] = owners.records
     data["related_programmes"] = _list(top.get("related_programmes"), "related_programmes")
     taken = {str(item.get("id")) for part in ("strategic_goals", "operational_goals", "efforts") for item in data[part]}
@@ -280,9 +278,7 @@ def _where(loc: tuple[Any, ...]) -> str:
     return ".".join(str(part) for part in loc) or "(top)"
 
 
-def convert_extract(
-    source: str | PathLike[str] | Mapping[str, Any], *, title: str | None = None
-) -> Programme:
+def convert_extract(source: str | PathLike[str] | Mapping[str, Any], *, title: str | None = None) -> Programme:
     """Turn a structured extract of a seed document into a :class:`Programme`.
 
     ``source`` is the extract's JSON file (or its data already read);
@@ -319,7 +315,7 @@ def convert_extract(
         raise DinValidationError([Problem(file, None, None, "an extract is a JSON object", code="wrong-type")])
     try:
         data = extract_data(raw, title=title)
-    except _Refused as refused:
+    except _RefusedError as refused:
         raise DinValidationError(
             [Problem(file, None, refused.ident, f"{refused.where}: {refused.message}", code="unknown-key")]
         ) from None
@@ -337,9 +333,8 @@ def convert_extract(
 def _id_at(data: Any, loc: tuple[Any, ...]) -> str | None:
     found = None
     for part in loc:
-        if isinstance(data, dict) and part in data:
-            data = data[part]
-        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+        in_dict = isinstance(data, dict) and part in data
+        if in_dict or (isinstance(data, list) and isinstance(part, int) and part < len(data)):
             data = data[part]
         else:
             break

@@ -41,7 +41,9 @@ __all__ = ["dump", "dumps", "load", "validate"]
 _SUFFIXES = (".yaml", ".yml", ".json")
 _EXCEL = (".xlsx", ".xlsm")
 _PORTFOLIO_FILES = ("portfolio.yaml", "portfolio.yml", "portfolio.json")
-_ENUMS: dict[str, type[Role] | type[EffortKind] | type[OwnerType] | type[EffortPhase] | type[MunicipalRole] | type[MunicipalMode]] = {
+_ENUMS: dict[
+    str, type[Role] | type[EffortKind] | type[OwnerType] | type[EffortPhase] | type[MunicipalRole] | type[MunicipalMode]
+] = {
     "role": Role,
     "kind": EffortKind,
     "type": OwnerType,

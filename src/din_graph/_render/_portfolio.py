@@ -160,8 +160,9 @@ def _relation_edges(portfolio: Portfolio, words: dict[str, str]) -> list[str]:
         topics = ", ".join(relation.topics[:2])
         label = shorten(f"{words['related']}" + (f": {topics}" if topics else ""), 60)
         tooltip = clean(relation.evidence or relation.named)
+        tail, head = f"{relation.programme}/__programme__", f"{relation.target}/__programme__"
         edges.append(
-            f"  {dot_string(relation.programme + '/__programme__')} -- {dot_string(relation.target + '/__programme__')} "
+            f"  {dot_string(tail)} -- {dot_string(head)} "
             f'[constraint=false, dir={"both" if both else "forward"}, style=bold, color="{RELATION_COLOUR}", '
             f'label={dot_string(label)}, fontname="{FONT}", fontsize=8, fontcolor="{RELATION_COLOUR}", '
             f"tooltip={dot_string(tooltip)}];"

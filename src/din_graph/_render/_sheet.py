@@ -40,6 +40,7 @@ from din_graph._render._text import WORDS, Lang, clean, shorten, wrap
 __all__ = [
     "HIGHLIGHTS",
     "PAPERS",
+    "PHASE_COLOURS",
     "Column",
     "GoalBox",
     "Link",
@@ -50,7 +51,6 @@ __all__ = [
     "column_header_lines",
     "format_value",
     "parse_highlight",
-    "PHASE_COLOURS",
     "row_meta",
     "row_status",
 ]
