@@ -31,6 +31,7 @@ from din_graph import (
     Programme,
     Role,
     StrategicGoal,
+    recognise_phase,
 )
 
 __all__ = ["ids", "indicators", "portfolios", "programmes", "texts"]
@@ -103,6 +104,12 @@ STATUS_WORDING = (
 statuses = st.one_of(st.none(), st.sampled_from(STATUS_WORDING), texts)
 phases = st.none() | st.sampled_from(list(EffortPhase))
 source_lines = st.lists(st.integers(1, 5000), max_size=2)
+
+
+def _unrecognised(status: str | None) -> bool:
+    if status is None or status.strip().casefold() in ("unknown", "onbekend"):
+        return False
+    return recognise_phase(status) is EffortPhase.UNKNOWN
 
 
 def _rungs(ladder: tuple[str, ...]) -> st.SearchStrategy[str | None]:
@@ -207,8 +214,9 @@ def programmes(
             partners=draw(st.lists(words, max_size=2)),
             areas=draw(st.lists(words, max_size=2)),
             track=draw(st.none() | words),
-            status=draw(statuses),
-            phase=draw(phases),
+            status=(status := draw(statuses)),
+            # Wording no pattern recognises comes with a stated phase, so drawn programmes stay warning-free.
+            phase=draw(st.sampled_from(list(EffortPhase)) if _unrecognised(status) else phases),
             budget=draw(st.dictionaries(years, st.integers(0, 10**7).map(float), max_size=3)),
             hours_per_week=draw(hours),
             planning=draw(st.none() | texts),
