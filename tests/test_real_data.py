@@ -301,3 +301,11 @@ def test_new_examples_convert_to_excel_and_back(tmp_path: Path) -> None:
             target = tmp_path / f"{programme.id}.xlsx"
             din_graph.dump(programme, target)
             assert din_graph.load(target) == programme
+
+
+def test_progress_counts_efforts_per_phase() -> None:
+    plan = din_graph.load("examples/losser/parapluplan-centrum.yaml")
+    assert isinstance(plan, Programme)
+    efforts = {g.node: g.efforts for g in din_graph.progress(plan).goals}
+    assert efforts["losser-parapluplan-centrum/O2"] == {"tendering": 2}  # 4.11 and 4.13: DO gereed ... aanbesteding
+    assert efforts["losser-parapluplan-centrum/S2"] == {"planned": 1}  # 4.9: Nog starten
