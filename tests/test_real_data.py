@@ -309,3 +309,18 @@ def test_progress_counts_efforts_per_phase() -> None:
     efforts = {g.node: g.efforts for g in din_graph.progress(plan).goals}
     assert efforts["losser-parapluplan-centrum/O2"] == {"tendering": 2}  # 4.11 and 4.13: DO gereed ... aanbesteding
     assert efforts["losser-parapluplan-centrum/S2"] == {"planned": 1}  # 4.9: Nog starten
+
+
+def test_check_command_takes_the_kernopgaven_range() -> None:
+    from click.testing import CliRunner
+
+    from din_graph._cli import cli
+
+    five = "examples/hethogeland/noord-groningen-leeft.yaml"
+    assert "kernopgaven-count" not in CliRunner().invoke(cli, ["check", five]).output
+    result = CliRunner().invoke(cli, ["check", five, "--kernopgaven", "6-8", "--fail-on", "kernopgaven-count"])
+    assert result.exit_code == 1
+    assert "5 kernopgaven (strategische doelen), buiten 6-8" in result.output
+    bad = CliRunner().invoke(cli, ["check", five, "--kernopgaven", "8-6"])
+    assert bad.exit_code == 2
+    assert "not a range like 5-7" in bad.output

@@ -143,7 +143,14 @@ def summary(paths: tuple[str, ...], lang: str) -> None:
     metavar="CODE,...",
     help="Exit 1 when a finding with one of these codes occurs (for pipelines).",
 )
-def check(paths: tuple[str, ...], fmt: str, lang: str, fail_on: str) -> None:
+@click.option(
+    "--kernopgaven",
+    default="5-7",
+    show_default=True,
+    metavar="MIN-MAX",
+    help="How many strategic goals (kernopgaven) a programme should have; outside it: kernopgaven-count.",
+)
+def check(paths: tuple[str, ...], fmt: str, lang: str, fail_on: str, kernopgaven: str) -> None:
     """Find weak spots: orphan efforts, uncovered goals, goals that are not SMART, ...
 
     Exits 0, or 1 when a finding listed in --fail-on occurs, or 2 on bad input.
@@ -158,7 +165,15 @@ def check(paths: tuple[str, ...], fmt: str, lang: str, fail_on: str) -> None:
         raise click.BadParameter(
             f"unknown code(s) {', '.join(unknown)}; known: {', '.join(CODES)}", param_hint="--fail-on"
         )
-    findings = Findings(f for path in paths for f in run_check(_load_or_exit(path), lang=lang))  # type: ignore[arg-type]
+    low, dash, high = kernopgaven.partition("-")
+    if not (dash and low.strip().isdigit() and high.strip().isdigit() and int(low) <= int(high)):
+        raise click.BadParameter(f"{kernopgaven!r} is not a range like 5-7", param_hint="--kernopgaven")
+    span = (int(low), int(high))
+    findings = Findings(
+        f
+        for path in paths
+        for f in run_check(_load_or_exit(path), lang=lang, kernopgaven=span)  # type: ignore[arg-type]
+    )
     if fmt == "json":
         click.echo(findings.to_json())
     elif fmt == "markdown":

@@ -407,6 +407,7 @@ def check(
     if lang not in _WORDS:
         raise ValueError(f"lang must be 'nl' or 'en', not {lang!r}")
     _check_range(kernopgaven)
+    kernopgaven = (kernopgaven[0], kernopgaven[1])
     index = index_of(obj)
     w = _words(lang)
     found: list[Finding] = []
@@ -490,7 +491,7 @@ def check(
 
 def _check_range(kernopgaven: tuple[int, int]) -> None:
     ok = (
-        isinstance(kernopgaven, tuple)
+        isinstance(kernopgaven, tuple | list)
         and len(kernopgaven) == 2
         and all(isinstance(n, int) and not isinstance(n, bool) for n in kernopgaven)
         and 0 <= kernopgaven[0] <= kernopgaven[1]
