@@ -329,7 +329,7 @@ PHASE_PATTERNS: tuple[tuple[str, EffortPhase], ...] = (
     (r"subsidie (?:\w+ )?(?:verkregen|toegekend|aangevraagd)", EffortPhase.PREPARING),
     (r"aanbested\w*|tendering|gegund", EffortPhase.TENDERING),
     (r"\bloopt\b|\blopend\b|in uitvoering|uitvoering gestart|opgestart|running|in progress", EffortPhase.RUNNING),
-    (r"afgerond|gereed|opgeleverd|voltooid|gerealiseerd|\bklaar\b|\bdone\b", EffortPhase.DONE),
+    (r"afgerond|\bgereed\b|opgeleverd|voltooid|gerealiseerd|\bklaar\b|\bdone\b", EffortPhase.DONE),
     (r"gestopt|gestaakt|stopgezet|geannuleerd|vervallen|stopped", EffortPhase.STOPPED),
 )
 
