@@ -290,7 +290,10 @@ efforts:
   - id: E1
     title: Bomen planten
     budget: {2019: -.inf}
-"""
+    hours_per_week: .nan
+owners:
+  - {id: o1, name: Team, hours_per_week: "NINES"}
+""".replace("NINES", "9" * 400)
 
 
 def test_nan_infinity_and_implausible_years_are_errors_with_line_and_id(tmp_path: Path) -> None:
@@ -302,6 +305,8 @@ def test_nan_infinity_and_implausible_years_are_errors_with_line_and_id(tmp_path
     assert any(s.startswith(f"{path}:12: O1: value: nan is not a number") for s in shown), shown
     assert any(s.startswith(f"{path}:15: O1: targets: inf is not a number") for s in shown), shown
     assert any(s.startswith(f"{path}:19: E1: budget:") and "finite" in s for s in shown), shown
+    assert any(s.startswith(f"{path}:20: E1: hours_per_week: nan is not a number") for s in shown), shown
+    assert any(s.startswith(f"{path}:22: o1: hours_per_week: inf is not a number") for s in shown), shown
 
 
 def test_json_infinity_is_an_error_on_its_own_line(tmp_path: Path) -> None:

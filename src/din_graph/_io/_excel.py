@@ -20,6 +20,7 @@ Every problem names file, sheet, row and column.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterable
@@ -30,12 +31,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from din_graph._errors import DinFileError, Problem
-from din_graph._model import EffortKind, EffortStatus, OwnerType, Programme, Role
+from din_graph._model import EffortKind, EffortPhase, MunicipalMode, MunicipalRole, OwnerType, Programme, Role
+from din_graph._output import source_date, write_file
 from din_graph._validate import Issue
 
 from . import _limits
 
-__all__ = ["SHEETS", "read_workbook", "write_template", "write_workbook"]
+__all__ = ["SHEETS", "read_workbook", "workbook_bytes", "write_template", "write_workbook"]
 
 Path_ = tuple[Any, ...]
 
@@ -68,6 +70,17 @@ GOALS = (
     _c("description", "omschrijving", "description", "toelichting", width=40),
     _c("criteria", "criteria", "criteria", "'dat betekent dat'-punten, één per regel", "lines", width=40),
     _c("contributes_to", "draagt bij aan", "contributes to", "ids van strategische doelen, komma-gescheiden", "ids"),
+    _c(
+        "municipal_role",
+        "rol gemeente",
+        "municipal role",
+        "regisserend, sturend, voorwaardenstellend",
+        "enum",
+        width=14,
+    ),
+    _c("municipal_mode", "sturing gemeente", "municipal mode", "programmerend of accommoderend", "enum", width=14),
+    _c("participation", "participatie", "participation", "trede van de participatieladder", width=14),
+    _c("source_lines", "bronregels", "source lines", "regels in het brondocument, komma-gescheiden", "ids", width=12),
 )
 EFFORTS = (
     _c("id", "id", "id", "uniek binnen het programma, bv. E1", required=True, width=8),
@@ -80,10 +93,27 @@ EFFORTS = (
     _c("partners", "partners", "partners", "externe partners, één per regel", "lines", width=24),
     _c("areas", "gebieden", "areas", "wijken, buurten, dorpen, één per regel", "lines", width=20),
     _c("track", "spoor", "track", "kolom in het DIN (activiteitengroep)", width=22),
-    _c("status", "status", "status", "gepland, lopend, afgerond, gestopt", "enum", width=12),
+    _c("status", "status", "status", "zoals de bron het zegt: nog starten, loopt, gereed ...", width=24),
+    _c(
+        "phase",
+        "fase",
+        "phase",
+        "leeg: uit de status; of gepland, voorbereiding, aanbesteding, loopt ...",
+        "enum",
+        width=12,
+    ),
     _c("budget", "budget", "budget", "euro per jaar, één regel per jaar: 2023: 10000", "year_map", width=16),
-    _c("hours_per_week", "uren per week", "hours per week", "getal of bereik (4-8)", "hours", width=10),
+    _c(
+        "hours_per_week",
+        "uren per week",
+        "hours per week",
+        "getal, bereik (4-8) of tekst (fulltime)",
+        "hours",
+        width=10,
+    ),
     _c("planning", "planning", "planning", "planning zoals de bron die noemt", width=20),
+    _c("participation", "participatie", "participation", "trede van de participatieladder", width=14),
+    _c("source_lines", "bronregels", "source lines", "regels in het brondocument, komma-gescheiden", "ids", width=12),
     _c("note", "opmerking", "note", "opmerking", width=30),
 )
 PLACEHOLDERS = (
@@ -97,7 +127,15 @@ OWNERS = (
     _c("id", "id", "id", "uniek binnen het programma", required=True, width=16),
     _c("name", "naam", "name", "functie of organisatie, geen persoonsnamen", required=True, width=30),
     _c("type", "type", "type", "persoon, team, afdeling, partner, bestuurder, programma", "enum", width=12),
-    _c("hours_per_week", "uren per week", "hours per week", "getal of bereik (4-8)", "hours", width=10),
+    _c(
+        "hours_per_week",
+        "uren per week",
+        "hours per week",
+        "getal, bereik (4-8) of tekst (fulltime)",
+        "hours",
+        width=10,
+    ),
+    _c("aliases", "andere namen", "aliases", "andere namen in de bron, één per regel", "lines", width=24),
     _c("note", "opmerking", "note", "opmerking", width=30),
 )
 INDICATORS = (
@@ -133,6 +171,7 @@ PROGRAMME_FIELDS: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("sponsors", "administrative"), "ambtelijk opdrachtgever", "text"),
     (("manager",), "programmamanager", "text"),
     (("vision", "text"), "visie", "text"),
+    (("source", "title"), "bron titel", "text"),
     (("source", "document"), "bron document", "text"),
     (("source", "lines"), "bron regels", "ints"),
     (("source", "date"), "bron datum", "text"),
@@ -142,6 +181,7 @@ PROGRAMME_FIELDS: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("level_names", "operational_goal"), "niveaunaam operationeel doel", "text"),
     (("level_names", "track"), "niveaunaam spoor", "text"),
     (("level_names", "effort"), "niveaunaam inspanning", "text"),
+    (("participation_ladder",), "participatieladder", "texts"),
 )
 SHEETS: dict[str, tuple[Column, ...]] = {
     "Doelen": GOALS,
@@ -161,7 +201,14 @@ _LEVELS = {
     "strategic_goal": "strategic_goal",
     "operational_goal": "operational_goal",
 }
-_ENUMS: dict[str, Any] = {"kind": EffortKind, "role": Role, "type": OwnerType, "status": EffortStatus}
+_ENUMS: dict[str, Any] = {
+    "kind": EffortKind,
+    "role": Role,
+    "type": OwnerType,
+    "phase": EffortPhase,
+    "municipal_role": MunicipalRole,
+    "municipal_mode": MunicipalMode,
+}
 _TARGET = re.compile(r"^(streef|streefwaarde|target)\s+(.+)$", re.IGNORECASE)
 _ACTUAL = re.compile(r"^(realisatie|gemeten|actual)\s+(.+)$", re.IGNORECASE)
 _EMPTY_TEXT = '""'  # an empty text value (a target written as "") in a cell that would otherwise be empty
@@ -226,9 +273,9 @@ def _programme_rows(data: dict[str, Any]) -> list[tuple[str, Any]]:
         value: Any = data
         for step in path:
             value = value.get(step) if isinstance(value, dict) else None
-        if kind == "ints" and value:
+        if kind in ("ints", "texts") and value:
             value = LIST_SEPARATOR.join(str(v) for v in value)
-        elif kind == "ints":
+        elif kind in ("ints", "texts"):
             value = None
         rows.append((label, value))
     return rows
@@ -237,7 +284,7 @@ def _programme_rows(data: dict[str, Any]) -> list[tuple[str, Any]]:
 def _cell_value(column: Column, item: dict[str, Any]) -> Any:
     value = item.get(column.field)
     if column.kind == "ids":
-        return LIST_SEPARATOR.join(value) if value else None
+        return LIST_SEPARATOR.join(str(v) for v in value) if value else None
     if column.kind == "lines":
         return _lines_cell(value or ())
     if column.kind == "enum":
@@ -335,13 +382,55 @@ def write_workbook(programme: Programme, path: str | Path) -> Path:
             f"cannot write {err.where}: {shown} holds a control character, which Excel cannot store; "
             "remove it from the programme first",
         ) from None
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    return _write_book(book, path)
+
+
+def _write_book(book: Any, path: str | Path) -> Path:
     try:
-        book.save(target)
-    except OSError as exc:
-        raise DinFileError(str(target), f"cannot write: {exc.strerror or exc}") from None
-    return target
+        data = workbook_bytes(book)
+    except OSError as exc:  # openpyxl spools each sheet through a temporary file
+        raise DinFileError(str(path), f"cannot write: {exc.strerror or exc}") from None
+    return write_file(path, data)
+
+
+def workbook_bytes(book: Any) -> bytes:
+    """The bytes of an openpyxl workbook, the same for the same workbook whatever the clock.
+
+    openpyxl stamps the time of saving into ``docProps/core.xml`` and into every
+    zip entry; here the core properties record ``SOURCE_DATE_EPOCH`` as the
+    creation and modification date, or no date when it is unset, and every entry
+    carries that date (or the zip format's first day, 1980-01-01).
+    """
+    import io
+    import zipfile
+
+    saved = io.BytesIO()
+    book.save(saved)
+    when = source_date()
+    stamp = (1980, 1, 1, 0, 0, 0)
+    if when is not None and when.year >= 1980:
+        stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second)
+    out = io.BytesIO()
+    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            data = source.read(entry)
+            if entry.filename == "docProps/core.xml":
+                data = _core_dates(data, when)
+            fixed = zipfile.ZipInfo(entry.filename, date_time=stamp)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o600 << 16  # what zipfile gives every written entry
+            target.writestr(fixed, data)
+    return out.getvalue()
+
+
+_CORE_DATE = re.compile(rb"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>")
+
+
+def _core_dates(xml: bytes, when: dt.datetime | None) -> bytes:
+    if when is None:
+        return _CORE_DATE.sub(b"", xml)
+    iso = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    return _CORE_DATE.sub(lambda m: b'<dcterms:%s xsi:type="dcterms:W3CDTF">%s</dcterms:%s>' % (m[1], iso, m[1]), xml)
 
 
 def _workbook(programme: Programme) -> Any:
@@ -902,6 +991,8 @@ def _read_programme_sheet(
             except ValueError:
                 problems.append(Problem(place, row, None, f"column B: {_shorten(value)} is not a list of numbers"))
                 continue
+        elif kind == "texts":
+            value = [part.strip() for part in str(value).split(",") if part.strip()]
         elif kind == "text":
             value = _text(value)
         target = data
@@ -1089,7 +1180,6 @@ def _issue_problem(where: _Where, issue: Issue) -> Problem:
 
 def write_template(path: str | Path) -> Path:
     """An empty, documented Dutch workbook with drop-down lists and one example row per sheet."""
-    from openpyxl import load_workbook
     from openpyxl.worksheet.datavalidation import DataValidation
 
     example = Programme.model_validate(
@@ -1132,13 +1222,14 @@ def write_template(path: str | Path) -> Path:
             "placeholders": [{"id": "PM1", "contributes_to": ["O1"], "track": "Spoor 1"}],
         }
     )
-    target = write_workbook(example, path)
-    book = load_workbook(target)
+    book = _workbook(example)
     lists: dict[tuple[str, str], list[str]] = {
         ("Doelen", "niveau"): ["strategisch", "operationeel"],
         ("Inspanningen", "soort"): [k.dutch for k in EffortKind],
         ("Inspanningen", "rol"): [r.dutch for r in Role],
-        ("Inspanningen", "status"): ["gepland", "lopend", "afgerond", "gestopt"],
+        ("Inspanningen", "fase"): [p.dutch for p in EffortPhase],
+        ("Doelen", "rol gemeente"): [r.dutch for r in MunicipalRole],
+        ("Doelen", "sturing gemeente"): [m.dutch for m in MunicipalMode],
         ("Eigenaren", "type"): [t.dutch for t in OwnerType],
         ("Indicatoren", "beter"): ["hoger", "lager"],
     }
@@ -1151,8 +1242,7 @@ def write_template(path: str | Path) -> Path:
                 check.prompt = ", ".join(options)
                 ws.add_data_validation(check)
                 check.add(f"{cell.column_letter}2:{cell.column_letter}1000")
-    book.save(target)
-    return target
+    return _write_book(book, path)
 
 
 def template_yaml() -> str:
