@@ -42,6 +42,8 @@ ROOT = Path(__file__).resolve().parent.parent
 #: Examples per property in the default run, and the time one case may take.
 EXAMPLES = int(os.environ.get("DIN_FUZZ_EXAMPLES", "15"))
 CASE_SECONDS = float(os.environ.get("DIN_FUZZ_CASE_SECONDS", "60"))
+#: The campaign also renders every model that loads to SVG (slower; the quick run writes DOT only).
+RENDER = bool(os.environ.get("DIN_FUZZ_MINUTES"))
 #: Memory a case may take above what the test process held when the module started.
 CASE_MEMORY = 4 << 30
 #: What the cases ended in, and how many files were read, for the campaign's report.
@@ -129,6 +131,8 @@ def analyse(loaded: Programme | Portfolio) -> None:
         programmes_ = loaded.programmes if isinstance(loaded, Portfolio) else (loaded,)
         for programme in programmes_:
             din_graph.to_dot(programme)
+            if RENDER:  # the campaign also draws: Graphviz is where an escString in a title shows
+                din_graph.render(programme, "svg")
         if isinstance(loaded, Portfolio) and len(loaded.programmes) > 1:
             din_graph.overlaps(loaded, progress=False)
     except DinError as err:

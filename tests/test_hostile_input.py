@@ -461,3 +461,36 @@ def test_the_reliability_page_lists_every_limit_with_its_default() -> None:
     assert sorted(rows) == sorted(limit.variable for limit in LIMITS)
     for limit in LIMITS:
         assert f"| {limit.default:g} " in rows[limit.variable], rows[limit.variable]
+
+
+# --------------------------------------------------------------------------- found by tests/test_fuzz.py
+
+
+@pytest.mark.parametrize("text", ["\r", "regel\r\nregel", "_x000D_", "x_x005F_y", "_x0041_\r"])
+def test_carriage_returns_and_excel_escapes_survive_a_workbook(tmp_path: Path, text: str) -> None:
+    programme = Programme.model_validate(
+        {"id": "p", "name": text, "efforts": [{"id": "E1", "title": text, "partners": [text, "b"]}]}
+    )
+    din_graph.dump(programme, tmp_path / "p.xlsx")
+    assert din_graph.load(tmp_path / "p.xlsx") == programme
+
+
+def test_numbers_keep_every_digit_in_a_workbook(tmp_path: Path) -> None:
+    numbers = {2019: 140641710.73921967, 2020: 10**20 + 1, 2021: 100000000.06640625}
+    programme = Programme.model_validate(
+        {
+            "id": "p",
+            "name": "P",
+            "operational_goals": [{"id": "O", "title": "t", "indicators": [{"name": "n", "targets": numbers}]}],
+        }
+    )
+    din_graph.dump(programme, tmp_path / "p.xlsx")
+    back = din_graph.load(tmp_path / "p.xlsx")
+    assert isinstance(back, Programme)
+    assert back.operational_goals[0].indicators[0].targets == numbers
+
+
+def test_text_xml_cannot_hold_is_refused_when_writing_a_workbook(tmp_path: Path) -> None:
+    programme = Programme.model_validate({"id": "p", "name": "niet\ufffe"})
+    with pytest.raises(DinFileError, match=r"cannot write Programma!B3: 'niet\\ufffe' holds"):
+        din_graph.dump(programme, tmp_path / "p.xlsx")

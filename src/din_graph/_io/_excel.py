@@ -347,6 +347,25 @@ class _CellError(Exception):
 _NOT_XML = re.compile("[\ufffe\uffff]")
 
 
+#: Excel's own escape of a character in cell text (ST_Xstring): ``_x000D_`` is a carriage return.
+_OOXML_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_")
+
+
+def _escape_ooxml(text: str) -> str:
+    """Text as Excel writes it: a carriage return (which XML would read back as a line feed) as
+    ``_x000D_``, and text that already looks like such an escape with its underscore escaped."""
+    if "\r" not in text and "_x" not in text:
+        return text
+    return _OOXML_ESCAPE.sub(lambda m: "_x005F" + m.group(0), text).replace("\r", "_x000D_")
+
+
+def _unescape_ooxml(text: str) -> str:
+    """Cell text as Excel shows it: ``_x000D_`` is a carriage return, ``_x005F_`` an underscore."""
+    if "_x" not in text:
+        return text
+    return _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(0)[2:6], 16)), text)
+
+
 def _set(cell: Any, value: Any) -> None:
     if value is None:
         return
@@ -354,7 +373,7 @@ def _set(cell: Any, value: Any) -> None:
         from openpyxl.utils.exceptions import IllegalCharacterError
 
         try:
-            cell.value = value
+            cell.value = _escape_ooxml(value)
         except IllegalCharacterError:
             raise _CellError(cell, value) from None
         if _NOT_XML.search(value):  # openpyxl would write them, and no reader could open the workbook
@@ -662,6 +681,8 @@ def _read_sheet(ws: Any, file: str) -> _Sheet:
                 if isinstance(value, str) and len(value) > max_chars:
                     found = f"cell {cell.coordinate} holds {len(value)} characters"
                     raise _limits.CELL_CHARS.error(place, found, line=cell.row)
+                if isinstance(value, str):
+                    value = _unescape_ooxml(value)
                 found_cells[cell.column] = _Cell(ws.title, cell.row, cell.column, value, str(cell.number_format))
             if found_cells:
                 rows[number] = found_cells
