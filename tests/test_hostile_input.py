@@ -252,6 +252,15 @@ def test_a_billion_laughs_stops_after_the_alias_limit_in_little_memory(tmp_path:
     assert peak < 100 * 1024 * 1024, f"{peak / 1e6:.0f} MB"  # the old budget of 2 million values took 366 MB
 
 
+def test_a_long_text_repeated_through_aliases_counts_by_its_length(tmp_path: Path) -> None:
+    # 2,000 repeats of 10,000 characters: 20 MB of text from a 10 kB file, which din convert would write out.
+    path = tmp_path / "p.yaml"
+    repeats = ", ".join(["*t"] * 2000)
+    path.write_text(f"programme: {{id: p, name: P, notes: &t {'x' * 10_000}}}\nvision: [{repeats}]\n")
+    with pytest.raises(DinParseError, match=r"p.yaml:2: -: more than 100000 values repeated"):
+        din_graph.load(path)
+
+
 def test_an_integer_python_will_not_read_is_a_located_error(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
     path.write_text("programme: {id: p, name: P}\nnotes: " + "1" * 5000 + "\n")

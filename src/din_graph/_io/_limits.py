@@ -70,7 +70,12 @@ class Limit:
 
 FILE_MB = Limit("DIN_MAX_FILE_MB", 20, "the size of an input file", "MB")
 DEPTH = Limit("DIN_MAX_DEPTH", 100, "how deep lists and blocks nest in a YAML or JSON file", "levels")
-ALIAS_VALUES = Limit("DIN_MAX_ALIAS_VALUES", 100_000, "values repeated through YAML aliases (*name)", "values")
+ALIAS_VALUES = Limit(
+    "DIN_MAX_ALIAS_VALUES",
+    100_000,
+    "values repeated through YAML aliases (*name; a text counts per 100 characters)",
+    "values",
+)
 XLSX_UNCOMPRESSED_MB = Limit("DIN_MAX_XLSX_UNCOMPRESSED_MB", 200, "a workbook's size when unpacked", "MB")
 XLSX_RATIO = Limit(
     "DIN_MAX_XLSX_RATIO", 200, "how many times a part of a workbook (over 1 MB unpacked) may grow when unpacked"

@@ -302,7 +302,8 @@ class _Builder:
 
     def _build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
         if self.inside_alias:
-            self.aliased += 1
+            # A long text counts once per 100 characters: an alias of a megabyte repeated is no small thing.
+            self.aliased += 1 + (len(node.value) // 100 if isinstance(node, yaml.ScalarNode) else 0)
             if self.aliased > self.max_aliased:
                 found = f"more than {self.max_aliased} values repeated through aliases (an alias bomb?)"
                 raise DinParseError(self.file, _limits.ALIAS_VALUES.message(found), line=self.alias_line)
@@ -314,7 +315,9 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             out = []
             for index, item in enumerate(node.value):
-                self.lines[(*path, index)] = item.start_mark.line + 1
+                # A repeated node carries its anchor's marks; the list's own line is nearer the alias.
+                repeat = id(item) in self.built
+                self.lines[(*path, index)] = self.lines.get(path, 0) if repeat else item.start_mark.line + 1
                 out.append(self.build(item, (*path, index), depth + 1))
             return out
         return self._scalar(node)
