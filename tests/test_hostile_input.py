@@ -484,6 +484,13 @@ def test_carriage_returns_and_excel_escapes_survive_a_workbook(tmp_path: Path, t
     assert din_graph.load(tmp_path / "p.xlsx") == programme
 
 
+@pytest.mark.parametrize("text", ["\x85", "a\x85b", "regel\n\x85", "\u2028\n", "a\u2029b"])
+def test_line_breaks_yaml_knows_besides_newline_survive_a_yaml_file(tmp_path: Path, text: str) -> None:
+    programme = Programme.model_validate({"id": "p", "name": text, "efforts": [{"id": "E1", "title": text}]})
+    din_graph.dump(programme, tmp_path / "p.yaml")
+    assert din_graph.load(tmp_path / "p.yaml") == programme
+
+
 def test_numbers_keep_every_digit_in_a_workbook(tmp_path: Path) -> None:
     numbers = {2019: 140641710.73921967, 2020: 10**20 + 1, 2021: 100000000.06640625}
     programme = Programme.model_validate(
