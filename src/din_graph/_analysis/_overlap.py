@@ -511,7 +511,7 @@ def _features(nodes: list[_Node], analyzer: Analyzer) -> _Features:
     texts = [n.text for n in nodes]
     return _Features(
         _term_view(texts, analyzer),
-        _char_view([analyzer.content(t) for t in texts]),
+        _char_view([analyzer.content(t) for t in texts], analyzer),
         _term_view([f"{n.text} {n.context}" for n in nodes], analyzer),
     )
 
@@ -537,11 +537,12 @@ def _term_view(texts: list[str], analyzer: Analyzer) -> sp.csr_matrix:
     return sp.csr_matrix(normalize(counts.multiply(weight[None, :])))
 
 
-def _char_view(content: list[str]) -> sp.csr_matrix:
+def _char_view(content: list[str], analyzer: Analyzer) -> sp.csr_matrix:
     """TF-IDF over character 3–5-grams of the content words.
 
     The n-grams of each distinct word are counted once; a text's are its words'
-    (texts × words @ words × n-grams), as scikit-learn's ``char_wb`` counts them.
+    (texts × words @ words × n-grams), as scikit-learn's ``char_wb`` counts them,
+    each word weighed as in the term view (:meth:`Analyzer.weight`).
     """
     import numpy as np
     import scipy.sparse as sp
@@ -553,9 +554,11 @@ def _char_view(content: list[str]) -> sp.csr_matrix:
         text_words = word_counter.fit_transform(content)
     except ValueError:  # no content word in any text
         return sp.csr_matrix((len(content), 1), dtype=np.float32)
-    grams = CountVectorizer(analyzer="char_wb", ngram_range=(3, 5), dtype=np.float32)
-    word_grams = grams.fit_transform(word_counter.get_feature_names_out())
-    return sp.csr_matrix(normalize(TfidfTransformer(sublinear_tf=True).fit_transform(text_words @ word_grams)))
+    vocabulary = word_counter.get_feature_names_out()
+    weight = np.asarray([analyzer.weight(word) for word in vocabulary], dtype=np.float32)
+    word_grams = CountVectorizer(analyzer="char_wb", ngram_range=(3, 5), dtype=np.float32).fit_transform(vocabulary)
+    counts = sp.csr_matrix(text_words.multiply(weight[None, :])) @ word_grams
+    return sp.csr_matrix(normalize(TfidfTransformer().fit_transform(counts)))
 
 
 # -- stage 3: candidates -------------------------------------------------------------------
@@ -707,18 +710,18 @@ def _evidence(
 
 
 def _shared_words(analyzer: Analyzer, a: str, b: str) -> tuple[str, ...]:
-    """The words of ``a`` that share a term with ``b``, as written in each (``handhaving/handhavers``)."""
-    first: dict[str, str] = {}
+    """The words of ``a`` that share a term with ``b``, as written, each once; where ``b``
+    writes it otherwise, both (``handhaving/handhavers``)."""
+    in_b: dict[str, str] = {}
     for term in analyzer.terms(b):
-        first.setdefault(term.key, term.written)
-    shown: dict[str, None] = {}
+        in_b.setdefault(term.key, term.written)
+    written_b = set(in_b.values())
+    shown: dict[str, str] = {}
     for term in analyzer.terms(a):
-        other = first.get(term.key)
-        if other is not None:
-            shown[term.written if other == term.written else f"{term.written}/{other}"] = None
-    # A compound and its part may both match: keep the longest mention of each word.
-    kept = [word for word in shown if not any(word != o and o.startswith(word + "/") for o in shown)]
-    return tuple(kept[:SHOWN_WORDS])
+        other = in_b.get(term.key)
+        if other is not None and term.written not in shown:
+            shown[term.written] = term.written if term.written in written_b else f"{term.written}/{other}"
+    return tuple(shown.values())[:SHOWN_WORDS]
 
 
 def _kind(a: _Node, b: _Node) -> PairKind:
