@@ -68,7 +68,7 @@ Band = Literal["likely", "possible"]
 
 #: Pairs scoring at least this are listed (the bar of the *mogelijk* band); set on
 #: the tuning split of the real evaluation set (docs/overlap.md).
-DEFAULT_THRESHOLD = 0.1
+DEFAULT_THRESHOLD = 0.05
 #: Pairs scoring at least this are *waarschijnlijk* (docs/overlap.md).
 LIKELY = 0.4
 #: Shares of the three views in text similarity: terms, character n-grams, terms with context.

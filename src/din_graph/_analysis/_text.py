@@ -210,6 +210,15 @@ def _frequencies() -> dict[str, float]:
     return wordfreq.get_frequency_dict("nl")
 
 
+@cache
+def _dutch_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words common in Dutch (from :data:`KNOWN_ZIPF` on), and their stems: a word
+    on one of those stems is no compound (*handhaver*, on the stem of *handhaving*)."""
+    floor = 10**KNOWN_ZIPF / 1e9
+    dutch = frozenset(w for w, f in _frequencies().items() if f >= floor and len(w) >= _MIN_PART and w.isalpha())
+    return dutch, frozenset(map(stem, dutch - STOP_WORDS))
+
+
 def zipf(word: str) -> float:
     """A word's Zipf frequency in Dutch (0 for a word wordfreq does not know)."""
     import math
@@ -268,13 +277,11 @@ class Analyzer:
     def __init__(
         self, vocabulary: Iterable[str] = (), places: Iterable[str] = (), synonyms: Mapping[str, str] | None = None
     ) -> None:
-        frequencies = _frequencies()
-        floor = 10**KNOWN_ZIPF / 1e9
-        self.known = {w for w, f in frequencies.items() if f >= floor and len(w) >= _MIN_PART and w.isalpha()}
+        dutch, self.dutch_stems = _dutch_words()
+        self.known = set(dutch)
         self.vocabulary = frozenset(w for w in vocabulary if len(w) >= _MIN_COMPOUND)
         self.known |= _LEXICON | {w for w in vocabulary if len(w) >= _MIN_PART}
         self.known -= STOP_WORDS
-        self.known_stems = frozenset(map(stem, self.known))
         # Place names are removed as whole phrases (*Kolkwijk-Zuid*), longest first; a
         # single word of a name (*zuid*) elsewhere stays.
         names = sorted({" ".join(words(name)) for name in places} - {""}, key=len, reverse=True)
@@ -293,15 +300,18 @@ class Analyzer:
         word = self.synonyms.get(word, word)
         if len(word) < 3 or word.isdigit() or word in STOP_WORDS or word in GENERIC_WORDS:
             return ()
-        parts = split_compound(word, self.known)
+        parts = [word] if stem(word) in self.dutch_stems else split_compound(word, self.known)
         keys = [stem(word)]
         if len(parts) > 1:
             keys += [stem(p) for p in parts if p not in STOP_WORDS and p not in GENERIC_WORDS]
         # A verb made with a prefix names what its base word names: *vergroenen* is about *groen*.
         for prefix in _VERB_PREFIXES:
             base = word[len(prefix) :]
-            if word.startswith(prefix) and len(base) >= _MIN_BASE and stem(base) in self.known_stems:
+            if word.startswith(prefix) and len(base) >= _MIN_BASE and stem(base) in self.dutch_stems:
                 keys.append(stem(base))
+        # A comparative names what its adjective names: *schoner* is about *schoon*.
+        if word.endswith("er") and len(word) >= _MIN_BASE and stem(word[:-2]) in self.dutch_stems:
+            keys.append(stem(word[:-2]))
         return tuple(dict.fromkeys(keys))
 
     def terms(self, text: str) -> list[Term]:
