@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from din_graph._analysis._index import owner_identity, reference_key
-from din_graph._analysis._text import DEFAULT_SYNONYMS, Analyzer, fold, strip_track, words
+from din_graph._analysis._text import DEFAULT_SYNONYMS, Analyzer, Phrases, fold, strip_track, words
 from din_graph._errors import DinError
 from din_graph._gc import gc_paused
 from din_graph._graph import node_key
@@ -82,7 +82,7 @@ HALF = 0.3
 #: square root of the number of nodes (never fewer than :data:`MIN_COMMON` nodes):
 #: two texts sharing only such a term are too weak a match to look for.
 COMMON_TERM = 4.0
-MIN_COMMON = 400
+MIN_COMMON = 100
 #: Rows per sparse product in the candidate search (memory stays below a few hundred MB).
 CHUNK = 2_000
 #: Words shown as shared evidence, at most.
@@ -219,8 +219,8 @@ class Overlaps:
         from din_graph._render._html import html_table
 
         rows = ((str(p.rank), f"{p.score:.2f}", overlap_word(f"band.{p.band}"), p.a, p.b, p.reason) for p in self.pairs)
-        caption = f"{len(self.pairs)} overlaps at or above {self.threshold:.2f}"
-        return html_table(["#", "score", "band", "a", "b", "waarom"], rows, caption=caption)
+        header = ["#", "score", overlap_word("column.band"), "a", "b", overlap_word("column.why")]
+        return html_table(header, rows, caption=f"{len(self.pairs)} {overlap_word('pairs')} ≥ {self.threshold:.2f}")
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of ``din overlap --format json``."""
@@ -510,14 +510,14 @@ def _features(nodes: list[_Node], analyzer: Analyzer) -> _Features:
     """The term, character and context views of every node's text (scikit-learn TF-IDF)."""
     texts = [n.text for n in nodes]
     return _Features(
-        _term_view(texts, analyzer),
+        _term_view([(t,) for t in texts], analyzer),
         _char_view([analyzer.content(t) for t in texts], analyzer),
-        _term_view([f"{n.text} {n.context}" for n in nodes], analyzer),
+        _term_view([(n.text, n.context) for n in nodes], analyzer),
     )
 
 
-def _term_view(texts: list[str], analyzer: Analyzer) -> sp.csr_matrix:
-    """TF-IDF over the texts' terms, each term weighed by how rare its word is in Dutch."""
+def _term_view(texts: list[tuple[str, ...]], analyzer: Analyzer) -> sp.csr_matrix:
+    """TF-IDF over the terms of each node's texts, each term weighed by how rare its word is in Dutch."""
     import numpy as np
     import scipy.sparse as sp
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -525,8 +525,8 @@ def _term_view(texts: list[str], analyzer: Analyzer) -> sp.csr_matrix:
 
     written: dict[str, str] = {}
 
-    def keys(text: str) -> list[str]:
-        terms = analyzer.terms(text)
+    def keys(parts: tuple[str, ...]) -> list[str]:
+        terms = [term for part in parts for term in analyzer.terms(part)]
         for term in terms:
             written.setdefault(term.key, term.written)
         return [term.key for term in terms]
@@ -572,29 +572,37 @@ def _candidates(
     k: int,
     bar: Any,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Each node's ``k`` most similar nodes of other programmes (cosine of unit rows), as
-    pairs ``left < right``; ties go to the lower node number."""
-    import numpy as np
+    """Each node's ``k`` most similar nodes of other programmes (dot products of rows), as
+    pairs ``left < right``.
 
-    allowed = np.zeros((2, 2), dtype=bool)
-    allowed[1, 1] = "effort-effort" in wanted
-    allowed[0, 0] = "goal-goal" in wanted
-    allowed[0, 1] = allowed[1, 0] = "effort-goal" in wanted
-    transposed = matrix.T.tocsr()
-    found: list[np.ndarray] = []
+    ``sparse_dot_topn`` multiplies and keeps each row's best ``k`` without storing the
+    whole product.  A node's own programme is pushed below zero, where the search does
+    not look: each row gets its programme as a column of 2 on one side and -2 on the
+    other (similarities lie in [0, 1]).  Node kinds a pair may not join are searched apart.
+    """
+    import numpy as np
+    import scipy.sparse as sp
+    from sparse_dot_topn import sp_matmul_topn
+
     n = matrix.shape[0]
-    for start in range(0, n, CHUNK):
-        product = (matrix[start : start + CHUNK] @ transposed).tocoo()
-        rows, cols, values = product.row + start, product.col, product.data
-        keep = (programme[rows] != programme[cols]) & allowed[is_effort[rows].astype(int), is_effort[cols].astype(int)]
-        keep &= values > 0
-        rows, cols, values = rows[keep], cols[keep], values[keep]
-        order = np.lexsort((cols, -values, rows))
-        rows, cols = rows[order], cols[order]
-        first = np.searchsorted(rows, rows)  # where each row's run starts
-        best = np.arange(len(rows)) - first < k
-        found.append(np.minimum(rows[best], cols[best]) * n + np.maximum(rows[best], cols[best]))
-        bar.update(min(CHUNK, n - start) // 2)
+    own = sp.csr_matrix((np.ones(n, dtype=np.float32), (np.arange(n), programme)), shape=(n, programme.max() + 1))
+    left_side = sp.hstack([matrix, 2 * own], format="csr", dtype=np.float32)
+    right_side = sp.hstack([matrix, -2 * own], format="csr", dtype=np.float32)
+    groups = {"effort": np.flatnonzero(is_effort), "goal": np.flatnonzero(~is_effort)}
+    joins = {"effort": {"effort": "effort-effort", "goal": "effort-goal"}}
+    joins["goal"] = {"effort": "effort-goal", "goal": "goal-goal"}
+    found: list[np.ndarray] = []
+    for kind, rows in groups.items():
+        cols = np.sort(np.concatenate([groups[o] for o in groups if joins[kind][o] in wanted] or [groups["goal"][:0]]))
+        if not len(rows) or not len(cols):
+            continue
+        searched = right_side[cols].T.tocsr()
+        for start in range(0, len(rows), CHUNK):
+            chunk = rows[start : start + CHUNK]
+            best = sp_matmul_topn(left_side[chunk], searched, top_n=k, threshold=0.0).tocoo()
+            i, j = chunk[best.row], cols[best.col]
+            found.append(np.minimum(i, j) * n + np.maximum(i, j))
+            bar.update(len(chunk) // 2)
     codes = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
     return codes // n, codes % n
 
@@ -712,16 +720,15 @@ def _evidence(
 def _shared_words(analyzer: Analyzer, a: str, b: str) -> tuple[str, ...]:
     """The words of ``a`` that share a term with ``b``, as written, each once; where ``b``
     writes it otherwise, both (``handhaving/handhavers``)."""
-    in_b: dict[str, str] = {}
-    for term in analyzer.terms(b):
-        in_b.setdefault(term.key, term.written)
+    in_a, in_b = analyzer.written(a), analyzer.written(b)
     written_b = set(in_b.values())
     shown: dict[str, str] = {}
-    for term in analyzer.terms(a):
-        other = in_b.get(term.key)
-        if other is not None and term.written not in shown:
-            shown[term.written] = term.written if term.written in written_b else f"{term.written}/{other}"
-    return tuple(shown.values())[:SHOWN_WORDS]
+    for key in in_a.keys() & in_b.keys():
+        word = in_a[key]
+        if word not in shown or shown[word] == word:
+            shown[word] = word if word in written_b else f"{word}/{in_b[key]}"
+    order = {word: i for i, word in enumerate(in_a.values())}
+    return tuple(shown[w] for w in sorted(shown, key=order.__getitem__))[:SHOWN_WORDS]
 
 
 def _kind(a: _Node, b: _Node) -> PairKind:
@@ -853,15 +860,12 @@ class _Areas:
                 if child != area.id:
                     self.parent.setdefault(child, area.id)
         self.names = {area.id: area.name for area in portfolio.areas}
-        # Longest names first, so that 'Hart van Zuid' wins over 'Zuid'.
-        names = sorted((n for n in self.lookup if len(n) > 3), key=len, reverse=True)
-        self._pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
+        self._phrases = Phrases({name: area for name, area in self.lookup.items() if len(name) > 3})
+        self._relations: dict[tuple[frozenset[str], frozenset[str]], tuple[float, tuple[str, ...]]] = {}
 
     def mentioned(self, text: str) -> frozenset[str]:
         """Areas whose name occurs in a text as whole words."""
-        if self._pattern is None:
-            return frozenset()
-        return frozenset(self.lookup[m] for m in self._pattern.findall(fold(text)))
+        return frozenset(value for _, _, value in self._phrases.find(words(text)))
 
     def ancestors(self, area: str) -> list[str]:
         out, seen = [], {area}
@@ -883,6 +887,12 @@ class _Areas:
 
     def relation(self, a: frozenset[str], b: frozenset[str]) -> tuple[float, tuple[str, ...]]:
         """1.0 for a shared area or one inside the other; 0.5 for siblings in one wijk."""
+        found = self._relations.get((a, b))
+        if found is None:
+            found = self._relations[(a, b)] = self._relation(a, b)
+        return found
+
+    def _relation(self, a: frozenset[str], b: frozenset[str]) -> tuple[float, tuple[str, ...]]:
         shared = sorted(a & b)
         if shared:
             return 1.0, tuple(self.names.get(s, s) for s in shared)

@@ -26,6 +26,7 @@ __all__ = [
     "GROUP_WORDS",
     "STOP_WORDS",
     "Analyzer",
+    "Phrases",
     "Term",
     "fold",
     "split_compound",
@@ -151,6 +152,52 @@ def words(text: str) -> list[str]:
     ['overlast', 'en', 'veiligheid', 'cameratoezicht']
     """
     return _WORD.findall(fold(text))
+
+
+class Phrases:
+    """Finds names of one or more words (place names) among a text's folded words.
+
+    Longest names first at each position, so *Hart van Zuid* wins over *Zuid*; only
+    the words that open a name are looked at further.
+
+    Examples
+    --------
+    >>> phrases = Phrases({"hart van zuid": "hvz", "zuid": "z"})
+    >>> phrases.find(words("Groen in Hart van Zuid en zuid"))
+    [(2, 5, 'hvz'), (6, 7, 'z')]
+    """
+
+    def __init__(self, names: Mapping[str, str]) -> None:
+        self._values = {tuple(words(name)): value for name, value in names.items() if words(name)}
+        self._sizes: dict[str, list[int]] = {}
+        for phrase in sorted(self._values, key=len, reverse=True):
+            self._sizes.setdefault(phrase[0], []).append(len(phrase))
+
+    def find(self, tokens: list[str]) -> list[tuple[int, int, str]]:
+        """(start, end, value) of each name found, left to right, not overlapping."""
+        found: list[tuple[int, int, str]] = []
+        position = 0
+        for start in [i for i, token in enumerate(tokens) if token in self._sizes]:
+            if start < position:
+                continue
+            for size in self._sizes[tokens[start]]:
+                value = self._values.get(tuple(tokens[start : start + size]))
+                if value is not None:
+                    found.append((start, start + size, value))
+                    position = start + size
+                    break
+        return found
+
+    def remove(self, tokens: list[str]) -> list[str]:
+        """The tokens without the names in them."""
+        found = self.find(tokens)
+        if not found:
+            return tokens
+        kept, position = [], 0
+        for start, end, _ in found:
+            kept += tokens[position:start]
+            position = end
+        return kept + tokens[position:]
 
 
 def strip_track(title: str, track: str | None) -> str:
@@ -284,10 +331,11 @@ class Analyzer:
         self.known -= STOP_WORDS
         # Place names are removed as whole phrases (*Kolkwijk-Zuid*), longest first; a
         # single word of a name (*zuid*) elsewhere stays.
-        names = sorted({" ".join(words(name)) for name in places} - {""}, key=len, reverse=True)
-        self._places = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
+        self._places = Phrases({name: name for name in places})
         self.synonyms = dict(DEFAULT_SYNONYMS if synonyms is None else synonyms)
         self._keys: dict[str, tuple[str, ...]] = {}
+        self._terms: dict[str, list[Term]] = {}
+        self._written: dict[str, dict[str, str]] = {}
 
     def keys(self, word: str) -> tuple[str, ...]:
         """The keys a folded word counts under: its stem, then its parts' stems (topic words only)."""
@@ -325,20 +373,32 @@ class Analyzer:
         >>> {term.written for term in terms}
         {'handhavingscapaciteit'}
         """
+        cached = self._terms.get(text)
+        if cached is not None:
+            return cached
         found = self.words(text)
         terms = [Term(word, key) for word in found for key in self.keys(word)]
         # A compound written apart (*natuur kas*, *energie-strategie*) also counts as the
         # compound, where the corpus writes it together somewhere.
         for first, second in itertools.pairwise(found):
             joined = first + second
-            if joined in self.vocabulary and self.keys(joined):
+            if joined in self.vocabulary and self.keys(first) and self.keys(second) and self.keys(joined):
                 terms.append(Term(f"{first} {second}", self.keys(joined)[0]))
+        self._terms[text] = terms
         return terms
+
+    def written(self, text: str) -> dict[str, str]:
+        """Each key of a text's terms and the word it was first written as."""
+        found = self._written.get(text)
+        if found is None:
+            found = self._written[text] = {}
+            for term in self.terms(text):
+                found.setdefault(term.key, term.written)
+        return found
 
     def words(self, text: str) -> list[str]:
         """The folded words of a text, place names left out."""
-        folded = " ".join(words(text))
-        return (self._places.sub(" ", folded) if self._places else folded).split()
+        return self._places.remove(words(text))
 
     def content(self, text: str) -> str:
         """The text's topic words as written, one space apart (for character n-grams)."""

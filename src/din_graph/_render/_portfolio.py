@@ -45,10 +45,14 @@ def portfolio_dot(
     paper: str = "a3",
     landscape: bool = True,
 ) -> str:
-    """DOT text of the portfolio picture with the ``top`` strongest overlaps."""
+    """DOT text of the portfolio picture with the ``top`` strongest *waarschijnlijk* overlaps.
+
+    The *mogelijk* pairs stay in the list (``din overlap``, the report): drawn, they
+    would tie every programme to every other.
+    """
     words = WORDS[lang]
     index = index_of(portfolio)
-    pairs = list(found.pairs[: max(0, top)])
+    pairs = [pair for pair in found.pairs if pair.band == "likely"][: max(0, top)]
     shown: dict[str, list[str]] = {p.id: [] for p in portfolio.programmes}
     for pair in pairs:
         for key in (pair.a, pair.b):
@@ -129,8 +133,8 @@ def portfolio_dot(
             f" · {', '.join(words_shared)}" if words_shared else ""
         )
         tooltip = f"{overlap_word('band.' + pair.band, lang)}: {pair.reason}"
-        # A *mogelijk* pair is drawn dashed: the picture reads like the list, strongest first.
-        style = "solid" if pair.band == "likely" else "dashed"
+        # A confirmed pair (review file) is drawn bold.
+        style = "bold" if pair.review else "solid"
         out.append(
             f'  {dot_string(pair.a)} -- {dot_string(pair.b)} [constraint=false, color="{OVERLAP_COLOUR}", '
             f"style={style}, penwidth={1 + 4 * pair.score:.2f}, label={dot_string(shorten(label, 60))}, "
