@@ -363,14 +363,16 @@ def test_portfolio_picture_has_a_cluster_per_programme_and_weighted_overlaps(
         while node in chain:
             node, level = chain[node], level + 1
             depth[node] = level
-    # the ends of a pair that is both nodes' strongest sit at the same height
-    first = {}
+    # the ends of the strongest pairs sit at the same height, up to the first node in two pairs
+    seen: set[str] = set()
+    leading = []
     for pair in likely:
-        first.setdefault(pair.a, pair)
-        first.setdefault(pair.b, pair)
-    strongest = [pair for pair in likely if first[pair.a] is pair and first[pair.b] is pair]
-    assert len(strongest) >= 3
-    assert all(depth[pair.a] == depth[pair.b] for pair in strongest)
+        if {pair.a, pair.b} & seen:
+            break
+        seen |= {pair.a, pair.b}
+        leading.append(pair)
+    assert len(leading) >= 3
+    assert all(depth[pair.a] == depth[pair.b] for pair in leading)
     svg = din_graph.render(almelo, "svg")
     assert isinstance(svg, str)
     ET.fromstring(svg)
@@ -509,7 +511,7 @@ def test_programmes_portfolios_and_findings_show_themselves(almelo: din_graph.Po
     assert almelo._repr_svg_() is None  # the portfolio picture needs Graphviz: Jupyter falls back to text
     table = din_graph.overlaps(almelo, progress=False)._repr_html_()
     assert "E23" in table
-    assert "Beide noemen hittestress." in table  # why each pair is listed
+    assert "beide noemen hittestress." in table  # why each pair is listed
     assert "waarschijnlijk" in table
     html = din_graph.check(small(name="<b>x</b>", efforts=[{"id": "E1", "title": "<i>los</i>"}]))._repr_html_()
     assert "&lt;i&gt;los&lt;/i&gt;" in html

@@ -227,6 +227,7 @@ def overlap(
             synonyms=meant or None,
             review=review,
             lang=language,
+            top=top,
         )
     except DinError as err:
         click.echo(str(err), err=True)

@@ -250,7 +250,7 @@ def _overlap_sections(portfolio: Portfolio, lang: Lang, top: int) -> list[Sectio
     from din_graph._render._charts import heatmap_image
 
     w = _WORDS[lang]
-    found = overlaps(portfolio, progress=False, lang=lang)
+    found = overlaps(portfolio, progress=False, lang=lang, top=top)
 
     def _col(code: str) -> str:
         return overlap_word(f"column.{code}", lang)

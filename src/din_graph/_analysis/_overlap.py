@@ -202,10 +202,12 @@ class Overlaps:
     """Pairs left out because the review file dismissed them."""
     stale: tuple[StaleDecision, ...] = ()
     """Review decisions on pairs whose node no longer exists."""
+    more: int = 0
+    """Pairs at or above the threshold beyond ``pairs`` (when :func:`overlaps` was given ``top``)."""
 
     def top(self, n: int) -> tuple[tuple[OverlapPair, ...], int]:
         """The best ``n`` pairs and how many more are listed."""
-        return self.pairs[: max(0, n)], max(0, len(self.pairs) - max(0, n))
+        return self.pairs[: max(0, n)], self.more + max(0, len(self.pairs) - max(0, n))
 
     def matrix(self) -> dict[str, dict[str, float]]:
         """Programme × programme overlap scores (symmetric, 1.0 on the diagonal)."""
@@ -234,6 +236,7 @@ class Overlaps:
             ],
             "dismissed": self.dismissed,
             "stale": [asdict(s) for s in self.stale],
+            "more": self.more,
         }
 
 
@@ -248,6 +251,7 @@ def overlaps(
     synonyms: Mapping[str, str] | None = None,
     review: Review | str | Path | None = None,
     lang: Lang = "nl",
+    top: int | None = None,
 ) -> Overlaps:
     """The overlaps between the programmes of a portfolio: a ranked list with evidence.
 
@@ -277,12 +281,17 @@ def overlaps(
         out, confirmed ones marked (and listed even below the threshold).
     lang:
         Language of each pair's ``reason`` (``"nl"`` or ``"en"``).
+    top:
+        Return only the best ``top`` pairs (``more`` counts the rest); their evidence
+        is all that is worked out, which on a large portfolio saves most of the time.
+        The aggregates (programme pairs, clusters, suggested links) still count every pair.
 
     Raises
     ------
     DinError
-        An unknown weight or kind, a ``candidates_per_node`` below 1, or a review
-        file that does not load (file, line and key named).
+        An unknown weight or kind, a synonym of more than one word, a
+        ``candidates_per_node`` below 1, or a review file that does not load (file,
+        line and key named).
 
     Examples
     --------
@@ -303,8 +312,11 @@ def overlaps(
     wanted = set(kinds)
     if not wanted <= {"effort-effort", "goal-goal", "effort-goal"}:
         raise DinError(f"unknown pair kind(s) {sorted(wanted - {'effort-effort', 'goal-goal', 'effort-goal'})}")
-    if candidates_per_node < 1:
-        raise DinError(f"candidates_per_node must be at least 1, not {candidates_per_node}")
+    if candidates_per_node < 1 or (top is not None and top < 0):
+        raise DinError(f"candidates_per_node must be at least 1 and top at least 0, not {candidates_per_node}, {top}")
+    for word, meant in (synonyms or {}).items():
+        if len(words(word)) != 1 or len(words(meant)) != 1:
+            raise DinError(f"synonym {word!r} -> {meant!r}: a synonym is one word read as one other word")
     decisions = load_review(review) if isinstance(review, str | Path) else review
     meant = dict(DEFAULT_SYNONYMS) | dict(synonyms or {}) if synonyms != {} else {}
     with gc_paused():  # the stages build many small objects that all survive the run
@@ -318,6 +330,7 @@ def overlaps(
             synonyms=meant,
             review=decisions,
             lang=lang,
+            top=top,
         )
 
 
@@ -332,6 +345,7 @@ def _overlaps(
     synonyms: dict[str, str],
     review: Review | None,
     lang: Lang,
+    top: int | None,
 ) -> Overlaps:
     import numpy as np
 
@@ -364,26 +378,33 @@ def _overlaps(
         if score < threshold and decision is None:
             continue
         a, b = sorted((nodes[i], nodes[j]), key=lambda n: n.key)
-        evidence, reason = _evidence(a, b, analyzer, areas, related, lang)
         band: Band = "likely" if score >= LIKELY else "possible"
-        pair = OverlapPair(a.key, b.key, _kind(a, b), round(score, 6), evidence, len(listed) + 1, band, reason)
+        pair = OverlapPair(a.key, b.key, _kind(a, b), round(score, 6), (), len(listed) + 1, band)
         if decision is not None:
             pair = replace(pair, review="confirmed", note=decision.note)
         listed.append(pair)
+    by_key = {n.key: n for n in nodes}
+
+    def explained(pair: OverlapPair) -> OverlapPair:
+        evidence, reason = _evidence(by_key[pair.a], by_key[pair.b], analyzer, areas, related, lang)
+        return replace(pair, evidence=evidence, reason=reason)
+
+    shown = [explained(pair) for pair in (listed if top is None else listed[:top])]
     counts = np.bincount(programme, minlength=len(pf.programmes)).tolist()
     sizes = dict(zip([p.id for p in pf.programmes], counts, strict=True))
     likely = [p for p in listed if p.band == "likely"]
     return Overlaps(
-        tuple(listed),
+        tuple(shown),
         _programme_pairs(listed, sizes),
         _clusters(likely),
-        _suggested_links(likely, {n.key: n for n in nodes}),
+        _suggested_links([explained(p) for p in likely if p.kind == "effort-goal"], by_key),
         threshold,
         w,
         len(left),
         LIKELY,
         dismissed,
         stale,
+        len(listed) - len(shown),
     )
 
 
