@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import unit_rows
 
 import din_graph
 from din_graph import DinError, Portfolio, Programme, in_area, load_review, overlaps
 from din_graph._analysis._overlap import LIKELY
 from din_graph._analysis._text import Analyzer, fold, split_compound, stem, strip_track, words
+from strategies import unit_rows
 
 AREAS = [
     {"id": "west", "name": "Almelo West", "kind": "wijk", "parts": ["Kerkelanden", "Windmolenbroek"]},

@@ -25,7 +25,6 @@ says what a score means on the real evaluation set.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, replace
@@ -299,8 +298,10 @@ def overlaps(
     >>> found = din_graph.overlaps(din_graph.load("examples/almelo"))
     >>> best = found.pairs[0]
     >>> (best.rank, best.band, best.a, best.b)
-    (1, 'likely', 'almelo-duurzaamheid/O1b', 'almelo-leefbare-wijken-en-dorpen/EK1')
+    (1, 'likely', 'almelo-duurzaamheid/E19', 'almelo-leefbare-wijken-en-dorpen/EK2')
     >>> best.reason
+    'Beide noemen verduurzamen, woningen.'
+    >>> found.pairs[1].reason
     'De inspanning kan bijdragen aan het doel: beide noemen hittestress.'
     """
     pf = _as_portfolio(portfolio)
@@ -314,11 +315,12 @@ def overlaps(
         raise DinError(f"unknown pair kind(s) {sorted(wanted - {'effort-effort', 'goal-goal', 'effort-goal'})}")
     if candidates_per_node < 1 or (top is not None and top < 0):
         raise DinError(f"candidates_per_node must be at least 1 and top at least 0, not {candidates_per_node}, {top}")
-    for word, meant in (synonyms or {}).items():
-        if len(words(word)) != 1 or len(words(meant)) != 1:
-            raise DinError(f"synonym {word!r} -> {meant!r}: a synonym is one word read as one other word")
+    for word, other in (synonyms or {}).items():
+        if len(words(word)) != 1 or len(words(other)) != 1:
+            raise DinError(f"synonym {word!r} -> {other!r}: a synonym is one word read as one other word")
     decisions = load_review(review) if isinstance(review, str | Path) else review
-    meant = dict(DEFAULT_SYNONYMS) | dict(synonyms or {}) if synonyms != {} else {}
+    given = {fold(word).strip(): fold(other).strip() for word, other in (synonyms or {}).items()}
+    meant = DEFAULT_SYNONYMS | given if synonyms != {} else {}
     with gc_paused():  # the stages build many small objects that all survive the run
         return _overlaps(
             pf,
