@@ -174,7 +174,10 @@ def check(paths: tuple[str, ...], fmt: str, lang: str, fail_on: str) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_FORMAT
 @click.option(
-    "--min-score", type=click.FloatRange(0, 1), default=None, help="List pairs scoring at least this [default: 0.3]."
+    "--min-score",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="List pairs scoring at least this [default: 0.05, the bar of the mogelijk band].",
 )
 @click.option("--top", type=click.IntRange(min=1), default=50, show_default=True, help="Show the best N pairs.")
 @click.option(

@@ -369,45 +369,59 @@ def _overlaps(
     related = _related_programmes(pf)
     scores = _scores(nodes, features, left, right, w, areas, related)
     bar.close()
-    listed: list[OverlapPair] = []
-    dismissed = 0
-    order = np.lexsort((right, left, -scores))
-    for i, j, score in zip(left[order].tolist(), right[order].tolist(), scores[order].tolist(), strict=True):
-        decision = review.decision(nodes[i].key, nodes[j].key) if review else None
-        if decision is not None and decision.decision == "dismissed":
-            dismissed += 1
-            continue
-        if score < threshold and decision is None:
-            continue
-        a, b = sorted((nodes[i], nodes[j]), key=lambda n: n.key)
-        band: Band = "likely" if score >= LIKELY else "possible"
-        pair = OverlapPair(a.key, b.key, _kind(a, b), round(score, 6), (), len(listed) + 1, band)
-        if decision is not None:
-            pair = replace(pair, review="confirmed", note=decision.note)
-        listed.append(pair)
+    left, right, scores, dismissed = _listed(left, right, scores, threshold, nodes, review)
     by_key = {n.key: n for n in nodes}
 
-    def explained(pair: OverlapPair) -> OverlapPair:
-        evidence, reason = _evidence(by_key[pair.a], by_key[pair.b], analyzer, areas, related, lang)
-        return replace(pair, evidence=evidence, reason=reason)
+    def pair_at(k: int) -> OverlapPair:
+        """The ``k``-th pair of the list (0 is the best), with its evidence."""
+        a, b = sorted((nodes[left[k]], nodes[right[k]]), key=lambda n: n.key)
+        evidence, reason = _evidence(a, b, analyzer, areas, related, lang)
+        band: Band = "likely" if scores[k] >= LIKELY else "possible"
+        pair = OverlapPair(a.key, b.key, _kind(a, b), round(float(scores[k]), 6), evidence, k + 1, band, reason)
+        decision = review.decision(a.key, b.key) if review else None
+        return replace(pair, review="confirmed", note=decision.note) if decision else pair
 
-    shown = [explained(pair) for pair in (listed if top is None else listed[:top])]
-    counts = np.bincount(programme, minlength=len(pf.programmes)).tolist()
-    sizes = dict(zip([p.id for p in pf.programmes], counts, strict=True))
-    likely = [p for p in listed if p.band == "likely"]
+    shown = [pair_at(k) for k in range(len(left) if top is None else min(top, len(left)))]
+    likely = np.flatnonzero(scores >= LIKELY)
     return Overlaps(
         tuple(shown),
-        _programme_pairs(listed, sizes),
-        _clusters(likely),
-        _suggested_links([explained(p) for p in likely if p.kind == "effort-goal"], by_key),
+        _programme_pairs(pf, programme, left, right),
+        _clusters(nodes, left[likely], right[likely], scores[likely]),
+        _suggested_links([pair_at(k) for k in likely.tolist() if is_effort[left[k]] != is_effort[right[k]]], by_key),
         threshold,
         w,
         len(left),
         LIKELY,
         dismissed,
         stale,
-        len(listed) - len(shown),
+        len(left) - len(shown),
     )
+
+
+def _listed(
+    left: np.ndarray, right: np.ndarray, scores: np.ndarray, threshold: float, nodes: list[_Node], review: Review | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """The pairs to list, best first (ties by node number): at or above the threshold or
+    confirmed, not dismissed; and how many were dismissed."""
+    import numpy as np
+
+    keep = scores >= threshold
+    dismissed = 0
+    if review is not None:
+        n = len(nodes)
+        number = {node.key: i for i, node in enumerate(nodes)}
+        decided = {
+            min(number[e.a], number[e.b]) * n + max(number[e.a], number[e.b]): e.decision
+            for e in review.entries.values()
+            if e.a in number and e.b in number
+        }
+        codes = left * n + right
+        out = np.isin(codes, [c for c, d in decided.items() if d == "dismissed"])
+        dismissed = int(out.sum())
+        keep = (keep | np.isin(codes, [c for c, d in decided.items() if d == "confirmed"])) & ~out
+    left, right, scores = left[keep], right[keep], scores[keep]
+    order = np.lexsort((right, left, -scores))
+    return left[order], right[order], scores[order], dismissed
 
 
 # -- stage 1: texts ------------------------------------------------------------------------
@@ -532,32 +546,46 @@ class _Features:
 def _features(nodes: list[_Node], analyzer: Analyzer) -> _Features:
     """The term, character and context views of every node's text (scikit-learn TF-IDF)."""
     texts = [n.text for n in nodes]
+    # Many nodes share one context (the efforts of a goal): each is read once.
+    contexts = list(dict.fromkeys(n.context for n in nodes))
+    counts, weight = _term_counts([*texts, *contexts], analyzer)
+    own = counts[: len(nodes)]
+    row = {context: len(nodes) + i for i, context in enumerate(contexts)}
+    around = counts[[row[n.context] for n in nodes]]
     return _Features(
-        _term_view([(t,) for t in texts], analyzer),
+        _weighed_tfidf(own, weight),
         _char_view([analyzer.content(t) for t in texts], analyzer),
-        _term_view([(n.text, n.context) for n in nodes], analyzer),
+        _weighed_tfidf(own + around, weight),
     )
 
 
-def _term_view(texts: list[tuple[str, ...]], analyzer: Analyzer) -> sp.csr_matrix:
-    """TF-IDF over the terms of each node's texts, each term weighed by how rare its word is in Dutch."""
+def _term_counts(texts: list[str], analyzer: Analyzer) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Texts × terms counts, and each term's weight: how rare its word is in Dutch."""
     import numpy as np
-    import scipy.sparse as sp
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.preprocessing import normalize
+    from sklearn.feature_extraction.text import CountVectorizer
 
     written: dict[str, str] = {}
 
-    def keys(parts: tuple[str, ...]) -> list[str]:
-        terms = [term for part in parts for term in analyzer.terms(part)]
+    def keys(text: str) -> list[str]:
+        terms = analyzer.terms(text)
         for term in terms:
             written.setdefault(term.key, term.written)
         return [term.key for term in terms]
 
-    vectorizer = TfidfVectorizer(analyzer=keys, sublinear_tf=True, norm=None, dtype=np.float32)
+    vectorizer = CountVectorizer(analyzer=keys, dtype=np.float32)
     counts = vectorizer.fit_transform(texts)
     weight = np.asarray([analyzer.weight(written[k]) for k in vectorizer.get_feature_names_out()], np.float32)
-    return sp.csr_matrix(normalize(counts.multiply(weight[None, :])))
+    return counts, weight
+
+
+def _weighed_tfidf(counts: sp.csr_matrix, weight: np.ndarray) -> sp.csr_matrix:
+    """TF-IDF (sublinear) of the counts, each term times its weight, rows of unit length."""
+    import scipy.sparse as sp
+    from sklearn.feature_extraction.text import TfidfTransformer
+    from sklearn.preprocessing import normalize
+
+    tfidf = TfidfTransformer(sublinear_tf=True, norm=None).fit_transform(counts)
+    return sp.csr_matrix(normalize(tfidf.multiply(weight[None, :])))
 
 
 def _char_view(content: list[str], analyzer: Analyzer) -> sp.csr_matrix:
@@ -763,49 +791,50 @@ def _kind(a: _Node, b: _Node) -> PairKind:
 # -- aggregates ----------------------------------------------------------------------------
 
 
-def _programme_pairs(pairs: list[OverlapPair], size: Mapping[str, int]) -> tuple[ProgrammePair, ...]:
-    """Programme pairs by the share of their nodes in a listed pair; ``size``: nodes per programme."""
-    involved: dict[tuple[str, str], set[str]] = defaultdict(set)
-    count: dict[tuple[str, str], int] = defaultdict(int)
-    for pair in pairs:
-        pa, pb = pair.a.split("/", 1)[0], pair.b.split("/", 1)[0]
-        key = (min(pa, pb), max(pa, pb))
-        involved[key].update((pair.a, pair.b))
-        count[key] += 1
-    out = [
-        ProgrammePair(a, b, round(len(nodes) / (size[a] + size[b]), 4), count[(a, b)])
-        for (a, b), nodes in involved.items()
-    ]
-    out.sort(key=lambda p: (-p.score, -p.count, p.a, p.b))
+def _programme_pairs(
+    pf: Portfolio, programme: np.ndarray, left: np.ndarray, right: np.ndarray
+) -> tuple[ProgrammePair, ...]:
+    """Programme pairs by the share of their nodes (goals and efforts) in a listed pair between them."""
+    import numpy as np
+
+    ids, size = [p.id for p in pf.programmes], np.bincount(programme, minlength=len(pf.programmes))
+    count = len(ids)
+    joined = np.minimum(programme[left], programme[right]) * count + np.maximum(programme[left], programme[right])
+    # each node once per programme pair it takes part in
+    involved = np.unique(np.concatenate([joined * len(programme) + left, joined * len(programme) + right]))
+    nodes_in = np.bincount(involved // len(programme), minlength=count * count)
+    pairs_in = np.bincount(joined, minlength=count * count)
+    out = []
+    for code in np.flatnonzero(pairs_in).tolist():
+        p, q = divmod(code, count)
+        a, b = sorted((ids[p], ids[q]))
+        out.append(ProgrammePair(a, b, round(int(nodes_in[code]) / int(size[p] + size[q]), 4), int(pairs_in[code])))
+    out.sort(key=lambda pair: (-pair.score, -pair.count, pair.a, pair.b))
     return tuple(out)
 
 
-def _clusters(pairs: list[OverlapPair]) -> tuple[OverlapCluster, ...]:
-    """Connected groups of nodes (union-find over the pairs) spanning two or more programmes."""
-    parent: dict[str, str] = {}
+def _clusters(
+    nodes: list[_Node], left: np.ndarray, right: np.ndarray, scores: np.ndarray
+) -> tuple[OverlapCluster, ...]:
+    """Connected groups of nodes (joined by the given pairs) that span two or more programmes."""
+    import numpy as np
+    import scipy.sparse as sp
+    from scipy.sparse.csgraph import connected_components
 
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for pair in pairs:
-        ra, rb = find(pair.a), find(pair.b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    members: dict[str, list[str]] = defaultdict(list)
-    best: dict[str, float] = defaultdict(float)
-    for node in parent:
-        members[find(node)].append(node)
-    for pair in pairs:
-        best[find(pair.a)] = max(best[find(pair.a)], pair.score)
+    n = len(nodes)
+    graph = sp.coo_matrix((np.ones(len(left)), (left, right)), shape=(n, n))
+    _, label = connected_components(graph, directed=False)
+    best: dict[int, float] = {}
+    for i, score in zip(left.tolist(), scores.tolist(), strict=True):
+        best[label[i]] = max(best.get(label[i], 0.0), score)
+    members: dict[int, list[str]] = defaultdict(list)
+    for i in np.unique(np.concatenate([left, right])).tolist():
+        members[label[i]].append(nodes[i].key)
     out = []
-    for root, nodes in members.items():
-        programmes = tuple(sorted({n.split("/", 1)[0] for n in nodes}))
+    for group, keys in members.items():
+        programmes = tuple(sorted({key.split("/", 1)[0] for key in keys}))
         if len(programmes) >= 2:
-            out.append(OverlapCluster(tuple(sorted(nodes)), programmes, best[root]))
+            out.append(OverlapCluster(tuple(sorted(keys)), programmes, round(best[group], 6)))
     out.sort(key=lambda c: (-len(c.nodes), -c.score, c.nodes))
     return tuple(out)
 
