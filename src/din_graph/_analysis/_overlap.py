@@ -26,8 +26,9 @@ says what a score means on the real evaluation set.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field, replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -105,20 +106,37 @@ class OverlapPair:
     """Two nodes of different programmes that may overlap; ``a < b``.
 
     ``rank`` is the place in the list (1 is the best), ``band`` ``"likely"`` or
-    ``"possible"``, ``reason`` one sentence saying why the pair is listed, and
-    ``review`` ``"confirmed"`` when a review file confirmed it.
+    ``"possible"``, ``review`` ``"confirmed"`` when a review file confirmed it.
+    :attr:`evidence` and :attr:`reason` (one sentence saying why the pair is
+    listed) are worked out when first read: a large portfolio lists many pairs,
+    and an advisor reads the first.
     """
 
     a: str
     b: str
     kind: PairKind
     score: float
-    evidence: tuple[Evidence, ...]
     rank: int = 0
     band: Band = "possible"
-    reason: str = ""
     review: Literal["confirmed"] | None = None
     note: str = ""
+    explain: Callable[[], tuple[tuple[Evidence, ...], str]] | None = field(default=None, compare=False, repr=False)
+    _explained: list[tuple[tuple[Evidence, ...], str]] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        """The signals behind the pair: the words both texts share as written, then the others."""
+        return self._why()[0]
+
+    @property
+    def reason(self) -> str:
+        """One sentence saying why the pair is listed."""
+        return self._why()[1]
+
+    def _why(self) -> tuple[tuple[Evidence, ...], str]:
+        if not self._explained:
+            self._explained.append(self.explain() if self.explain is not None else ((), ""))
+        return self._explained[0]
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict as ``din overlap --format json`` prints it."""
@@ -373,13 +391,21 @@ def _overlaps(
     by_key = {n.key: n for n in nodes}
 
     def pair_at(k: int) -> OverlapPair:
-        """The ``k``-th pair of the list (0 is the best), with its evidence."""
+        """The ``k``-th pair of the list (0 is the best); its evidence is worked out when read."""
         a, b = sorted((nodes[left[k]], nodes[right[k]]), key=lambda n: n.key)
-        evidence, reason = _evidence(a, b, analyzer, areas, related, lang)
         band: Band = "likely" if scores[k] >= LIKELY else "possible"
-        pair = OverlapPair(a.key, b.key, _kind(a, b), round(float(scores[k]), 6), evidence, k + 1, band, reason)
         decision = review.decision(a.key, b.key) if review else None
-        return replace(pair, review="confirmed", note=decision.note) if decision else pair
+        return OverlapPair(
+            a.key,
+            b.key,
+            _kind(a, b),
+            round(float(scores[k]), 6),
+            k + 1,
+            band,
+            "confirmed" if decision else None,
+            decision.note if decision else "",
+            partial(_evidence, a, b, analyzer, areas, related, lang),
+        )
 
     shown = [pair_at(k) for k in range(len(left) if top is None else min(top, len(left)))]
     likely = np.flatnonzero(scores >= LIKELY)
