@@ -287,6 +287,30 @@ hostile_texts = (
 )
 """Titles made of quotes, backslashes, markup, braces, newlines, emoji and control characters."""
 
+TERMINAL_PIECES = (
+    "\x1b[31m",  # SGR: recolour
+    "\x1b[2J",  # erase the screen
+    "\x1b]0;titel\x07",  # OSC: set the window title
+    "\x9b31m",  # C1 CSI on its own
+    "\x85",  # NEL, a C1 line break
+    "\r",
+    "\n",
+    "\x7f",
+    "\u202e",  # right-to-left override
+    "\u2066",  # left-to-right isolate
+    "\u2069",
+    "\u2028",  # line separator
+    "\u2029",
+    "$x^2$",
+    "\\N",
+    "\\l",
+)
+
+terminal_texts = st.lists(
+    st.sampled_from(TERMINAL_PIECES) | st.sampled_from(HOSTILE_PIECES) | st.text(max_size=8), max_size=10
+).map("".join)
+"""Texts that try to act on a terminal: escape sequences, C1 controls, bidirectional overrides, line separators."""
+
 
 @st.composite
 def unit_rows(draw: st.DrawFn, max_rows: int = 14, max_columns: int = 6) -> tuple[Any, list[int]]:

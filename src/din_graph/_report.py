@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Literal
 from din_graph import __version__
 from din_graph._errors import DinError
 from din_graph._model import Portfolio, Programme
+from din_graph._output import printable, write_file
 from din_graph._render._text import STATUS_WORDS
 from din_graph._vocab import overlap_word
 
@@ -354,13 +355,20 @@ def build_report(obj: Programme | Portfolio, *, lang: Lang = "nl", top: int = 30
 def markdown_text(text: str) -> str:
     r"""Text safe inside Markdown, table cells included: markup characters escaped, lines joined.
 
+    Control characters, escape sequences and bidirectional overrides are shown
+    as escapes (:func:`~din_graph._output.printable`), so the text cannot act
+    on a terminal it is printed to.
+
     >>> markdown_text("a | *b* <i>")
     'a \\| \\*b\\* \\<i\\>'
+    >>> markdown_text("rood\x1b[31m")
+    'rood\\x1b\\[31m'
     """
-    escaped = text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+    escaped = text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
     for char in "*_`[]<>#":
         escaped = escaped.replace(char, "\\" + char)
-    return escaped
+    # After the backslashes are doubled, so the escapes printable() adds show as written.
+    return printable(escaped)
 
 
 _md = markdown_text
@@ -423,7 +431,11 @@ def report_html(report: Report) -> str:
     >>> page.startswith("<!DOCTYPE html>"), "<script" in page
     (True, False)
     """
-    e = html.escape
+
+    def e(text: str) -> str:
+        # Escaped for HTML, and control characters and bidirectional overrides shown, not obeyed.
+        return html.escape(printable(text))
+
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{report.lang}">',
@@ -476,20 +488,10 @@ def write_report(obj: Programme | Portfolio, path: str | Path, *, lang: Lang = "
     if suffix not in {".html", ".htm", ".md"}:
         raise DinError(f"{target}: a report is .html or .md")
     report = build_report(obj, lang=lang, top=top)
-    written: list[Path] = []
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if suffix == ".md":
-            folder = f"{target.stem}-afbeeldingen" if lang == "nl" else f"{target.stem}-images"
-            text, files = report_markdown(report, folder)
-            for name, data in files.items():
-                image = target.parent / name
-                image.parent.mkdir(parents=True, exist_ok=True)
-                image.write_bytes(data)
-                written.append(image)
-            target.write_text(text, encoding="utf-8")
-        else:
-            target.write_text(report_html(report), encoding="utf-8")
-    except OSError as exc:
-        raise DinError(f"{target}: cannot write: {exc.strerror or exc}") from None
-    return [target, *written]
+    if suffix != ".md":
+        return [write_file(target, report_html(report))]
+    folder = f"{target.stem}-afbeeldingen" if lang == "nl" else f"{target.stem}-images"
+    text, files = report_markdown(report, folder)
+    # The images first, the text that links to them last: a report is never left pointing at nothing.
+    written = [write_file(target.parent / name, data) for name, data in files.items()]
+    return [write_file(target, text), *written]

@@ -13,7 +13,7 @@ from din_graph._analysis._overlap import Overlaps
 from din_graph._model import Portfolio
 from din_graph._render._dot import FONT, LEVEL_STYLE, paper_size
 from din_graph._render._sheet import format_value
-from din_graph._render._text import WORDS, Lang, clean, dot_string, html, shorten, wrap
+from din_graph._render._text import WORDS, Lang, clean, dot_string, dot_tooltip, html, shorten, wrap
 from din_graph._vocab import overlap_word
 
 __all__ = ["portfolio_dot"]
@@ -97,7 +97,7 @@ def portfolio_dot(
         out.append(f"  subgraph {dot_string('cluster_' + str(number))} {{")
         out.append(
             f'    graph [label="", style="rounded,filled", fillcolor="#f7f9fb", color="#9fafbf", '
-            f"tooltip={dot_string(programme.name)}];"
+            f"tooltip={dot_tooltip(programme.name)}];"
         )
         header = "<BR/>".join(html(line) for line in wrap(clean(programme.name) or programme.id, 28, max_lines=3))
         out.append(
@@ -109,7 +109,7 @@ def portfolio_dot(
         for key in keys:
             kind = index.kind.get(key, "operational_goal")
             out.append(
-                f"    {dot_string(key)} [tooltip={dot_string(index.title(key))}, "
+                f"    {dot_string(key)} [tooltip={dot_tooltip(index.title(key))}, "
                 f"label={_node_label(kind, key.rpartition('/')[2], index.title(key))}];"
             )
         # keep each programme's nodes in one column under its name
@@ -138,7 +138,7 @@ def portfolio_dot(
         out.append(
             f'  {dot_string(pair.a)} -- {dot_string(pair.b)} [constraint=false, color="{OVERLAP_COLOUR}", '
             f"style={style}, penwidth={1 + 4 * pair.score:.2f}, label={dot_string(shorten(label, 60))}, "
-            f'fontname="{FONT}", fontsize=8, fontcolor="{OVERLAP_COLOUR}", tooltip={dot_string(tooltip)}];'
+            f'fontname="{FONT}", fontsize=8, fontcolor="{OVERLAP_COLOUR}", tooltip={dot_tooltip(tooltip)}];'
         )
     out.append("}")
     return "\n".join(out) + "\n"
