@@ -263,7 +263,7 @@ def overlaps(
     threshold: float = DEFAULT_THRESHOLD,
     weights: dict[str, float] | None = None,
     kinds: Iterable[PairKind] = ("effort-effort", "goal-goal", "effort-goal"),
-    candidates_per_node: int = 10,
+    candidates_per_node: int = 5,
     progress: bool | None = None,
     synonyms: Mapping[str, str] | None = None,
     review: Review | str | Path | None = None,

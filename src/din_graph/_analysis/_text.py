@@ -334,6 +334,7 @@ class Analyzer:
         self._places = Phrases({name: name for name in places})
         self.synonyms = dict(DEFAULT_SYNONYMS if synonyms is None else synonyms)
         self._keys: dict[str, tuple[str, ...]] = {}
+        self._word_terms: dict[str, tuple[Term, ...]] = {}
         self._terms: dict[str, list[Term]] = {}
         self._written: dict[str, dict[str, str]] = {}
 
@@ -377,7 +378,9 @@ class Analyzer:
         if cached is not None:
             return cached
         found = self.words(text)
-        terms = [Term(word, key) for word in found for key in self.keys(word)]
+        # A word's terms are made once and shared: texts repeat their words.
+        of_word = self._word_terms
+        terms = [term for word in found for term in (of_word.get(word) or self._terms_of(word))]
         # A compound written apart (*natuur kas*, *energie-strategie*) also counts as the
         # compound, where the corpus writes it together somewhere.
         for first, second in itertools.pairwise(found):
@@ -386,6 +389,10 @@ class Analyzer:
                 terms.append(Term(f"{first} {second}", self.keys(joined)[0]))
         self._terms[text] = terms
         return terms
+
+    def _terms_of(self, word: str) -> tuple[Term, ...]:
+        found = self._word_terms[word] = tuple(Term(word, key) for key in self.keys(word))
+        return found
 
     def written(self, text: str) -> dict[str, str]:
         """Each key of a text's terms and the word it was first written as."""
