@@ -169,9 +169,11 @@ class Phrases:
 
     def __init__(self, names: Mapping[str, str]) -> None:
         self._values = {tuple(words(name)): value for name, value in names.items() if words(name)}
-        self._sizes: dict[str, list[int]] = {}
-        for phrase in sorted(self._values, key=len, reverse=True):
-            self._sizes.setdefault(phrase[0], []).append(len(phrase))
+        sizes: dict[str, set[int]] = {}
+        for phrase in self._values:
+            sizes.setdefault(phrase[0], set()).add(len(phrase))
+        # The lengths of the names each first word opens, longest first.
+        self._sizes = {first: sorted(lengths, reverse=True) for first, lengths in sizes.items()}
 
     def find(self, tokens: list[str]) -> list[tuple[int, int, str]]:
         """(start, end, value) of each name found, left to right, not overlapping."""
