@@ -1,0 +1,636 @@
+"""The explorer: one self-contained HTML file to click through a portfolio's DIN sheets.
+
+:func:`explore` lays every programme out as its DIN sheet (the same
+``build_sheet`` and Graphviz layout as :func:`din_graph.render`), tags each
+drawn node with ``data-node="<programme-id>/<local-id>"``, and writes one HTML
+file holding those drawings, the data behind them as JSON, and one inline
+script that only switches attributes and classes.  The file asks nothing of
+any network (its Content-Security-Policy forbids it) and works from
+``file://``.  ``docs/explore.md`` describes its stable interface.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from din_graph._errors import DinError
+from din_graph._model import Effort, Indicator, Placeholder, Portfolio, Programme, Value
+
+if TYPE_CHECKING:
+    from din_graph._analysis._index import DinIndex
+    from din_graph._analysis._overlap import Overlaps
+
+__all__ = ["LARGE_EFFORTS", "Explorer", "explore", "explorer_data", "tag_svg"]
+
+Lang = str
+
+#: From this many efforts the explorer says it shows one programme at a time.
+LARGE_EFFORTS = 5000
+
+# The explorer's own words; the sheet's words (levels, roles, phases, marks) come from _render._text.WORDS.
+EXPLORE_WORDS: dict[str, dict[str, str]] = {
+    "nl": {
+        "explore.title": "Verkenner",
+        "explore.search": "Zoek een doel of inspanning",
+        "explore.portfolio": "Portfolio",
+        "explore.one_level": "Eén niveau",
+        "explore.clear": "Wissen (Esc)",
+        "explore.filters": "Filters",
+        "explore.all": "alle",
+        "explore.fade": "vervagen",
+        "explore.hide": "verbergen",
+        "explore.filter.programme": "Programma",
+        "explore.filter.level": "Niveau",
+        "explore.filter.role": "Rol",
+        "explore.filter.phase": "Fase",
+        "explore.filter.owner": "Trekker",
+        "explore.filter.area": "Gebied",
+        "explore.filter.finding": "Bevinding",
+        "explore.details": "Details",
+        "explore.nothing": "Klik op een doel of inspanning (of Tab en Enter): wat dient het, en wat dient het?",
+        "explore.field.level": "Niveau",
+        "explore.field.programme": "Programma",
+        "explore.field.description": "Toelichting",
+        "explore.field.criteria": "Dat betekent dat",
+        "explore.field.role": "Rol",
+        "explore.field.kind": "Soort",
+        "explore.field.phase": "Fase",
+        "explore.field.status": "Status (zoals geschreven)",
+        "explore.field.owner": "Trekker",
+        "explore.field.partners": "Partners",
+        "explore.field.areas": "Gebieden",
+        "explore.field.budget": "Budget",
+        "explore.field.hours": "Uren per week",
+        "explore.field.planning": "Planning",
+        "explore.field.indicators": "Indicatoren",
+        "explore.field.progress": "Voortgang",
+        "explore.field.findings": "Bevindingen",
+        "explore.field.source": "Bron",
+        "explore.field.overlaps": "Mogelijke overlap",
+        "explore.field.note": "Opmerking",
+        "explore.lines": "regels",
+        "explore.trace.up": "Dient (omhoog)",
+        "explore.trace.down": "Wordt gediend door (omlaag)",
+        "explore.trace.owner": "Trekkers",
+        "explore.trace.elsewhere": "in een ander programma",
+        "explore.selected": "Geselecteerd",
+        "explore.match": "Zoekresultaat",
+        "explore.faded": "Buiten filter of spoor",
+        "explore.legend": "Legenda",
+        "explore.matches": "{n} gevonden",
+        "explore.no_matches": "Niets gevonden",
+        "explore.save_svg": "Opslaan als SVG",
+        "explore.save_png": "Opslaan als PNG",
+        "explore.print": "Afdrukken",
+        "explore.review": "Overlap beoordelen",
+        "explore.review.intro": "Beste eerst. Bevestig of wijs af; download het reviewbestand (din overlap --review).",
+        "explore.confirm": "Bevestigen",
+        "explore.dismiss": "Afwijzen",
+        "explore.undo": "Ongedaan",
+        "explore.download_review": "Reviewbestand downloaden",
+        "explore.no_overlap": "Geen overlap gevonden.",
+        "explore.more_pairs": "en nog {n} paren (din overlap toont ze allemaal)",
+        "explore.relations": "Relaties die de contracten noemen",
+        "explore.large": "Groot portfolio ({n} inspanningen): de verkenner toont één programma tegelijk.",
+        "explore.efforts": "inspanningen",
+        "explore.missing_drawing": "Geen tekening (Graphviz ontbreekt); zoeken, details en overlap werken wel.",
+    },
+    "en": {
+        "explore.title": "Explorer",
+        "explore.search": "Search a goal or effort",
+        "explore.portfolio": "Portfolio",
+        "explore.one_level": "One level",
+        "explore.clear": "Clear (Esc)",
+        "explore.filters": "Filters",
+        "explore.all": "all",
+        "explore.fade": "fade",
+        "explore.hide": "hide",
+        "explore.filter.programme": "Programme",
+        "explore.filter.level": "Level",
+        "explore.filter.role": "Role",
+        "explore.filter.phase": "Phase",
+        "explore.filter.owner": "Owner",
+        "explore.filter.area": "Area",
+        "explore.filter.finding": "Finding",
+        "explore.details": "Details",
+        "explore.nothing": "Click a goal or effort (or Tab and Enter) to see what it serves and what serves it.",
+        "explore.field.level": "Level",
+        "explore.field.programme": "Programme",
+        "explore.field.description": "Explanation",
+        "explore.field.criteria": "Success criteria",
+        "explore.field.role": "Role",
+        "explore.field.kind": "Kind",
+        "explore.field.phase": "Phase",
+        "explore.field.status": "Status (as written)",
+        "explore.field.owner": "Owner",
+        "explore.field.partners": "Partners",
+        "explore.field.areas": "Areas",
+        "explore.field.budget": "Budget",
+        "explore.field.hours": "Hours per week",
+        "explore.field.planning": "Planning",
+        "explore.field.indicators": "Indicators",
+        "explore.field.progress": "Progress",
+        "explore.field.findings": "Findings",
+        "explore.field.source": "Source",
+        "explore.field.overlaps": "Possible overlap",
+        "explore.field.note": "Note",
+        "explore.lines": "lines",
+        "explore.trace.up": "Serves (up)",
+        "explore.trace.down": "Served by (down)",
+        "explore.trace.owner": "Owners",
+        "explore.trace.elsewhere": "in another programme",
+        "explore.selected": "Selected",
+        "explore.match": "Search match",
+        "explore.faded": "Outside filter or trace",
+        "explore.legend": "Legend",
+        "explore.matches": "{n} found",
+        "explore.no_matches": "Nothing found",
+        "explore.save_svg": "Save as SVG",
+        "explore.save_png": "Save as PNG",
+        "explore.print": "Print",
+        "explore.review": "Review overlap",
+        "explore.review.intro": "Best first. Confirm or dismiss, then download the review file (din overlap --review).",
+        "explore.confirm": "Confirm",
+        "explore.dismiss": "Dismiss",
+        "explore.undo": "Undo",
+        "explore.download_review": "Download review file",
+        "explore.no_overlap": "No overlap found.",
+        "explore.more_pairs": "and {n} more pairs (din overlap lists them all)",
+        "explore.relations": "Relations the contracts state",
+        "explore.large": "Large portfolio ({n} efforts): the explorer shows one programme at a time.",
+        "explore.efforts": "efforts",
+        "explore.missing_drawing": "No drawing (Graphviz is missing); search, details and overlap still work.",
+    },
+}
+
+#: Overlap pairs listed in the file (best first); ``din overlap`` lists them all.
+MAX_PAIRS = 300
+
+_NODE_GROUP = re.compile(r'<g id="([^"]*)" class="node">\n<title>([^<]*)</title>')
+_CELL_GROUP = re.compile(r'<g id="a_din:([^"]*)"><a xlink:href="#"')
+_COMMENT = re.compile(r"<!--.*?-->\n?", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Explorer:
+    """An explorer page: its HTML text, and the file it was written to (if any).
+
+    In a notebook it shows inline (in a frame, so its script and styles stay its own).
+    """
+
+    html: str
+    path: Path | None = None
+
+    def _repr_html_(self) -> str:
+        return (
+            '<iframe sandbox="allow-scripts allow-downloads allow-modals" '
+            'style="width:100%;height:720px;border:1px solid #ccc" '
+            f'srcdoc="{html.escape(self.html, quote=True)}"></iframe>'
+        )
+
+
+def tag_svg(svg: str, keys: Iterable[str]) -> str:
+    """An SVG of ``dot`` with every drawn DIN node tagged ``data-node`` (and focusable), comments left out.
+
+    Node groups are recognised by their ``<title>`` (the DOT node name, a node
+    key), effort cells by the ``din:<key>`` id that ``sheet_dot(anchors=True)``
+    gives them.  Their empty links are removed, so a click never navigates.
+
+    Examples
+    --------
+    >>> svg = '<g id="O1" class="node">\\n<title>p/O1</title>\\n</g>'
+    >>> tag_svg(svg, {"p/O1"})
+    '<g id="O1" class="node" data-node="p/O1" tabindex="0" role="button">\\n<title>p/O1</title>\\n</g>'
+    """
+    known = set(keys)
+    start = svg.find("<svg")
+    body = _COMMENT.sub("", svg[start:] if start >= 0 else svg)
+
+    def node(match: re.Match[str]) -> str:
+        key = html.unescape(match.group(2))
+        if key not in known:
+            return match.group(0)
+        attr = html.escape(key, quote=True)
+        return (
+            f'<g id="{match.group(1)}" class="node" data-node="{attr}" tabindex="0" role="button">\n'
+            f"<title>{match.group(2)}</title>"
+        )
+
+    def cell(match: re.Match[str]) -> str:
+        key = html.escape(html.unescape(match.group(1)), quote=True)
+        return f'<g class="cell" data-node="{key}" tabindex="0" role="button"><a'
+
+    return _CELL_GROUP.sub(cell, _NODE_GROUP.sub(node, body))
+
+
+def _value(value: Value | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _indicator(indicator: Indicator, status: str | None) -> dict[str, Any]:
+    baseline = indicator.baseline
+    return {
+        "name": indicator.name,
+        "unit": indicator.unit or "",
+        "baseline": (f"{_value(baseline.value)} ({baseline.year})" if baseline is not None and baseline.year else "")
+        if baseline is not None
+        else "",
+        "targets": [[str(year), _value(v)] for year, v in indicator.targets.items()],
+        "actuals": [[str(year), _value(v)] for year, v in indicator.actuals.items()],
+        "status": status or "",
+    }
+
+
+def _source(programme: Programme, lines: tuple[int, ...]) -> str:
+    if not lines:
+        return ""
+    source = programme.source
+    title = (source.title or source.document or "") if source is not None else ""
+    span = f"{lines[0]}–{lines[-1]}" if len(lines) > 1 and lines[-1] != lines[0] else str(lines[0])
+    return f"{title} ({span})" if title else span
+
+
+def _hours(effort: Effort) -> str:
+    hours = effort.hours_per_week
+    if hours is None:
+        return ""
+    if isinstance(hours, str):
+        return hours
+    if isinstance(hours, float):
+        return _value(hours)
+    return f"{_value(hours.low)}–{_value(hours.high)}"
+
+
+class _Areas:
+    """The area lens: an area's name or id resolved to itself and every area it lies in."""
+
+    def __init__(self, portfolio: Portfolio | None) -> None:
+        self.names: dict[str, str] = {}
+        self.label: dict[str, str] = {}
+        parent: dict[str, str] = {}
+        areas = portfolio.areas if portfolio is not None else ()
+        for area in areas:
+            self.label[area.id] = area.name
+            for form in (area.id, area.name, *area.aliases):
+                self.names.setdefault(form.casefold().strip(), area.id)
+        for area in areas:
+            for part in area.parts:
+                child = self.names.get(part.casefold().strip())
+                if child is not None and child != area.id:
+                    parent.setdefault(child, area.id)
+        self.parent = parent
+
+    def lens(self, written: Iterable[str]) -> list[str]:
+        out: dict[str, None] = {}
+        for text in written:
+            area = self.names.get(text.casefold().strip())
+            if area is None:
+                area = "~" + text.casefold().strip()
+                self.label.setdefault(area, text)
+            seen: set[str] = set()
+            while area is not None and area not in seen:
+                seen.add(area)
+                out[area] = None
+                area = self.parent.get(area)
+        return list(out)
+
+
+def _node_records(index: DinIndex, obj: Programme | Portfolio, lang: str, areas: _Areas) -> dict[str, dict[str, Any]]:
+    from din_graph._analysis._findings import check
+    from din_graph._analysis._progress import indicator_status, progress
+    from din_graph._graph import node_key
+
+    findings: dict[str, list[dict[str, str]]] = {}
+    for finding in check(obj, lang="en" if lang == "en" else "nl"):
+        findings.setdefault(finding.node, []).append({"code": finding.code, "message": finding.message})
+    statuses = {(s.goal, s.indicator): str(s.status) for s in indicator_status(obj)}
+    goal_status = {g.node: str(g.status) for g in progress(obj).goals}
+    records: dict[str, dict[str, Any]] = {}
+
+    def base(pid: str, local: str, kind: str, title: str) -> dict[str, Any]:
+        key = node_key(pid, local)
+        record: dict[str, Any] = {"p": pid, "id": local, "kind": kind, "title": title}
+        if key in findings:
+            record["findings"] = findings[key]
+        if key in goal_status:
+            record["progress"] = goal_status[key]
+        records[key] = record
+        return record
+
+    for pid, programme in index.programmes.items():
+        if programme.vision is not None:
+            base(pid, "vision", "vision", programme.vision.text)
+        for strategic in programme.strategic_goals:
+            record = base(pid, strategic.id, "strategic_goal", strategic.title)
+            record.update(_texts(strategic.description, strategic.criteria, _source(programme, strategic.source_lines)))
+        for goal in programme.operational_goals:
+            record = base(pid, goal.id, "operational_goal", goal.title)
+            record.update(_texts(goal.description, goal.criteria, _source(programme, goal.source_lines)))
+            key = node_key(pid, goal.id)
+            record["indicators"] = [_indicator(i, statuses.get((key, i.name))) for i in goal.indicators]
+        for effort in programme.efforts:
+            record = base(pid, effort.id, "effort", effort.title)
+            record.update(_effort_fields(effort, programme, index, areas))
+        for placeholder in programme.placeholders:
+            record = base(pid, placeholder.id, "placeholder", placeholder.title)
+            record.update(_placeholder_fields(placeholder))
+        for owner in programme.owners:
+            base(pid, owner.id, "owner", owner.name)
+    return records
+
+
+def _texts(description: str | None, criteria: tuple[str, ...], source: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if description:
+        out["description"] = description
+    if criteria:
+        out["criteria"] = list(criteria)
+    if source:
+        out["source"] = source
+    return out
+
+
+def _effort_fields(effort: Effort, programme: Programme, index: DinIndex, areas: _Areas) -> dict[str, Any]:
+    from din_graph._graph import node_key
+
+    key = node_key(programme.id, effort.id)
+    owner = index.effort_owner(key)
+    phase = effort.current_phase
+    out = _texts(effort.description, (), _source(programme, effort.source_lines))
+    out.update(
+        {
+            "role": effort.role.value,
+            "effort_kind": effort.kind.value,
+            "phase": phase.value if phase is not None else "unknown",
+        }
+    )
+    optional: dict[str, Any] = {
+        "status": effort.status or "",
+        "owner_name": owner.name if owner is not None else (effort.owner or ""),
+        "partners": list(effort.partners),
+        "areas": list(effort.areas),
+        "area_lens": areas.lens(effort.areas),
+        "budget": [[str(year), amount] for year, amount in effort.budget.items()],
+        "hours": _hours(effort),
+        "planning": effort.planning or "",
+        "note": effort.note or "",
+    }
+    out.update({name: value for name, value in optional.items() if value})
+    return out
+
+
+def _placeholder_fields(placeholder: Placeholder) -> dict[str, Any]:
+    return {"note": placeholder.note} if placeholder.note else {}
+
+
+def _pair_records(found: Overlaps | None, limit: int) -> tuple[list[dict[str, Any]], int]:
+    if found is None:
+        return [], 0
+    pairs = []
+    for rank, pair in enumerate(found.pairs[:limit], start=1):
+        evidence = [{"signal": e.signal, "value": e.value, "shared": list(e.shared)} for e in pair.evidence]
+        pairs.append(
+            {
+                "rank": getattr(pair, "rank", 0) or rank,
+                "a": pair.a,
+                "b": pair.b,
+                "kind": pair.kind,
+                "score": round(pair.score, 3),
+                "band": getattr(pair, "band", ""),
+                "reason": getattr(pair, "reason", ""),
+                "review": getattr(pair, "review", None) or "",
+                "note": getattr(pair, "note", ""),
+                "evidence": evidence,
+            }
+        )
+    return pairs, max(0, len(found.pairs) - limit)
+
+
+def _words(lang: str) -> dict[str, str]:
+    from din_graph._render._text import WORDS
+
+    words = dict(WORDS["en" if lang == "en" else "nl"])
+    words.update(EXPLORE_WORDS["en" if lang == "en" else "nl"])
+    try:
+        from din_graph._vocab import OVERLAP_WORDS  # type: ignore[import-not-found,unused-ignore]  # arrives with #17
+    except ImportError:  # pragma: no cover - before the overlap branch
+        return words
+    words.update({f"overlap.{k}": v for k, v in OVERLAP_WORDS["en" if lang == "en" else "nl"].items()})
+    return words
+
+
+def explorer_data(
+    obj: Programme | Portfolio,
+    *,
+    lang: Lang = "nl",
+    found: Overlaps | None = None,
+    review: list[dict[str, str]] | None = None,
+) -> dict[str, Any]:
+    """Everything the explorer's script needs, as plain JSON-able data (no drawings).
+
+    ``up`` is the adjacency towards the vision (as in ``trace_up``), ``owner``
+    the owner of each effort; the script derives ``down`` from ``up``.
+    """
+    from din_graph._analysis._index import index_of
+    from din_graph._analysis._relations import stated_relations
+
+    index = index_of(obj)
+    portfolio = obj if isinstance(obj, Portfolio) else None
+    areas = _Areas(portfolio)
+    nodes = _node_records(index, obj, lang, areas)
+    pairs, more = _pair_records(found, MAX_PAIRS)
+    efforts = len(index.efforts)
+    relations = []
+    if portfolio is not None:
+        relations = [
+            {"programme": r.programme, "named": r.named, "target": r.target or "", "topics": list(r.topics)}
+            for r in stated_relations(portfolio)
+        ]
+    return {
+        "lang": "en" if lang == "en" else "nl",
+        "title": portfolio.name if portfolio is not None else index_programme_name(obj),
+        "programmes": [{"id": p.id, "name": p.name, "efforts": len(p.efforts)} for p in index.programmes.values()],
+        "nodes": nodes,
+        "up": {k: v for k, v in index.up.items() if v},
+        "owner": {k: v for k, v in index.owner_of.items() if v is not None},
+        "areas": areas.label,
+        "pairs": pairs,
+        "more_pairs": more,
+        "review": review or [],
+        "relations": relations,
+        "efforts": efforts,
+        "large": efforts >= LARGE_EFFORTS,
+        "words": _words(lang),
+        **_colours(),
+    }
+
+
+def _colours() -> dict[str, dict[str, str]]:
+    from din_graph._render._dot import MARK_COLOURS
+    from din_graph._render._sheet import PHASE_COLOURS
+    from din_graph._render._text import ROLE_STYLE
+
+    return {
+        "phase_colours": dict(PHASE_COLOURS),
+        "role_colours": {role: marker for role, (_, marker) in ROLE_STYLE.items()},
+        "mark_colours": dict(MARK_COLOURS),
+    }
+
+
+def index_programme_name(obj: Programme | Portfolio) -> str:
+    """The name shown on top: the portfolio's, or the programme's."""
+    return obj.name
+
+
+def _json_script(data: dict[str, Any]) -> str:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # Inside <script> only "</" and "<!--" matter; escaping every "<" covers both.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _drawings(obj: Programme | Portfolio, lang: str, keys: set[str], found: Overlaps | None) -> dict[str, str]:
+    from din_graph._render._backend import dot_available, run_dot
+    from din_graph._render._dot import sheet_dot
+    from din_graph._render._sheet import build_sheet
+
+    if not dot_available():
+        return {}
+    portfolio = obj if isinstance(obj, Portfolio) else None
+    programmes: tuple[Programme, ...] = portfolio.programmes if portfolio is not None else (obj,)  # type: ignore[assignment]  # obj is a Programme here
+    out: dict[str, str] = {}
+    for programme in programmes:
+        sheet = build_sheet(
+            programme,
+            context=portfolio,
+            lang="en" if lang == "en" else "nl",
+            highlight="findings",
+            owners="below",
+        )
+        svg = run_dot(sheet_dot(sheet, anchors=True), "svg").decode("utf-8")
+        out[programme.id] = tag_svg(svg, keys)
+    if portfolio is not None and len(portfolio.programmes) > 1 and found is not None:
+        from din_graph._render._portfolio import portfolio_dot
+
+        picture = portfolio_dot(portfolio, found, lang="en" if lang == "en" else "nl", top=40, landscape=True)
+        out[""] = tag_svg(run_dot(picture, "svg").decode("utf-8"), keys)
+    return out
+
+
+def _asset(name: str) -> str:
+    return resources.files("din_graph._explore").joinpath(name).read_text(encoding="utf-8")
+
+
+def explorer_html(
+    obj: Programme | Portfolio,
+    *,
+    lang: Lang = "nl",
+    found: Overlaps | None = None,
+    review: list[dict[str, str]] | None = None,
+) -> str:
+    """The explorer page as text (see :func:`explore`)."""
+    data = explorer_data(obj, lang=lang, found=found, review=review)
+    drawings = _drawings(obj, lang, set(data["nodes"]), found)
+    script = _asset("explore.js")
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    csp = (
+        "default-src 'none'; img-src data: blob:; style-src 'unsafe-inline'; "
+        f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
+    )
+    templates = "".join(
+        f'<template data-view="{html.escape(view, quote=True)}">{svg}</template>\n' for view, svg in drawings.items()
+    )
+    title = f"{data['words']['explore.title']}: {data['title']}"
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{data["lang"]}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        f"<title>{html.escape(title)}</title>\n<style>\n{_asset('explore.css')}</style>\n</head>\n<body>\n"
+        f"{_asset('explore.html')}\n{templates}"
+        f'<script type="application/json" id="din-data">{_json_script(data)}</script>\n'
+        f"<script>{script}</script>\n</body>\n</html>\n"
+    )
+
+
+def explore(
+    obj: Programme | Portfolio,
+    path: str | Path | None = None,
+    *,
+    lang: Lang = "nl",
+    review: str | Path | None = None,
+    overlaps: Overlaps | None = None,
+) -> Explorer:
+    """Write (or return) the explorer: one self-contained HTML file to click through the DIN sheets.
+
+    Each programme is drawn as its DIN sheet (the layout of :func:`render`);
+    clicking a node (or Tab and Enter) marks what it serves up to the vision and
+    what serves it down to efforts and owners, across programmes; a panel shows
+    its details, a search finds titles with or without accents, filters fade or
+    hide, the overlap list can be reviewed and its decisions downloaded as the
+    file ``din overlap --review`` reads.  The view lives in the URL's hash.
+    The file needs no network: its Content-Security-Policy forbids every request.
+
+    Parameters
+    ----------
+    obj:
+        A programme or a portfolio.
+    path:
+        Where to write the page (``.html``); ``None`` only returns it.
+    lang:
+        ``"nl"`` (default) or ``"en"`` for the labels.
+    review:
+        A review file (``docs/overlap.md``): its decisions are applied to the overlap
+        list and kept in the file the page downloads.
+    overlaps:
+        A result of :func:`overlaps` to show instead of computing one.
+
+    Returns
+    -------
+    Explorer
+        The page's HTML and the path written (shows inline in a notebook).
+
+    Raises
+    ------
+    DinError
+        When ``obj`` is neither a programme nor a portfolio, ``lang`` is unknown,
+        or the file or the review file cannot be read or written.
+
+    Examples
+    --------
+    >>> import din_graph
+    >>> page = din_graph.explore(din_graph.load("examples/almelo/duurzaamheid.yaml"))
+    >>> 'data-node="almelo-duurzaamheid/O1a"' in page.html or not din_graph.dot_available()
+    True
+    """
+    from din_graph._output import write_file
+
+    if not isinstance(obj, Programme | Portfolio):
+        raise DinError(f"cannot explore a {type(obj).__name__}; give a Programme or a Portfolio")
+    if lang not in ("nl", "en"):
+        raise DinError(f"unknown language {lang!r}; choose nl or en")
+    found = overlaps
+    entries: list[dict[str, str]] = []
+    if found is None and isinstance(obj, Portfolio) and len(obj.programmes) > 1:
+        from din_graph._analysis._overlap import overlaps as find
+
+        found = find(obj, progress=False)
+    page = explorer_html(obj, lang=lang, found=found, review=entries)
+    if path is None:
+        return Explorer(page)
+    target = Path(path)
+    write_file(target, page)
+    return Explorer(page, target)
