@@ -256,7 +256,7 @@ def test_search_without_accents_and_filters(browser: Any, pages: dict[str, Path]
     )
     assert set(matched) == {"p/E1"}
     # A result in another programme opens that programme and marks the node there.
-    for button in browser.find_elements(By.CSS_SELECTOR, "#results-list button"):
+    for button in browser.find_elements(By.CSS_SELECTOR, "#results-list .jump"):
         if "cooperatie" in button.text:
             button.click()
             break
@@ -347,4 +347,26 @@ def test_review_download_is_a_review_file(browser: Any, pages: dict[str, Path], 
     assert [entry["decision"] for entry in loaded["pairs"]].count("dismissed") == 1
     assert set(loaded) == {"pairs"}
     assert all(set(entry) <= {"a", "b", "decision", "note"} for entry in loaded["pairs"])
+    assert_quiet(browser)
+
+
+@pytest.mark.browser
+@pytest.mark.graphviz
+def test_packed_drawings_unpack_and_trace(browser: Any, tmp_path: Path) -> None:
+    from din_graph._explore import explorer_html
+
+    obj = hostile_portfolio()
+    page = tmp_path / "packed.html"
+    page.write_text(explorer_html(obj, pack=True), encoding="utf-8")
+    assert "data-node=" not in page.read_text(encoding="utf-8")  # the drawings are compressed
+    open_page(browser, page, "#v=q&n=q/E1")
+    browser.execute_async_script("window.dinExplorer.ready().then(arguments[0])")
+    seen = marked(browser)
+    assert seen["selected"] == {"q/E1"}
+    assert seen["related"] == expected_trace(obj, "q/E1")["up"] & seen["drawn"]
+    assert "p/O1" in seen["related"]  # the goal of the other programme, drawn on this sheet
+    browser.execute_script("window.dinExplorer.select('p/E2', false)")
+    browser.execute_async_script("window.dinExplorer.ready().then(arguments[0])")
+    assert marked(browser)["selected"] == {"p/E2"}
+    assert browser.execute_script("return window.pwned === undefined")
     assert_quiet(browser)

@@ -12,6 +12,7 @@ any network (its Content-Security-Policy forbids it) and works from
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import html
 import json
@@ -22,7 +23,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from din_graph._errors import DinError
+from din_graph._errors import DinError, DinRenderError
 from din_graph._model import Effort, Indicator, Placeholder, Portfolio, Programme, Value
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ EXPLORE_WORDS: dict[str, dict[str, str]] = {
         "explore.search": "Zoek een doel of inspanning",
         "explore.portfolio": "Portfolio",
         "explore.one_level": "Eén niveau",
+        "explore.fit": "Passend",
         "explore.clear": "Wissen (Esc)",
         "explore.filters": "Filters",
         "explore.all": "alle",
@@ -109,6 +111,7 @@ EXPLORE_WORDS: dict[str, dict[str, str]] = {
         "explore.search": "Search a goal or effort",
         "explore.portfolio": "Portfolio",
         "explore.one_level": "One level",
+        "explore.fit": "Fit to window",
         "explore.clear": "Clear (Esc)",
         "explore.filters": "Filters",
         "explore.all": "all",
@@ -172,11 +175,15 @@ EXPLORE_WORDS: dict[str, dict[str, str]] = {
     },
 }
 
+#: From this many characters of drawings the file stores them compressed (see :func:`explorer_html`).
+PACK_BYTES = 6_000_000
+
 #: Overlap pairs listed in the file (best first); ``din overlap`` lists them all.
 MAX_PAIRS = 300
 
 _NODE_GROUP = re.compile(r'<g id="([^"]*)" class="node">\n<title>([^<]*)</title>')
 _CELL_GROUP = re.compile(r'<g id="a_din:([^"]*)"><a xlink:href="#"')
+_PAPER_SIZE = re.compile(r'size="[0-9.]+,[0-9.]+", ')
 _COMMENT = re.compile(r"<!--.*?-->\n?", re.DOTALL)
 
 
@@ -519,14 +526,36 @@ def _drawings(obj: Programme | Portfolio, lang: str, keys: set[str], found: Over
             highlight="findings",
             owners="below",
         )
-        svg = run_dot(sheet_dot(sheet, anchors=True), "svg").decode("utf-8")
+        # Without the paper size the sheet keeps its natural scale on screen (the reader zooms, or fits it).
+        dot = _PAPER_SIZE.sub("", sheet_dot(sheet, anchors=True), count=1)
+        svg = run_dot(dot, "svg").decode("utf-8")
         out[programme.id] = tag_svg(svg, keys)
     if portfolio is not None and len(portfolio.programmes) > 1 and found is not None:
         from din_graph._render._portfolio import portfolio_dot
 
         picture = portfolio_dot(portfolio, found, lang="en" if lang == "en" else "nl", top=40, landscape=True)
-        out[""] = tag_svg(run_dot(picture, "svg").decode("utf-8"), keys)
+        # Graphviz sometimes cannot rank the clustered picture ("trouble in init_rank"); the sheets still
+        # show every programme, and the overlap list every pair, so the explorer goes on without it.
+        with contextlib.suppress(DinRenderError):
+            out[""] = tag_svg(run_dot(picture, "svg").decode("utf-8"), keys)
     return out
+
+
+def _templates(drawings: dict[str, str], *, pack: bool | None) -> str:
+    import gzip
+
+    if pack is None:
+        pack = sum(len(svg) for svg in drawings.values()) >= PACK_BYTES
+    out = []
+    for view, svg in drawings.items():
+        name = html.escape(view, quote=True)
+        if pack:
+            # mtime=0: the same drawing gives the same bytes.
+            data = base64.b64encode(gzip.compress(svg.encode("utf-8"), compresslevel=9, mtime=0)).decode("ascii")
+            out.append(f'<template data-view="{name}" data-packed="gzip">{data}</template>\n')
+        else:
+            out.append(f'<template data-view="{name}">{svg}</template>\n')
+    return "".join(out)
 
 
 def _asset(name: str) -> str:
@@ -539,8 +568,14 @@ def explorer_html(
     lang: Lang = "nl",
     found: Overlaps | None = None,
     review: list[dict[str, str]] | None = None,
+    pack: bool | None = None,
 ) -> str:
-    """The explorer page as text (see :func:`explore`)."""
+    """The explorer page as text (see :func:`explore`).
+
+    ``pack`` stores the drawings gzip-compressed (base64), unpacked by the
+    browser when a programme is shown; ``None`` packs from :data:`PACK_BYTES`
+    of drawings on, so that a 20,000-effort portfolio stays a file of a few MB.
+    """
     data = explorer_data(obj, lang=lang, found=found, review=review)
     drawings = _drawings(obj, lang, set(data["nodes"]), found)
     script = _asset("explore.js")
@@ -549,9 +584,7 @@ def explorer_html(
         "default-src 'none'; img-src data: blob:; style-src 'unsafe-inline'; "
         f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
     )
-    templates = "".join(
-        f'<template data-view="{html.escape(view, quote=True)}">{svg}</template>\n' for view, svg in drawings.items()
-    )
+    templates = _templates(drawings, pack=pack)
     title = f"{data['words']['explore.title']}: {data['title']}"
     return (
         "<!DOCTYPE html>\n"

@@ -17,7 +17,7 @@
   for (const tpl of document.querySelectorAll("template[data-view]")) {
     views.set(tpl.getAttribute("data-view"), tpl);
   }
-  const state = { view: null, node: null, one: false, q: "", mode: "fade", f: {} };
+  const state = { view: null, node: null, one: false, fit: false, q: "", mode: "fade", f: {} };
   const decisions = new Map();
   const view = document.getElementById("view");
   const search = document.getElementById("search");
@@ -118,19 +118,53 @@
     }
   }
 
-  function showView(id) {
-    if (!views.has(id)) id = firstView();
-    state.view = id;
-    const tpl = views.get(id);
-    view.replaceChildren();
-    if (tpl) view.appendChild(tpl.content.cloneNode(true));
-    else view.appendChild(el("p", word("explore.missing_drawing")));
+  const unpacked = new Map();
+  let ready = Promise.resolve();
+  let showing = 0;
+
+  function unpack(tpl) {
+    // A large portfolio's drawings are stored gzip-compressed; the browser inflates the one shown.
+    const id = tpl.getAttribute("data-view");
+    if (unpacked.has(id)) return Promise.resolve(unpacked.get(id));
+    const bytes = Uint8Array.from(atob(tpl.content.textContent.trim()), (c) => c.charCodeAt(0));
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text().then(function (text) {
+      const svg = document.importNode(new DOMParser().parseFromString(text, "image/svg+xml").documentElement, true);
+      unpacked.set(id, svg);
+      return svg;
+    });
+  }
+
+  function content(tpl) {
+    if (!tpl) return Promise.resolve(el("p", word("explore.missing_drawing")));
+    if (tpl.hasAttribute("data-packed")) return unpack(tpl).then((svg) => svg.cloneNode(true));
+    return Promise.resolve(tpl.content.cloneNode(true));
+  }
+
+  function place(id, made) {
+    view.replaceChildren(made);
     for (const b of document.querySelectorAll("#tabs button")) {
       if (b.dataset.view === id) b.setAttribute("aria-current", "page");
       else b.removeAttribute("aria-current");
     }
     indexDrawn();
     paint();
+  }
+
+  function showView(id) {
+    if (!views.has(id)) id = firstView();
+    state.view = id;
+    const tpl = views.get(id);
+    const mine = ++showing;
+    if (tpl && !tpl.hasAttribute("data-packed")) {
+      place(id, tpl.content.cloneNode(true));
+      ready = Promise.resolve();
+      return ready;
+    }
+    ready = content(tpl).then(function (made) {
+      if (mine === showing) place(id, made);
+    });
+    return ready;
   }
 
   function firstView() {
@@ -149,8 +183,9 @@
 
   function paint() {
     const t = state.node && nodes[state.node] ? trace(state.node, state.one) : null;
-    view.classList.toggle("tracing", Boolean(t));
-    view.classList.toggle("hiding", state.mode === "hide");
+    if (view.classList.contains("tracing") !== Boolean(t)) view.classList.toggle("tracing", Boolean(t));
+    if (view.classList.contains("fit") !== state.fit) view.classList.toggle("fit", state.fit);
+    if (view.classList.contains("hiding") !== (state.mode === "hide")) view.classList.toggle("hiding", state.mode === "hide");
     const matches = state.q ? new Set(matchKeys(state.q)) : new Set();
     for (const [key, elements] of drawn) {
       let role = null;
@@ -161,23 +196,24 @@
         else if (t.owners.has(key)) role = "owner";
       }
       const out = !passes(key);
+      const related = role && role !== "selected" ? "true" : null;
       for (const e of elements) {
-        if (role === "selected") e.setAttribute("aria-selected", "true");
-        else e.removeAttribute("aria-selected");
-        if (role && role !== "selected") {
-          e.setAttribute("data-related", "true");
-          e.setAttribute("data-trace", role);
-        } else {
-          e.removeAttribute("data-related");
-          e.removeAttribute("data-trace");
-        }
-        if (matches.has(key)) e.setAttribute("data-match", "true");
-        else e.removeAttribute("data-match");
-        e.classList.toggle("din-out", out);
+        // Only what changes is touched: every attribute write makes the browser restyle.
+        setAttr(e, "aria-selected", role === "selected" ? "true" : null);
+        setAttr(e, "data-related", related);
+        setAttr(e, "data-trace", related ? role : null);
+        setAttr(e, "data-match", matches.has(key) ? "true" : null);
+        if (e.classList.contains("din-out") !== out) e.classList.toggle("din-out", out);
       }
     }
     details(t);
     writeHash();
+  }
+
+  function setAttr(e, name, value) {
+    if (e.getAttribute(name) === value) return;
+    if (value === null) e.removeAttribute(name);
+    else e.setAttribute(name, value);
   }
 
   function passes(key) {
@@ -206,11 +242,10 @@
     state.node = key;
     if (key) {
       const target = viewOf(key);
-      if (target !== state.view) showView(target);
-      else paint();
-      if (scroll && drawn.has(key)) {
-        drawn.get(key)[0].scrollIntoView({ block: "center", inline: "center" });
-      }
+      const shown = target !== state.view ? showView(target) : (paint(), Promise.resolve());
+      shown.then(function () {
+        if (scroll && drawn.has(key)) drawn.get(key)[0].scrollIntoView({ block: "center", inline: "center" });
+      });
     } else {
       paint();
     }
@@ -241,9 +276,13 @@
   function nodeButton(key) {
     const node = nodes[key];
     const label = node ? node.id + "  " + node.title : key;
-    const b = el("button", label, { type: "button" });
+    // A span, not a <button>: a button's text wraps as a block and pushes the list bullet to its last line.
+    const b = el("span", label, { role: "button", tabindex: "0", class: "jump" });
     b.addEventListener("click", function () {
       select(key, true);
+    });
+    b.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") select(key, true);
     });
     return b;
   }
@@ -445,6 +484,7 @@
     if (state.one) params.set("one", "1");
     if (state.q) params.set("q", state.q);
     if (state.mode !== "fade") params.set("mode", state.mode);
+    if (state.fit) params.set("fit", "1");
     for (const name of FILTERS) if (state.f[name]) params.set(name, state.f[name]);
     const hash = "#" + params.toString();
     if (location.hash === hash) return;
@@ -462,6 +502,8 @@
     state.one = params.get("one") === "1";
     state.q = params.get("q") || "";
     state.mode = params.get("mode") === "hide" ? "hide" : "fade";
+    state.fit = params.get("fit") === "1";
+    document.getElementById("fit").checked = state.fit;
     state.f = {};
     for (const name of FILTERS) if (params.get(name)) state.f[name] = params.get(name);
     const node = params.get("n");
@@ -471,8 +513,8 @@
     search.value = state.q;
     for (const s of document.querySelectorAll("select[data-filter]")) s.value = state.f[s.dataset.filter] || "";
     const v = params.get("v");
-    showView(v !== null && views.has(v) ? v : state.node ? nodes[state.node].p : firstView());
-    if (state.q) runSearch();
+    const shown = showView(v !== null && views.has(v) ? v : state.node ? nodes[state.node].p : firstView());
+    if (state.q) shown.then(runSearch);
   }
   window.addEventListener("hashchange", function () {
     if (!writing) readHash();
@@ -667,6 +709,10 @@
     state.one = event.target.checked;
     paint();
   });
+  document.getElementById("fit").addEventListener("change", function (event) {
+    state.fit = event.target.checked;
+    paint();
+  });
   document.getElementById("clear").addEventListener("click", function () {
     state.node = null;
     paint();
@@ -685,5 +731,8 @@
       return { up: [...t.up], down: [...t.down], owners: [...t.owners] };
     },
     state: state,
+    ready: function () {
+      return ready;
+    },
   };
 })();

@@ -153,7 +153,7 @@ def _row_cells(row: Row, sheet: Sheet, *, anchors: bool = False) -> str:
     border = f' BORDER="2" COLOR="{MARK_COLOURS[row.marks[0]]}"' if row.marks else ""
     role_word = html(words[f"short.{row.role}"])
     return (
-        f'<TR><TD BGCOLOR="{marker}" WIDTH="{MARKER_WIDTH}" VALIGN="TOP">'
+        f'<TR><TD BGCOLOR="{marker}" WIDTH="{MARKER_WIDTH}" VALIGN="TOP"{anchor}>'
         f"{_font(role_word, size=7, colour='#ffffff', bold=True)}</TD>"
         f'<TD BGCOLOR="{fill}" ALIGN="LEFT" BALIGN="LEFT" VALIGN="TOP" PORT="{html(row.local)}" '
         f'WIDTH="{COLUMN_WIDTH - MARKER_WIDTH}"{border}{anchor}>{body}</TD></TR>'
