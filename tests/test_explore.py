@@ -331,7 +331,6 @@ def test_hash_restores_the_view_after_reload(browser: Any, pages: dict[str, Path
 @pytest.mark.browser
 @pytest.mark.graphviz
 def test_review_download_is_a_review_file(browser: Any, pages: dict[str, Path], tmp_path: Path) -> None:
-    import yaml
     from selenium.webdriver.common.by import By
 
     open_page(browser, pages["almelo"])
@@ -342,12 +341,50 @@ def test_review_download_is_a_review_file(browser: Any, pages: dict[str, Path], 
     text = browser.execute_script("return window.dinExplorer.reviewText()")
     review = tmp_path / "overlap-review.yaml"
     review.write_text(text, encoding="utf-8")
-    loaded = yaml.safe_load(text)
-    assert [entry["decision"] for entry in loaded["pairs"]].count("confirmed") == 1
-    assert [entry["decision"] for entry in loaded["pairs"]].count("dismissed") == 1
-    assert set(loaded) == {"pairs"}
-    assert all(set(entry) <= {"a", "b", "decision", "note"} for entry in loaded["pairs"])
+    pairs = browser.execute_script(
+        "return [...document.querySelectorAll('#pairs li[data-pair]')]"
+        ".map(li => li.getAttribute('data-pair').split('\\n'))"
+    )
+    loaded = din_graph.load_review(review)
+    assert {key: entry.decision for key, entry in loaded.entries.items()} == {
+        tuple(sorted(pairs[0])): "confirmed",
+        tuple(sorted(pairs[1])): "dismissed",
+    }
+    # din overlap reads it: the dismissed pair is left out, the confirmed one marked.
+    result = CliRunner().invoke(cli, ["overlap", str(ALMELO), "--review", str(review), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    listed = json.loads(result.output)["pairs"]
+    shown = {tuple(sorted((p["a"], p["b"]))): p.get("review") for p in listed}
+    assert shown[tuple(sorted(pairs[0]))] == "confirmed"
+    assert tuple(sorted(pairs[1])) not in shown
+    # The explorer written with that review keeps both decisions in the file it downloads.
+    again = explore(din_graph.load(ALMELO), tmp_path / "again.html", review=review)
+    assert again.path is not None
+    open_page(browser, again.path)
+    assert (
+        din_graph.load_review(
+            _write(tmp_path / "again.yaml", browser.execute_script("return window.dinExplorer.reviewText()"))
+        ).entries.keys()
+        == loaded.entries.keys()
+    )
     assert_quiet(browser)
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_area_filter_is_the_area_lens_of_in_area() -> None:
+    almelo = din_graph.load(ALMELO)
+    data = explorer_data(almelo)
+    assert almelo.areas
+    found = 0
+    for area in almelo.areas:
+        kept = {key for key, node in data["nodes"].items() if area.id in node.get("area_lens", ())}
+        assert kept == {a.node for a in din_graph.in_area(almelo, area.id)}, area.id
+        found += len(kept)
+    assert found  # the examples do name areas
 
 
 @pytest.mark.browser

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from din_graph._errors import DinError, DinRenderError
 from din_graph._model import Effort, Indicator, Placeholder, Portfolio, Programme, Value
+from din_graph._vocab import Lang
 
 if TYPE_CHECKING:
     from din_graph._analysis._index import DinIndex
@@ -32,148 +33,9 @@ if TYPE_CHECKING:
 
 __all__ = ["LARGE_EFFORTS", "Explorer", "explore", "explorer_data", "tag_svg"]
 
-Lang = str
 
 #: From this many efforts the explorer says it shows one programme at a time.
 LARGE_EFFORTS = 5000
-
-# The explorer's own words; the sheet's words (levels, roles, phases, marks) come from _render._text.WORDS.
-EXPLORE_WORDS: dict[str, dict[str, str]] = {
-    "nl": {
-        "explore.title": "Verkenner",
-        "explore.search": "Zoek een doel of inspanning",
-        "explore.portfolio": "Portfolio",
-        "explore.one_level": "Eén niveau",
-        "explore.fit": "Passend",
-        "explore.clear": "Wissen (Esc)",
-        "explore.filters": "Filters",
-        "explore.all": "alle",
-        "explore.fade": "vervagen",
-        "explore.hide": "verbergen",
-        "explore.filter.programme": "Programma",
-        "explore.filter.level": "Niveau",
-        "explore.filter.role": "Rol",
-        "explore.filter.phase": "Fase",
-        "explore.filter.owner": "Trekker",
-        "explore.filter.area": "Gebied",
-        "explore.filter.finding": "Bevinding",
-        "explore.details": "Details",
-        "explore.nothing": "Klik op een doel of inspanning (of Tab en Enter): wat dient het, en wat dient het?",
-        "explore.field.level": "Niveau",
-        "explore.field.programme": "Programma",
-        "explore.field.description": "Toelichting",
-        "explore.field.criteria": "Dat betekent dat",
-        "explore.field.role": "Rol",
-        "explore.field.kind": "Soort",
-        "explore.field.phase": "Fase",
-        "explore.field.status": "Status (zoals geschreven)",
-        "explore.field.owner": "Trekker",
-        "explore.field.partners": "Partners",
-        "explore.field.areas": "Gebieden",
-        "explore.field.budget": "Budget",
-        "explore.field.hours": "Uren per week",
-        "explore.field.planning": "Planning",
-        "explore.field.indicators": "Indicatoren",
-        "explore.field.progress": "Voortgang",
-        "explore.field.findings": "Bevindingen",
-        "explore.field.source": "Bron",
-        "explore.field.overlaps": "Mogelijke overlap",
-        "explore.field.note": "Opmerking",
-        "explore.lines": "regels",
-        "explore.trace.up": "Dient (omhoog)",
-        "explore.trace.down": "Wordt gediend door (omlaag)",
-        "explore.trace.owner": "Trekkers",
-        "explore.trace.elsewhere": "in een ander programma",
-        "explore.selected": "Geselecteerd",
-        "explore.match": "Zoekresultaat",
-        "explore.faded": "Buiten filter of spoor",
-        "explore.legend": "Legenda",
-        "explore.matches": "{n} gevonden",
-        "explore.no_matches": "Niets gevonden",
-        "explore.save_svg": "Opslaan als SVG",
-        "explore.save_png": "Opslaan als PNG",
-        "explore.print": "Afdrukken",
-        "explore.review": "Overlap beoordelen",
-        "explore.review.intro": "Beste eerst. Bevestig of wijs af; download het reviewbestand (din overlap --review).",
-        "explore.confirm": "Bevestigen",
-        "explore.dismiss": "Afwijzen",
-        "explore.undo": "Ongedaan",
-        "explore.download_review": "Reviewbestand downloaden",
-        "explore.no_overlap": "Geen overlap gevonden.",
-        "explore.more_pairs": "en nog {n} paren (din overlap toont ze allemaal)",
-        "explore.relations": "Relaties die de contracten noemen",
-        "explore.large": "Groot portfolio ({n} inspanningen): de verkenner toont één programma tegelijk.",
-        "explore.efforts": "inspanningen",
-        "explore.missing_drawing": "Geen tekening (Graphviz ontbreekt); zoeken, details en overlap werken wel.",
-    },
-    "en": {
-        "explore.title": "Explorer",
-        "explore.search": "Search a goal or effort",
-        "explore.portfolio": "Portfolio",
-        "explore.one_level": "One level",
-        "explore.fit": "Fit to window",
-        "explore.clear": "Clear (Esc)",
-        "explore.filters": "Filters",
-        "explore.all": "all",
-        "explore.fade": "fade",
-        "explore.hide": "hide",
-        "explore.filter.programme": "Programme",
-        "explore.filter.level": "Level",
-        "explore.filter.role": "Role",
-        "explore.filter.phase": "Phase",
-        "explore.filter.owner": "Owner",
-        "explore.filter.area": "Area",
-        "explore.filter.finding": "Finding",
-        "explore.details": "Details",
-        "explore.nothing": "Click a goal or effort (or Tab and Enter) to see what it serves and what serves it.",
-        "explore.field.level": "Level",
-        "explore.field.programme": "Programme",
-        "explore.field.description": "Explanation",
-        "explore.field.criteria": "Success criteria",
-        "explore.field.role": "Role",
-        "explore.field.kind": "Kind",
-        "explore.field.phase": "Phase",
-        "explore.field.status": "Status (as written)",
-        "explore.field.owner": "Owner",
-        "explore.field.partners": "Partners",
-        "explore.field.areas": "Areas",
-        "explore.field.budget": "Budget",
-        "explore.field.hours": "Hours per week",
-        "explore.field.planning": "Planning",
-        "explore.field.indicators": "Indicators",
-        "explore.field.progress": "Progress",
-        "explore.field.findings": "Findings",
-        "explore.field.source": "Source",
-        "explore.field.overlaps": "Possible overlap",
-        "explore.field.note": "Note",
-        "explore.lines": "lines",
-        "explore.trace.up": "Serves (up)",
-        "explore.trace.down": "Served by (down)",
-        "explore.trace.owner": "Owners",
-        "explore.trace.elsewhere": "in another programme",
-        "explore.selected": "Selected",
-        "explore.match": "Search match",
-        "explore.faded": "Outside filter or trace",
-        "explore.legend": "Legend",
-        "explore.matches": "{n} found",
-        "explore.no_matches": "Nothing found",
-        "explore.save_svg": "Save as SVG",
-        "explore.save_png": "Save as PNG",
-        "explore.print": "Print",
-        "explore.review": "Review overlap",
-        "explore.review.intro": "Best first. Confirm or dismiss, then download the review file (din overlap --review).",
-        "explore.confirm": "Confirm",
-        "explore.dismiss": "Dismiss",
-        "explore.undo": "Undo",
-        "explore.download_review": "Download review file",
-        "explore.no_overlap": "No overlap found.",
-        "explore.more_pairs": "and {n} more pairs (din overlap lists them all)",
-        "explore.relations": "Relations the contracts state",
-        "explore.large": "Large portfolio ({n} efforts): the explorer shows one programme at a time.",
-        "explore.efforts": "efforts",
-        "explore.missing_drawing": "No drawing (Graphviz is missing); search, details and overlap still work.",
-    },
-}
 
 #: From this many characters of drawings the file stores them compressed (see :func:`explorer_html`).
 PACK_BYTES = 6_000_000
@@ -281,41 +143,34 @@ def _hours(effort: Effort) -> str:
     return f"{_value(hours.low)}–{_value(hours.high)}"
 
 
-class _Areas:
-    """The area lens: an area's name or id resolved to itself and every area it lies in."""
+class _AreaLens:
+    """The area lens of ``in_area``: an effort lies in the areas it lists (or, listing none, names in its
+    text) and in every area those lie in, so choosing a wijk keeps the efforts in its buurten."""
 
-    def __init__(self, portfolio: Portfolio | None) -> None:
-        self.names: dict[str, str] = {}
+    def __init__(self, portfolio: Portfolio) -> None:
+        from din_graph._analysis._areas import Areas
+
+        self.areas = Areas(portfolio)
         self.label: dict[str, str] = {}
-        parent: dict[str, str] = {}
-        areas = portfolio.areas if portfolio is not None else ()
-        for area in areas:
-            self.label[area.id] = area.name
-            for form in (area.id, area.name, *area.aliases):
-                self.names.setdefault(form.casefold().strip(), area.id)
-        for area in areas:
-            for part in area.parts:
-                child = self.names.get(part.casefold().strip())
-                if child is not None and child != area.id:
-                    parent.setdefault(child, area.id)
-        self.parent = parent
 
-    def lens(self, written: Iterable[str]) -> list[str]:
+    def lens(self, effort: Effort) -> list[str]:
+        from din_graph._analysis._text import fold
+
+        areas = self.areas
+        hit = {areas.lookup.get(fold(a), fold(a)) for a in effort.areas}
+        if not hit:
+            hit = set(areas.mentioned(f"{effort.title} {effort.description or ''}"))
         out: dict[str, None] = {}
-        for text in written:
-            area = self.names.get(text.casefold().strip())
-            if area is None:
-                area = "~" + text.casefold().strip()
-                self.label.setdefault(area, text)
-            seen: set[str] = set()
-            while area is not None and area not in seen:
-                seen.add(area)
-                out[area] = None
-                area = self.parent.get(area)
+        for area in sorted(hit):
+            for inside in (area, *areas.ancestors(area)):
+                out[inside] = None
+                self.label.setdefault(inside, areas.names.get(inside, inside))
         return list(out)
 
 
-def _node_records(index: DinIndex, obj: Programme | Portfolio, lang: str, areas: _Areas) -> dict[str, dict[str, Any]]:
+def _node_records(
+    index: DinIndex, obj: Programme | Portfolio, lang: str, areas: _AreaLens
+) -> dict[str, dict[str, Any]]:
     from din_graph._analysis._findings import check
     from din_graph._analysis._progress import indicator_status, progress
     from din_graph._graph import node_key
@@ -370,7 +225,7 @@ def _texts(description: str | None, criteria: tuple[str, ...], source: str) -> d
     return out
 
 
-def _effort_fields(effort: Effort, programme: Programme, index: DinIndex, areas: _Areas) -> dict[str, Any]:
+def _effort_fields(effort: Effort, programme: Programme, index: DinIndex, areas: _AreaLens) -> dict[str, Any]:
     from din_graph._graph import node_key
 
     key = node_key(programme.id, effort.id)
@@ -389,7 +244,7 @@ def _effort_fields(effort: Effort, programme: Programme, index: DinIndex, areas:
         "owner_name": owner.name if owner is not None else (effort.owner or ""),
         "partners": list(effort.partners),
         "areas": list(effort.areas),
-        "area_lens": areas.lens(effort.areas),
+        "area_lens": areas.lens(effort),
         "budget": [[str(year), amount] for year, amount in effort.budget.items()],
         "hours": _hours(effort),
         "planning": effort.planning or "",
@@ -407,19 +262,19 @@ def _pair_records(found: Overlaps | None, limit: int) -> tuple[list[dict[str, An
     if found is None:
         return [], 0
     pairs = []
-    for rank, pair in enumerate(found.pairs[:limit], start=1):
+    for pair in found.pairs[:limit]:
         evidence = [{"signal": e.signal, "value": e.value, "shared": list(e.shared)} for e in pair.evidence]
         pairs.append(
             {
-                "rank": getattr(pair, "rank", 0) or rank,
+                "rank": pair.rank,
                 "a": pair.a,
                 "b": pair.b,
                 "kind": pair.kind,
                 "score": round(pair.score, 3),
-                "band": getattr(pair, "band", ""),
-                "reason": getattr(pair, "reason", ""),
-                "review": getattr(pair, "review", None) or "",
-                "note": getattr(pair, "note", ""),
+                "band": pair.band,
+                "reason": pair.reason,
+                "review": pair.review or "",
+                "note": pair.note,
                 "evidence": evidence,
             }
         )
@@ -428,14 +283,12 @@ def _pair_records(found: Overlaps | None, limit: int) -> tuple[list[dict[str, An
 
 def _words(lang: str) -> dict[str, str]:
     from din_graph._render._text import WORDS
+    from din_graph._vocab import EXPLORE_WORDS, OVERLAP_WORDS
 
-    words = dict(WORDS["en" if lang == "en" else "nl"])
-    words.update(EXPLORE_WORDS["en" if lang == "en" else "nl"])
-    try:
-        from din_graph._vocab import OVERLAP_WORDS  # type: ignore[import-not-found,unused-ignore]  # arrives with #17
-    except ImportError:  # pragma: no cover - before the overlap branch
-        return words
-    words.update({f"overlap.{k}": v for k, v in OVERLAP_WORDS["en" if lang == "en" else "nl"].items()})
+    code: Lang = "en" if lang == "en" else "nl"
+    words = dict(WORDS[code])
+    words.update(EXPLORE_WORDS[code])
+    words.update({f"overlap.{k}": v for k, v in OVERLAP_WORDS[code].items()})
     return words
 
 
@@ -456,7 +309,7 @@ def explorer_data(
 
     index = index_of(obj)
     portfolio = obj if isinstance(obj, Portfolio) else None
-    areas = _Areas(portfolio)
+    areas = _AreaLens(portfolio or Portfolio(id=obj.id, name=obj.name, programmes=(obj,)))
     nodes = _node_records(index, obj, lang, areas)
     pairs, more = _pair_records(found, MAX_PAIRS)
     efforts = len(index.efforts)
@@ -627,7 +480,8 @@ def explore(
         ``"nl"`` (default) or ``"en"`` for the labels.
     review:
         A review file (``docs/overlap.md``): its decisions are applied to the overlap
-        list and kept in the file the page downloads.
+        list (dismissed pairs left out, confirmed ones marked) and kept in the file
+        the page downloads.
     overlaps:
         A result of :func:`overlaps` to show instead of computing one.
 
@@ -657,10 +511,18 @@ def explore(
         raise DinError(f"unknown language {lang!r}; choose nl or en")
     found = overlaps
     entries: list[dict[str, str]] = []
+    loaded = None
+    if review is not None:
+        from din_graph._io._review import load_review
+
+        loaded = load_review(review)
+        entries = [
+            {"a": e.a, "b": e.b, "decision": e.decision, "note": e.note} for _, e in sorted(loaded.entries.items())
+        ]
     if found is None and isinstance(obj, Portfolio) and len(obj.programmes) > 1:
         from din_graph._analysis._overlap import overlaps as find
 
-        found = find(obj, progress=False)
+        found = find(obj, progress=False, review=loaded)
     page = explorer_html(obj, lang=lang, found=found, review=entries)
     if path is None:
         return Explorer(page)
