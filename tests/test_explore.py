@@ -407,3 +407,26 @@ def test_packed_drawings_unpack_and_trace(browser: Any, tmp_path: Path) -> None:
     assert marked(browser)["selected"] == {"p/E2"}
     assert browser.execute_script("return window.pwned === undefined")
     assert_quiet(browser)
+
+
+@pytest.mark.browser
+def test_without_dot_the_matplotlib_layout_is_tagged_and_traced(
+    browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DIN_GRAPH_DOT", "")  # behave as if Graphviz were missing
+    almelo = din_graph.load(ALMELO)
+    page = explore(almelo, tmp_path / "mpl.html").path
+    assert page is not None
+    index = index_of(almelo)
+    text = page.read_text(encoding="utf-8")
+    for key, kind in index.kind.items():
+        if kind in ("strategic_goal", "operational_goal", "effort", "vision"):
+            assert f'data-node="{key}"' in text, key
+    goal = "almelo-duurzaamheid/O1a"
+    open_page(browser, page, f"#v=almelo-duurzaamheid&n={goal}")
+    seen = marked(browser)
+    want = expected_trace(almelo, goal)
+    assert seen["selected"] == {goal}
+    assert seen["related"] == (want["up"] | want["down"] | want["owners"]) & seen["drawn"]
+    assert seen["down"]
+    assert_quiet(browser)

@@ -46,6 +46,7 @@ MAX_PAIRS = 300
 _NODE_GROUP = re.compile(r'<g id="([^"]*)" class="node">\n<title>([^<]*)</title>')
 _CELL_GROUP = re.compile(r'<g id="a_din:([^"]*)"><a xlink:href="#"')
 _PAPER_SIZE = re.compile(r'size="[0-9.]+,[0-9.]+", ')
+_PATCH_GROUP = re.compile(r'<g id="din:([^"]*)">')  # matplotlib's drawing, when dot is missing
 _COMMENT = re.compile(r"<!--.*?-->\n?", re.DOTALL)
 
 
@@ -98,7 +99,11 @@ def tag_svg(svg: str, keys: Iterable[str]) -> str:
         key = html.escape(html.unescape(match.group(1)), quote=True)
         return f'<g class="cell" data-node="{key}" tabindex="0" role="button"><a'
 
-    return _CELL_GROUP.sub(cell, _NODE_GROUP.sub(node, body))
+    def patch(match: re.Match[str]) -> str:
+        key = html.escape(html.unescape(match.group(1)), quote=True)
+        return f'<g class="patch" data-node="{key}" tabindex="0" role="button">'
+
+    return _PATCH_GROUP.sub(patch, _CELL_GROUP.sub(cell, _NODE_GROUP.sub(node, body)))
 
 
 def _value(value: Value | None) -> str:
@@ -366,8 +371,6 @@ def _drawings(obj: Programme | Portfolio, lang: str, keys: set[str], found: Over
     from din_graph._render._dot import sheet_dot
     from din_graph._render._sheet import build_sheet
 
-    if not dot_available():
-        return {}
     portfolio = obj if isinstance(obj, Portfolio) else None
     programmes: tuple[Programme, ...] = portfolio.programmes if portfolio is not None else (obj,)  # type: ignore[assignment]  # obj is a Programme here
     out: dict[str, str] = {}
@@ -379,10 +382,17 @@ def _drawings(obj: Programme | Portfolio, lang: str, keys: set[str], found: Over
             highlight="findings",
             owners="below",
         )
-        # Without the paper size the sheet keeps its natural scale on screen (the reader zooms, or fits it).
-        dot = _PAPER_SIZE.sub("", sheet_dot(sheet, anchors=True), count=1)
-        svg = run_dot(dot, "svg").decode("utf-8")
+        if dot_available():
+            # Without the paper size the sheet keeps its natural scale on screen (the reader zooms, or fits it).
+            dot = _PAPER_SIZE.sub("", sheet_dot(sheet, anchors=True), count=1)
+            svg = run_dot(dot, "svg").decode("utf-8")
+        else:
+            from din_graph._render._mpl import sheet_bytes
+
+            svg = sheet_bytes(sheet, "svg").decode("utf-8")  # the fallback engine's layout, as render uses
         out[programme.id] = tag_svg(svg, keys)
+    if not dot_available():
+        return out
     if portfolio is not None and len(portfolio.programmes) > 1 and found is not None:
         from din_graph._render._portfolio import portfolio_dot
 
