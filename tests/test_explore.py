@@ -129,7 +129,12 @@ def test_cli_writes_the_explorer(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def downloads(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("downloads")
+
+
+@pytest.fixture(scope="module")
+def browser(downloads: Path) -> Iterator[Any]:
     if not (shutil.which("chromium") and shutil.which("chromedriver")):
         pytest.skip("Chromium or chromedriver is not installed")
     from selenium import webdriver
@@ -145,6 +150,9 @@ def browser() -> Iterator[Any]:
     ):
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    options.add_experimental_option(
+        "prefs", {"download.default_directory": str(downloads), "download.prompt_for_download": False}
+    )
     service = webdriver.ChromeService(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
     driver = webdriver.Chrome(options=options, service=service)
     try:
@@ -330,7 +338,9 @@ def test_hash_restores_the_view_after_reload(browser: Any, pages: dict[str, Path
 
 @pytest.mark.browser
 @pytest.mark.graphviz
-def test_review_download_is_a_review_file(browser: Any, pages: dict[str, Path], tmp_path: Path) -> None:
+def test_review_download_is_a_review_file(
+    browser: Any, pages: dict[str, Path], tmp_path: Path, downloads: Path
+) -> None:
     from selenium.webdriver.common.by import By
 
     open_page(browser, pages["almelo"])
@@ -338,9 +348,9 @@ def test_review_download_is_a_review_file(browser: Any, pages: dict[str, Path], 
     assert len(items) >= 2
     items[0].find_element(By.CSS_SELECTOR, 'button[data-decide="confirmed"]').click()
     items[1].find_element(By.CSS_SELECTOR, 'button[data-decide="dismissed"]').click()
-    text = browser.execute_script("return window.dinExplorer.reviewText()")
-    review = tmp_path / "overlap-review.yaml"
-    review.write_text(text, encoding="utf-8")
+    browser.find_element(By.ID, "download-review").click()
+    review = _downloaded(downloads / "overlap-review.yaml")
+    assert review.read_text(encoding="utf-8") == browser.execute_script("return window.dinExplorer.reviewText()")
     pairs = browser.execute_script(
         "return [...document.querySelectorAll('#pairs li[data-pair]')]"
         ".map(li => li.getAttribute('data-pair').split('\\n'))"
@@ -368,6 +378,39 @@ def test_review_download_is_a_review_file(browser: Any, pages: dict[str, Path], 
         == loaded.entries.keys()
     )
     assert_quiet(browser)
+
+
+def _downloaded(path: Path) -> Path:
+    import time
+
+    for _ in range(100):
+        if path.exists() and path.stat().st_size:
+            return path
+        time.sleep(0.05)
+    raise AssertionError(f"{path.name} was not downloaded")
+
+
+@pytest.mark.browser
+@pytest.mark.graphviz
+def test_the_view_saves_as_svg_and_png(browser: Any, pages: dict[str, Path], downloads: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    open_page(browser, pages["almelo"], "#v=almelo-duurzaamheid&n=almelo-duurzaamheid/O1a")
+    browser.find_element(By.ID, "save-svg").click()
+    browser.find_element(By.ID, "save-png").click()
+    svg = _downloaded(downloads / "almelo-duurzaamheid.svg").read_text(encoding="utf-8")
+    assert svg.startswith("<svg")
+    assert 'aria-selected="true"' in svg  # saved as shown, marks included
+    assert _downloaded(downloads / "almelo-duurzaamheid.png").read_bytes().startswith(b"\x89PNG")
+    assert_quiet(browser)
+
+
+def test_notebook_shows_the_page_in_a_frame() -> None:
+    page = explore(hostile_portfolio())
+    frame = page._repr_html_()
+    assert frame.startswith("<iframe sandbox=")
+    assert "<script>" not in frame  # the page sits escaped in srcdoc, its script runs inside the frame
+    assert page.path is None
 
 
 def _write(path: Path, text: str) -> Path:
