@@ -34,7 +34,7 @@ from din_graph import (
     recognise_phase,
 )
 
-__all__ = ["ids", "indicators", "portfolios", "programmes", "texts"]
+__all__ = ["ids", "indicators", "portfolios", "programmes", "texts", "unit_rows"]
 
 _ID_START = string.ascii_letters + string.digits + "_"
 _ID_REST = _ID_START + ".-"
@@ -378,6 +378,27 @@ terminal_texts = st.lists(
     st.sampled_from(TERMINAL_PIECES) | st.sampled_from(HOSTILE_PIECES) | st.text(max_size=8), max_size=10
 ).map("".join)
 """Texts that try to act on a terminal: escape sequences, C1 controls, bidirectional overrides, line separators."""
+
+
+@st.composite
+def unit_rows(draw: st.DrawFn, max_rows: int = 14, max_columns: int = 6) -> tuple[Any, list[int]]:
+    """A small non-negative matrix with rows of unit length (or zero), and a programme per row.
+
+    Values come from a few levels so that ties, which top-k must break by node
+    number, are common.
+    """
+    import numpy as np
+
+    rows = draw(st.integers(1, max_rows))
+    columns = draw(st.integers(1, max_columns))
+    levels = st.sampled_from([0.0, 0.0, 0.5, 1.0, 2.0])
+    values = np.asarray(draw(st.lists(levels, min_size=rows * columns, max_size=rows * columns)), dtype=np.float32)
+    matrix = values.reshape(rows, columns)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    matrix = np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+    programmes = draw(st.lists(st.integers(0, 2), min_size=rows, max_size=rows))
+    return matrix, programmes
+
 
 # --------------------------------------------------------------------------- hostile input (issue #20)
 

@@ -32,17 +32,17 @@ from ._errors import (
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from ._analysis._areas import AreaActivity, in_area
     from ._analysis._diff import Change, ProgrammeDiff, apply_diff, diff
     from ._analysis._findings import FINDING_CODES, Finding, Findings, check
     from ._analysis._overlap import (
-        AreaActivity,
         Evidence,
         OverlapCluster,
         OverlapPair,
         Overlaps,
         ProgrammePair,
+        StaleDecision,
         SuggestedLink,
-        in_area,
         overlaps,
     )
     from ._analysis._owners import OwnerLoad, PhaseMix, RoleMix, owner_load, phase_mix, role_mix
@@ -69,10 +69,12 @@ if TYPE_CHECKING:
         trace_up,
         uncovered_goals,
     )
+    from ._explore import Explorer, explore
     from ._graph import from_networkx, node_key, to_networkx
     from ._io._actuals import Actual, load_actuals, with_actuals
     from ._io._extract import convert_extract
     from ._io._files import dump, dumps, load, validate
+    from ._io._review import Review, load_review
     from ._model import (
         DEFAULT_PARTICIPATION_LADDER,
         PHASE_PATTERNS,
@@ -179,20 +181,22 @@ _LAZY = {
         "progress",
     ),
     "._render._api": ("render", "to_dot"),
+    "._explore": ("Explorer", "explore"),
     "._report": ("Report", "build_report", "report_html", "report_markdown", "write_report"),
     "._render._backend": ("dot_available",),
     "._render._charts": ("indicator_chart", "overlap_heatmap", "owner_load_chart", "role_mix_chart"),
+    "._analysis._areas": ("AreaActivity", "in_area"),
     "._analysis._overlap": (
-        "AreaActivity",
         "Evidence",
         "OverlapCluster",
         "OverlapPair",
         "Overlaps",
         "ProgrammePair",
+        "StaleDecision",
         "SuggestedLink",
-        "in_area",
         "overlaps",
     ),
+    "._io._review": ("Review", "load_review"),
 }
 _WHERE = {name: module for module, names in _LAZY.items() for name in names}
 
@@ -218,6 +222,7 @@ __all__ = [
     "EffortPhase",
     "EffortStatus",
     "Evidence",
+    "Explorer",
     "Finding",
     "Findings",
     "GoalProgress",
@@ -252,11 +257,13 @@ __all__ = [
     "RelatedProgramme",
     "RemovalImpact",
     "Report",
+    "Review",
     "Role",
     "RoleMix",
     "SinglePointOfFailure",
     "Source",
     "Sponsors",
+    "StaleDecision",
     "StatedRelation",
     "StrategicGoal",
     "SuggestedLink",
@@ -272,6 +279,7 @@ __all__ = [
     "dump",
     "dumps",
     "expected_value",
+    "explore",
     "from_networkx",
     "goal_support",
     "in_area",
@@ -281,6 +289,7 @@ __all__ = [
     "leverage",
     "load",
     "load_actuals",
+    "load_review",
     "lone_goals",
     "node_key",
     "not_smart_goals",

@@ -19,9 +19,11 @@ from ._errors import DinError, DinValidationError
 from ._output import json_printable, printable
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import Path
 
     from ._analysis._findings import Findings
+    from ._analysis._overlap import Overlaps
     from ._model import Portfolio, Programme
 
 __all__ = ["main"]
@@ -216,8 +218,13 @@ def check(paths: tuple[str, ...], fmt: str, lang: str, fail_on: str, kernopgaven
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_FORMAT
-@click.option("--min-score", type=click.FloatRange(0, 1), default=None, help="Report pairs scoring at least this.")
-@click.option("--top", type=click.IntRange(min=1), default=None, help="Report at most this many pairs.")
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="List pairs scoring at least this [default: 0.05, the bar of the mogelijk band].",
+)
+@click.option("--top", type=click.IntRange(min=1), default=50, show_default=True, help="Show the best N pairs.")
 @click.option(
     "--synonym",
     "synonyms",
@@ -225,17 +232,29 @@ def check(paths: tuple[str, ...], fmt: str, lang: str, fail_on: str, kernopgaven
     metavar="WORD=MEANT",
     help="Read WORD as MEANT (geveltuin=groen); repeatable; added to the built-in blauw=water.",
 )
+@click.option(
+    "--review",
+    type=click.Path(),
+    default=None,
+    help="Review file (YAML) of confirmed and dismissed pairs: dismissed ones are left out (docs/overlap.md).",
+)
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language.")
 def overlap(
-    paths: tuple[str, ...], fmt: str, min_score: float | None, top: int | None, synonyms: tuple[str, ...]
+    paths: tuple[str, ...],
+    fmt: str,
+    min_score: float | None,
+    top: int,
+    synonyms: tuple[str, ...],
+    review: str | None,
+    lang: str,
 ) -> None:
-    """Find where programmes overlap: scored pairs with their evidence.
+    """Find where programmes overlap: a ranked list of pairs to review, with why.
 
     PATHS are a portfolio, a folder of programme files, or several programme
     files (joined into one portfolio).  See docs/overlap.md.
     """
     from ._analysis._overlap import DEFAULT_THRESHOLD, overlaps
-    from ._graph import node_key
-    from ._model import Effort, OperationalGoal, Portfolio, StrategicGoal
+    from ._model import Portfolio
 
     loaded = [_load_or_exit(path) for path in paths]
     if len(loaded) == 1 and isinstance(loaded[0], Portfolio):
@@ -248,21 +267,39 @@ def overlap(
         if not sep:
             raise click.BadParameter(f"{given!r}: write WORD=MEANT", param_hint="--synonym")
         meant[word.strip()] = other.strip()
+    language: Literal["nl", "en"] = "en" if lang == "en" else "nl"
     try:
         result = overlaps(
-            target, threshold=DEFAULT_THRESHOLD if min_score is None else min_score, synonyms=meant or None
+            target,
+            threshold=DEFAULT_THRESHOLD if min_score is None else min_score,
+            synonyms=meant or None,
+            review=review,
+            lang=language,
+            top=top,
         )
     except DinError as err:
         _say_error(err)
         sys.exit(EXIT_BAD_INPUT)
-    data = result.to_dict()
-    if top is not None:
-        data["pairs"] = data["pairs"][:top]
-    if fmt == "json":
-        _say_json(json.dumps(data, ensure_ascii=False, indent=2))
-        return
-    # An advisor acts on what the nodes are, not on their keys: titles go beside them.
     programmes = target.programmes if isinstance(target, Portfolio) else target
+    if fmt == "json":
+        data = result.to_dict()
+        data["pairs"] = data["pairs"][:top]
+        data["more"] = result.top(top)[1]
+        _say_json(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        _say(*_overlap_lines(result, programmes, top, fmt, language))
+
+
+def _overlap_lines(
+    result: Overlaps, programmes: Sequence[Programme], top: int, fmt: str, lang: Literal["nl", "en"]
+) -> list[str]:
+    """The lines ``din overlap`` prints: the best ``top`` pairs, how many more, and the aggregates."""
+    from ._graph import node_key
+    from ._model import Effort, OperationalGoal, StrategicGoal
+    from ._vocab import overlap_word
+
+    shown, more = result.top(top)
+    # An advisor acts on what the nodes are, not on their keys: titles go beside them.
     titles = {
         node_key(p.id, node.id): node.title
         for p in programmes
@@ -270,39 +307,44 @@ def overlap(
             p.strategic_goals, p.operational_goals, p.efforts
         )
     }
-    lines = []
+
+    def word(code: str, **fields: object) -> str:
+        return overlap_word(code, lang, **fields)
+
     markdown = fmt == "markdown"
-    if markdown:
-        lines += ["| score | kind | a | b | evidence |", "|---|---|---|---|---|"]
-    for pair in data["pairs"]:
-        evidence = "; ".join(
-            f"{e['signal']} {e['value']:g}" + (f" ({', '.join(e['shared'])})" if e["shared"] else "")
-            for e in pair["evidence"]
-        )
-        a, b = pair["a"], pair["b"]
+    lines = ["| # | score | band | a | b | why |", "|---|---|---|---|---|---|"] if markdown and shown else []
+    for pair in shown:
+        band = word(f"band.{pair.band}") + (f", {word('review.confirmed')}" if pair.review else "")
+        reason = pair.reason + (f" ({pair.note})" if pair.note else "")
+        a, b = pair.a, pair.b
         if markdown:
             lines.append(
-                f"| {pair['score']:.2f} | {pair['kind']} | `{a}` {_md(titles.get(a, ''))} "
-                f"| `{b}` {_md(titles.get(b, ''))} | {_md(evidence)} |"
+                f"| {pair.rank} | {pair.score:.2f} | {band} | `{a}` {_md(titles.get(a, ''))} "
+                f"| `{b}` {_md(titles.get(b, ''))} | {_md(reason)} |"
             )
         else:
             lines += [
-                f"{pair['score']:.2f}  {pair['kind']}",
+                f"{pair.rank:>3}. {pair.score:.2f}  {band}  {word('kind.' + pair.kind)}",
                 f"      {a}  {titles.get(a, '')}",
                 f"      {b}  {titles.get(b, '')}",
-                f"      {evidence}",
+                f"      {reason}",
             ]
-    if not data["pairs"]:
-        lines.append("(no pairs at or above the threshold)")
+    if not shown:
+        lines.append(word("none"))
+    if more:
+        lines.append(word("more", n=more))
+    if result.dismissed:
+        lines.append(word("dismissed", n=result.dismissed))
+    lines += [word("stale", a=s.a, b=s.b, missing=", ".join(s.missing)) for s in result.stale]
     lines.append("")
-    lines.append("programme pairs:" if not markdown else "**Programme pairs**")
-    for pp in data["programme_pairs"]:
-        lines.append(f"  {pp['a']} <> {pp['b']}: score {pp['score']:.2f}, {pp['count']} pair(s)")
-    if data["suggested_links"]:
-        lines.append("suggested links:" if not markdown else "**Suggested links**")
-        for link in data["suggested_links"]:
-            lines.append(f"  {link['effort']} -> {link['goal']} ({link['score']:.2f})")
-    _say(*lines)
+    lines.append(f"**{word('programme_pairs')}**" if markdown else f"{word('programme_pairs')}:")
+    for pp in result.programme_pairs:
+        lines.append(f"  {pp.a} <> {pp.b}: score {pp.score:.2f}, {pp.count} {word('pairs')}")
+    if result.suggested_links:
+        lines.append(f"**{word('suggested_links')}**" if markdown else f"{word('suggested_links')}:")
+        for link in result.suggested_links:
+            lines.append(f"  {link.effort} -> {link.goal} ({link.score:.2f})")
+    return lines
 
 
 @cli.command()
@@ -570,6 +612,29 @@ def report(paths: tuple[str, ...], output: str, lang: str, actuals: str | None, 
         _say_error(err)
         sys.exit(EXIT_BAD_INPUT)
     _say(f"wrote {written[0]}" + (f" and {len(written) - 1} image(s)" if len(written) > 1 else ""))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(), help="verkenner.html (one self-contained file).")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+@click.option("--review", type=click.Path(), default=None, help="An overlap review file (din overlap --review).")
+def explore(paths: tuple[str, ...], output: str, lang: str, review: str | None) -> None:
+    """Write the explorer: one HTML file to click through the DIN sheets, offline (docs/explore.md).
+
+    PATHS are a programme, a portfolio, a folder, or several programme files (joined).
+    Clicking a goal shows what serves it across every programme; the overlap list
+    can be reviewed and its decisions downloaded for din overlap --review.
+    """
+    from ._explore import explore as write_explorer
+
+    target = _joined(paths)
+    try:
+        written = write_explorer(target, output, lang="en" if lang == "en" else "nl", review=review)
+    except DinError as err:
+        _say_error(err)
+        sys.exit(EXIT_BAD_INPUT)
+    _say(f"wrote {written.path} (open it in a browser; it works offline)")
 
 
 @cli.command()

@@ -14,16 +14,16 @@ from __future__ import annotations
 
 import base64
 import html
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from din_graph import __version__
 from din_graph._errors import DinError
 from din_graph._model import Portfolio, Programme
 from din_graph._output import printable, write_file
 from din_graph._render._text import STATUS_WORDS
+from din_graph._vocab import overlap_word
 
 if TYPE_CHECKING:
     from din_graph._analysis._findings import Findings
@@ -74,10 +74,10 @@ _WORDS: dict[Lang, dict[str, str]] = {
         "status": "status",
         "overlap": "Overlap tussen programma's",
         "overlap.intro": "Paren van inspanningen en doelen uit verschillende programma's die op elkaar lijken, "
-        "met het bewijs (gedeelde woorden, trekker, gebied, indicator, koppeling).",
+        "de sterkste eerst, elk met een band (waarschijnlijk of mogelijk) en waarom het paar in de lijst staat "
+        "(gedeelde woorden, trekker, partner, gebied, koppeling).",
         "no_overlap": "Geen overlap boven de drempel.",
         "score": "score",
-        "kind": "soort",
         "a": "a",
         "b": "b",
         "evidence": "bewijs",
@@ -132,10 +132,10 @@ _WORDS: dict[Lang, dict[str, str]] = {
         "status": "status",
         "overlap": "Overlap between programmes",
         "overlap.intro": "Pairs of efforts and goals of different programmes that resemble each other, "
-        "with the evidence (shared words, owner, area, indicator, link).",
+        "strongest first, each with a band (likely or possible) and why it is listed "
+        "(shared words, owner, partner, area, link).",
         "no_overlap": "No overlap above the threshold.",
         "score": "score",
-        "kind": "kind",
         "a": "a",
         "b": "b",
         "evidence": "evidence",
@@ -338,16 +338,18 @@ def _overlap_sections(portfolio: Portfolio, lang: Lang, top: int) -> list[Sectio
     from din_graph._render._charts import heatmap_image
 
     w = _WORDS[lang]
-    found = overlaps(portfolio, progress=False)
+    found = overlaps(portfolio, progress=False, lang=lang, top=top)
+
+    def _col(code: str) -> str:
+        return overlap_word(f"column.{code}", lang)
+
     names = {p.id: p.name for p in portfolio.programmes}
 
-    def evidence(items: Sequence[Any]) -> str:
-        return "; ".join(
-            f"{e.signal} {_fmt(round(e.value, 2), lang)}" + (f" ({', '.join(e.shared)})" if e.shared else "")
-            for e in items
-        )
-
-    pairs = tuple((_fmt(round(p.score, 2), lang), p.kind, p.a, p.b, evidence(p.evidence)) for p in found.pairs[:top])
+    shown, more = found.top(top)
+    pairs = tuple(
+        (str(p.rank), _fmt(round(p.score, 2), lang), overlap_word(f"band.{p.band}", lang), p.a, p.b, p.reason)
+        for p in shown
+    )
     programme_pairs = tuple(
         (names.get(p.a, p.a), names.get(p.b, p.b), _fmt(round(p.score, 2), lang), str(p.count))
         for p in found.programme_pairs
@@ -366,8 +368,10 @@ def _overlap_sections(portfolio: Portfolio, lang: Lang, top: int) -> list[Sectio
         Section(
             w["overlap"],
             2,
-            (w["overlap.intro"],) if pairs else (w["overlap.intro"], w["no_overlap"]),
-            (Table((w["score"], w["kind"], w["a"], w["b"], w["evidence"]), pairs),) if pairs else (),
+            (w["overlap.intro"], *((overlap_word("more", lang, n=more),) if more else ()))
+            if pairs
+            else (w["overlap.intro"], w["no_overlap"]),
+            (Table((_col("rank"), w["score"], _col("band"), w["a"], w["b"], _col("why")), pairs),) if pairs else (),
             tuple(images),
             anchor="overlap",
         ),
