@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from din_graph import __version__
 from din_graph._errors import DinError
 from din_graph._model import Portfolio, Programme
 from din_graph._output import printable, write_file
 from din_graph._render._text import STATUS_WORDS
+from din_graph._version import __version__
 from din_graph._vocab import overlap_word
 
 if TYPE_CHECKING:

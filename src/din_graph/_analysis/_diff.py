@@ -86,7 +86,7 @@ class ProgrammeDiff:
         return {"old": self.old, "new": self.new, "changes": [c.to_dict() for c in self.changes]}
 
     def _repr_html_(self) -> str:
-        from din_graph._render._html import html_table
+        from din_graph._strings import html_table
 
         rows = ((c.op, c.level, c.id, c.field or "", describe(c)) for c in self.changes)
         return html_table(["op", "level", "id", "field", "what"], rows, caption=f"{self.old} → {self.new}")
@@ -227,7 +227,7 @@ def apply_diff(old: Programme, changes: ProgrammeDiff | Iterable[Change]) -> Pro
 
 
 def _short(value: Any, limit: int = 60) -> str:
-    from din_graph._render._text import shorten
+    from din_graph._strings import shorten
 
     if value is None:
         return "—"

@@ -311,7 +311,7 @@ class Findings(Sequence[Finding]):
         return f"Findings({len(self)}: {counts})"
 
     def _repr_html_(self) -> str:
-        from din_graph._render._html import html_table
+        from din_graph._strings import html_table
 
         rows = ((f.code, f.severity, f.node, f.message) for f in self._items)
         return html_table(["code", "severity", "node", "message"], rows, caption=repr(self))

@@ -18,10 +18,10 @@ matplotlib engine and the tests agree on it:
 
 from __future__ import annotations
 
-import re
 import textwrap
-import unicodedata
 from typing import Literal
+
+from din_graph._strings import clean, shorten
 
 __all__ = [
     "ROLE_STYLE",
@@ -205,30 +205,6 @@ WORDS: dict[Lang, dict[str, str]] = {
         "chart.share": "share of efforts",
     },
 }
-
-_SPACE = re.compile(r"\s+")
-
-
-def clean(text: str) -> str:
-    """Fold whitespace (newlines included) and drop control and format characters.
-
-    >>> clean("Groen\\n  in de\\twijk\\x07")
-    'Groen in de wijk'
-    """
-    kept = "".join(ch for ch in text if ch.isspace() or unicodedata.category(ch)[0] != "C")
-    return _SPACE.sub(" ", kept).strip()
-
-
-def shorten(text: str, limit: int) -> str:
-    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis.
-
-    >>> shorten("Meer groen en minder verhard terrein", 20)
-    'Meer groen en…'
-    """
-    text = clean(text)
-    if len(text) <= limit:
-        return text
-    return textwrap.shorten(text, width=limit, placeholder="…") if " " in text[:limit] else text[: limit - 1] + "…"
 
 
 def wrap(text: str, width: int, *, max_lines: int | None = None) -> list[str]:
