@@ -27,6 +27,8 @@ from din_graph._analysis._structure import (
 )
 from din_graph._errors import DinArgumentError, DinError
 from din_graph._model import EffortPhase, Portfolio, Programme
+from din_graph._vocab import FINDING_MESSAGES
+from din_graph._vocab import FINDING_WORDS as _WORDS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -122,121 +124,6 @@ CODES: dict[str, tuple[Severity, str, str]] = {
 
 #: Public name of :data:`CODES`.
 FINDING_CODES = CODES
-
-_MESSAGES: dict[str, dict[Lang, str]] = {
-    "too-many-missions": {
-        "nl": "{count} opgaven (meer dan {limit})",
-        "en": "{count} missions (more than {limit})",
-    },
-    "no-vision": {"nl": "programma '{name}' heeft geen visie", "en": "programme '{name}' has no vision"},
-    "orphan-effort": {
-        "nl": "inspanning '{title}' draagt aan geen enkel doel bij{vision}",
-        "en": "effort '{title}' contributes to no goal{vision}",
-    },
-    "uncovered-goal": {
-        "nl": "{level} '{title}' heeft geen {cover}{pm}",
-        "en": "{level} '{title}' has no {cover}{pm}",
-    },
-    "not-smart": {
-        "nl": "operationeel doel '{title}' is niet SMART: {reasons}",
-        "en": "operational goal '{title}' is not SMART: {reasons}",
-    },
-    "single-point-of-failure": {
-        "nl": "doel '{title}' hangt af van {what}",
-        "en": "goal '{title}' depends on {what}",
-    },
-    "owner-overload": {
-        "nl": "'{owner}' trekt {efforts} inspanningen{hours}",
-        "en": "'{owner}' carries {efforts} efforts{hours}",
-    },
-    "open-placeholder": {
-        "nl": "'{title}' voor {targets} is nog niet ingevuld",
-        "en": "'{title}' for {targets} is still to be filled",
-    },
-    "incomplete-indicator": {
-        "nl": "indicator '{indicator}': {what}",
-        "en": "indicator '{indicator}': {what}",
-    },
-    "lone-goal": {
-        "nl": "{where} heeft maar één {level}: '{title}'",
-        "en": "{where} has a single {level}: '{title}'",
-    },
-    "effort-without-owner": {
-        "nl": "inspanning '{title}' heeft geen trekker",
-        "en": "effort '{title}' has no owner",
-    },
-    "roles-unknown": {
-        "nl": "rol onbekend bij {unknown} van {total} inspanningen",
-        "en": "role unknown for {unknown} of {total} efforts",
-    },
-    "owner-in-several-programmes": {
-        "nl": "'{owner}' komt voor in {count} programma's: {programmes}",
-        "en": "'{owner}' appears in {count} programmes: {programmes}",
-    },
-    "support-stopped": {
-        "nl": "alle {count} inspanningen voor doel '{title}' zijn gestopt",
-        "en": "all {count} efforts for goal '{title}' are stopped",
-    },
-    "hours-uncounted": {
-        "nl": "uren van '{owner}' niet te tellen: {texts}",
-        "en": "hours of '{owner}' cannot be counted: {texts}",
-    },
-    "kernopgaven-count": {
-        "nl": "programma '{name}' heeft {count} kernopgaven (strategische doelen), buiten {low}-{high}",
-        "en": "programme '{name}' has {count} kernopgaven (strategic goals), outside {low}-{high}",
-    },
-}
-
-_WORDS: dict[Lang, dict[str, str]] = {
-    "nl": {
-        "strategic_goal": "strategisch doel",
-        "operational_goal": "operationeel doel",
-        "cover_operational_goal": "inspanning",
-        "cover_strategic_goal": "operationeel doel en geen inspanning",
-        "pm": " (alleen PM: {pms})",
-        "vision": " (alleen aan de visie gekoppeld)",
-        "one_effort": "één inspanning: '{title}'",
-        "one_owner": "één eigenaar: '{owner}' ({n} inspanningen)",
-        "hours": ", {low:g} uur per week tegen een capaciteit van {cap:g}",
-        "lost": "jaar van streefwaarde verloren ({labels})",
-        "text": "streefwaarde als tekst ({values})",
-        "and": "; ",
-        "vision_level": "de visie van '{name}'",
-        "programme": "programma '{name}'",
-        "goal": "doel '{title}'",
-        "no-indicator": "geen indicator",
-        "no-target": "geen streefwaarde met jaar",
-        "target-year-unknown": "streefjaar onbekend",
-        "target-not-numeric": "streefwaarde als tekst",
-        "target-outside-period": "streefjaar buiten de programmaperiode",
-        "no-baseline": "geen peilwaarde",
-        "no_goal": "geen doel",
-    },
-    "en": {
-        "strategic_goal": "strategic goal",
-        "operational_goal": "operational goal",
-        "cover_operational_goal": "effort",
-        "cover_strategic_goal": "operational goal and no effort",
-        "pm": " (placeholders only: {pms})",
-        "vision": " (linked to the vision only)",
-        "one_effort": "one effort: '{title}'",
-        "one_owner": "one owner: '{owner}' ({n} efforts)",
-        "hours": ", {low:g} hours a week against a capacity of {cap:g}",
-        "lost": "target year lost ({labels})",
-        "text": "target given as text ({values})",
-        "and": "; ",
-        "vision_level": "the vision of '{name}'",
-        "programme": "programme '{name}'",
-        "goal": "goal '{title}'",
-        "no-indicator": "no indicator",
-        "no-target": "no target with a year",
-        "target-year-unknown": "target year unknown",
-        "target-not-numeric": "target given as text",
-        "target-outside-period": "target year outside the programme period",
-        "no-baseline": "no baseline",
-        "no_goal": "no goal",
-    },
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -413,7 +300,7 @@ def check(
     found: list[Finding] = []
 
     def add(code: str, programme: str | None, node: str, data: dict[str, Any], **fields: Any) -> None:
-        message = _MESSAGES[code][lang].format(**fields)
+        message = FINDING_MESSAGES[lang][code].format(**fields)
         found.append(Finding(code, CODES[code][0], programme, node, message, data))
 
     _portfolio_findings(index, add, max_missions)
