@@ -458,7 +458,7 @@ def write_report(obj: Programme | Portfolio, path: str | Path, *, lang: Lang = "
     report = build_report(obj, lang=lang, top=top)
     if suffix != ".md":
         return [write_file(target, report_html(report))]
-    folder = f"{target.stem}-afbeeldingen" if lang == "nl" else f"{target.stem}-images"
+    folder = f"{target.stem}-{_WORDS[lang]['images_folder']}"
     text, files = report_markdown(report, folder)
     # The images first, the text that links to them last: a report is never left pointing at nothing.
     written = [write_file(target.parent / name, data) for name, data in files.items()]

@@ -20,6 +20,7 @@ __all__ = [
     "CLI_WORDS",
     "DIFF_WORDS",
     "EXPLORE_WORDS",
+    "FINDING_DEFINITIONS",
     "FINDING_MESSAGES",
     "FINDING_WORDS",
     "OVERLAP_WORDS",
@@ -489,6 +490,7 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "topics": "onderwerpen",
         "in_portfolio": "in deze portefeuille",
         "not_in_portfolio": "niet in deze portefeuille",
+        "images_folder": "afbeeldingen",
     },
     "en": {
         "report": "Report",
@@ -547,6 +549,7 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "topics": "topics",
         "in_portfolio": "in this portfolio",
         "not_in_portfolio": "not in this portfolio",
+        "images_folder": "images",
     },
 }
 
@@ -673,6 +676,93 @@ FINDING_WORDS: dict[str, dict[str, str]] = {
     },
 }
 
+
+#: What each finding code means (din check --codes, the report's legend, the explorer).
+FINDING_DEFINITIONS: dict[str, dict[str, str]] = {
+    "nl": {
+        "too-many-missions": "De portefeuille heeft meer dan zeven opgaven; zo stuurt niemand meer.",
+        "no-vision": "Het programma heeft geen visie.",
+        "support-stopped": "Een doel waarvan alle inspanningen gestopt zijn (fase uit de status).",
+        "orphan-effort": "Een inspanning zonder pad naar enig doel (ook niet van een ander programma).",
+        "uncovered-goal": (
+            "Een operationeel doel zonder inspanning, of een strategisch doel zonder operationeel doel en "
+            "zonder inspanning. PM telt niet als dekking."
+        ),
+        "not-smart": (
+            "Een operationeel doel zonder indicator met een streefwaarde en een jaar, met een streefjaar "
+            "buiten de programmaperiode, of met een indicator zonder peilwaarde."
+        ),
+        "single-point-of-failure": (
+            "Een doel waarvan alle steun via één inspanning loopt, of via inspanningen van één eigenaar."
+        ),
+        "owner-overload": (
+            "Een eigenaar met meer inspanningen dan de grens, of met inspanningen die meer uren vragen dan "
+            "zijn capaciteit."
+        ),
+        "open-placeholder": "Een PM-plek: een inspanning die nog ingevuld moet worden.",
+        "incomplete-indicator": (
+            "Een indicator met een streefwaarde zonder jaar (in de bron verloren) of als tekst (ntb.)."
+        ),
+        "lone-goal": (
+            "Een doelniveau met één doel: één strategisch doel in een programma, of één operationeel doel "
+            "onder een strategisch doel."
+        ),
+        "effort-without-owner": "Een inspanning zonder trekker.",
+        "roles-unknown": (
+            "Van meer dan de helft van de inspanningen van het programma is de rol (regie, lijn, afstemming "
+            "...) onbekend."
+        ),
+        "owner-in-several-programmes": (
+            "Een eigenaar die in meer dan één programma inspanningen trekt of genoemd wordt."
+        ),
+        "hours-uncounted": (
+            "Een eigenaar wiens uren (of die van zijn inspanningen) als tekst staan (fulltime, pm) en dus "
+            "niet meetellen in de belasting."
+        ),
+        "kernopgaven-count": (
+            "Een programma met minder of meer kernopgaven (strategische doelen) dan de bandbreedte (standaard 5-7)."
+        ),
+    },
+    "en": {
+        "too-many-missions": "The portfolio has more than seven missions (opgaven); too many to steer by.",
+        "no-vision": "The programme has no vision.",
+        "support-stopped": "A goal all of whose supporting efforts are stopped (phase from their status).",
+        "orphan-effort": "An effort with no contributes_to path to a goal of any programme.",
+        "uncovered-goal": (
+            "An operational goal with no effort, or a strategic goal with no operational goal and no effort. "
+            "Placeholders (PM) do not count as cover."
+        ),
+        "not-smart": (
+            "An operational goal without an indicator that has a numeric target for a known year, with a "
+            "target year outside the programme period, or with an indicator lacking a baseline."
+        ),
+        "single-point-of-failure": (
+            "A goal all of whose support runs through one effort, or through efforts of one owner."
+        ),
+        "owner-overload": (
+            "An owner carrying more efforts than the limit, or efforts asking more hours than its capacity."
+        ),
+        "open-placeholder": "A placeholder (PM): an effort still to be defined.",
+        "incomplete-indicator": (
+            "An indicator with a target whose year the source lost, or a target given as text (ntb.)."
+        ),
+        "lone-goal": (
+            "A goal level holding a single goal: one strategic goal in a programme, or one operational goal "
+            "under a strategic goal."
+        ),
+        "effort-without-owner": "An effort with no owner.",
+        "roles-unknown": (
+            "For more than half of the programme's efforts the role (lead, line, coordination ...) is unknown."
+        ),
+        "owner-in-several-programmes": "An owner carrying efforts in, or listed by, more than one programme.",
+        "hours-uncounted": (
+            "An owner whose hours (or its efforts') are written as text (fulltime, pm), so the load cannot count them."
+        ),
+        "kernopgaven-count": (
+            "A programme with fewer or more kernopgaven (strategic goals) than the range (default 5-7)."
+        ),
+    },
+}
 
 #: Finding messages by code (din check, report, explorer), their fields filled in by check.
 FINDING_MESSAGES: dict[str, dict[str, str]] = {
@@ -844,6 +934,7 @@ VOCABULARY: dict[str, dict[str, dict[str, str]]] = {
     "progress": PROGRESS_WORDS,
     "finding": FINDING_WORDS,
     "finding_message": FINDING_MESSAGES,
+    "finding_definition": FINDING_DEFINITIONS,
     "overlap": OVERLAP_WORDS,
     "explore": EXPLORE_WORDS,
     "cli": CLI_WORDS,

@@ -27,7 +27,7 @@ from din_graph._analysis._structure import (
 )
 from din_graph._errors import DinArgumentError, DinError
 from din_graph._model import EffortPhase, Portfolio, Programme
-from din_graph._vocab import FINDING_MESSAGES
+from din_graph._vocab import FINDING_DEFINITIONS, FINDING_MESSAGES
 from din_graph._vocab import FINDING_WORDS as _WORDS
 
 if TYPE_CHECKING:
@@ -38,88 +38,30 @@ __all__ = ["CODES", "FINDING_CODES", "Finding", "Findings", "check"]
 Severity = Literal["warning", "info"]
 Lang = Literal["nl", "en"]
 
+#: code -> severity, in report order; the definitions are in din_graph._vocab.
+_SEVERITIES: dict[str, Severity] = {
+    "too-many-missions": "warning",
+    "no-vision": "warning",
+    "support-stopped": "warning",
+    "orphan-effort": "warning",
+    "uncovered-goal": "warning",
+    "not-smart": "warning",
+    "single-point-of-failure": "warning",
+    "owner-overload": "warning",
+    "open-placeholder": "info",
+    "incomplete-indicator": "info",
+    "lone-goal": "info",
+    "effort-without-owner": "info",
+    "roles-unknown": "info",
+    "owner-in-several-programmes": "info",
+    "hours-uncounted": "info",
+    "kernopgaven-count": "info",
+}
+
 #: code -> (severity, Dutch definition, English definition), in report order.
 CODES: dict[str, tuple[Severity, str, str]] = {
-    "too-many-missions": (
-        "warning",
-        "De portefeuille heeft meer dan zeven opgaven; zo stuurt niemand meer.",
-        "The portfolio has more than seven missions (opgaven); too many to steer by.",
-    ),
-    "no-vision": ("warning", "Het programma heeft geen visie.", "The programme has no vision."),
-    "support-stopped": (
-        "warning",
-        "Een doel waarvan alle inspanningen gestopt zijn (fase uit de status).",
-        "A goal all of whose supporting efforts are stopped (phase from their status).",
-    ),
-    "orphan-effort": (
-        "warning",
-        "Een inspanning zonder pad naar enig doel (ook niet van een ander programma).",
-        "An effort with no contributes_to path to a goal of any programme.",
-    ),
-    "uncovered-goal": (
-        "warning",
-        "Een operationeel doel zonder inspanning, of een strategisch doel zonder operationeel doel en zonder "
-        "inspanning. PM telt niet als dekking.",
-        "An operational goal with no effort, or a strategic goal with no operational goal and no effort. "
-        "Placeholders (PM) do not count as cover.",
-    ),
-    "not-smart": (
-        "warning",
-        "Een operationeel doel zonder indicator met een streefwaarde en een jaar, met een streefjaar buiten de "
-        "programmaperiode, of met een indicator zonder peilwaarde.",
-        "An operational goal without an indicator that has a numeric target for a known year, with a target "
-        "year outside the programme period, or with an indicator lacking a baseline.",
-    ),
-    "single-point-of-failure": (
-        "warning",
-        "Een doel waarvan alle steun via één inspanning loopt, of via inspanningen van één eigenaar.",
-        "A goal all of whose support runs through one effort, or through efforts of one owner.",
-    ),
-    "owner-overload": (
-        "warning",
-        "Een eigenaar met meer inspanningen dan de grens, of met inspanningen die meer uren vragen dan zijn "
-        "capaciteit.",
-        "An owner carrying more efforts than the limit, or efforts asking more hours than its capacity.",
-    ),
-    "open-placeholder": (
-        "info",
-        "Een PM-plek: een inspanning die nog ingevuld moet worden.",
-        "A placeholder (PM): an effort still to be defined.",
-    ),
-    "incomplete-indicator": (
-        "info",
-        "Een indicator met een streefwaarde zonder jaar (in de bron verloren) of als tekst (ntb.).",
-        "An indicator with a target whose year the source lost, or a target given as text (ntb.).",
-    ),
-    "lone-goal": (
-        "info",
-        "Een doelniveau met één doel: één strategisch doel in een programma, of één operationeel doel onder "
-        "een strategisch doel.",
-        "A goal level holding a single goal: one strategic goal in a programme, or one operational goal under "
-        "a strategic goal.",
-    ),
-    "effort-without-owner": ("info", "Een inspanning zonder trekker.", "An effort with no owner."),
-    "roles-unknown": (
-        "info",
-        "Van meer dan de helft van de inspanningen van het programma is de rol (regie, lijn, afstemming ...) onbekend.",
-        "For more than half of the programme's efforts the role (lead, line, coordination ...) is unknown.",
-    ),
-    "owner-in-several-programmes": (
-        "info",
-        "Een eigenaar die in meer dan één programma inspanningen trekt of genoemd wordt.",
-        "An owner carrying efforts in, or listed by, more than one programme.",
-    ),
-    "hours-uncounted": (
-        "info",
-        "Een eigenaar wiens uren (of die van zijn inspanningen) als tekst staan (fulltime, pm) en dus niet "
-        "meetellen in de belasting.",
-        "An owner whose hours (or its efforts') are written as text (fulltime, pm), so the load cannot count them.",
-    ),
-    "kernopgaven-count": (
-        "info",
-        "Een programma met minder of meer kernopgaven (strategische doelen) dan de bandbreedte (standaard 5-7).",
-        "A programme with fewer or more kernopgaven (strategic goals) than the range (default 5-7).",
-    ),
+    code: (severity, FINDING_DEFINITIONS["nl"][code], FINDING_DEFINITIONS["en"][code])
+    for code, severity in _SEVERITIES.items()
 }
 
 #: Public name of :data:`CODES`.
