@@ -590,7 +590,9 @@ def held_out_corpus(
         planted.append((src, builder.rewrite(programme, src)))
         for kind, p in _DISTRACTORS:
             if rng.random() < p:
-                builder.distractor(_other(rng, n_programmes, src.programme, programme), src, kind)
+                # In a third programme where there is one, so that it competes with the rewrite from outside.
+                avoid = (src.programme, programme) if n_programmes > 2 else (src.programme,)
+                builder.distractor(_other(rng, n_programmes, *avoid), src, kind)
     portfolio = _portfolio(rng, builder)
     keys = {id(node): f"{_programme_id(node.programme)}/{node.local_id}" for node in builder.nodes}
     return HeldOutCorpus(
