@@ -41,7 +41,7 @@ docstrings of both modules for what they plant.
 and *not* counted: a real run loads its files instead), calls the finder, and
 writes the pairs to a file (not counted either).  *wall* is the process's wall
 time, start-up and imports included, less those two; *call* the ``overlaps``
-call alone; *peak MB* the process's maximum RSS (``wait4``).  The targets of
+call alone; *peak MB* the process's maximum RSS (``VmHWM``).  The targets of
 issue #17 are checked on *wall*: under 5 s at 2,000 efforts, under 30 s at
 100,000, under 4 GB.  The *exhaustive* baseline scores every cross-programme
 pair in the same run: character 3–5-gram TF-IDF (scikit-learn) of each
@@ -57,7 +57,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import pickle
 import shutil
 import statistics
@@ -80,11 +79,12 @@ MAX_RSS_MB = 4096
 
 
 class Found(NamedTuple):
-    """One listed pair: two node keys and the score, in the finder's order."""
+    """One listed pair: two node keys, the score and the band if the finder gives one, in the finder's order."""
 
     a: str
     b: str
     score: float
+    band: str = ""
 
 
 def find(portfolio: Any, finder_args: dict[str, Any]) -> list[Found]:
@@ -92,7 +92,7 @@ def find(portfolio: Any, finder_args: dict[str, Any]) -> list[Found]:
     import din_graph
 
     result = din_graph.overlaps(portfolio, **finder_args)
-    return [Found(p.a, p.b, float(p.score)) for p in result.pairs]
+    return [Found(p.a, p.b, float(p.score), str(getattr(p, "band", ""))) for p in result.pairs]
 
 
 def exhaustive(portfolio: Any) -> list[Found]:
@@ -179,7 +179,16 @@ def quality(found: list[Found], judge: Judge) -> dict[str, float]:
     right = [frozenset((f.a, f.b)) in truth or judge.subject[f.a] == judge.subject[f.b] for f in judged]
     top = right[: len(truth)]
     top_score = max((f.score for f in found), default=0.0)
+    likely = [f for f in found if f.band == "likely"]
+    likely_judged = [f for f in likely if f.a in judge.subject and f.b in judge.subject]
+    banded = any(f.band for f in found)
     return {
+        "likely": len(likely) if banded else -1,
+        "recall_likely": len(truth & {frozenset((f.a, f.b)) for f in likely}) / max(1, len(truth)),
+        "precision_likely": sum(
+            frozenset((f.a, f.b)) in truth or judge.subject[f.a] == judge.subject[f.b] for f in likely_judged
+        )
+        / max(1, len(likely_judged)),
         "listed": len(found),
         "judged": len(judged),
         "recall": len(truth & listed) / max(1, len(truth)),
@@ -222,10 +231,28 @@ def child(mode: str, portfolio_file: str, out_file: str, finder_args: str) -> No
     found = find(portfolio, json.loads(finder_args)) if mode == "finder" else exhaustive(portfolio)
     called = time.perf_counter()
     with open(out_file, "w") as handle:
-        json.dump({"load": loaded - began, "call": called - loaded, "pairs": found}, handle)
+        json.dump({"load": loaded - began, "call": called - loaded, "peak_mb": peak_mb(), "pairs": found}, handle)
     written = time.perf_counter()
     with open(out_file + ".write", "w") as handle:
         handle.write(str(written - called))
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory.
+
+    ``VmHWM``, not the ``ru_maxrss`` a parent gets from ``wait4``: a child
+    forked (or vforked) from the benchmark starts with the parent's RSS as its
+    maximum, and the parent holds the generated portfolio.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 class Run(NamedTuple):
@@ -241,16 +268,14 @@ def run_once(mode: str, portfolio_file: Path, finder_args: str, core: int) -> Ru
     if shutil.which("taskset"):
         command = ["taskset", "-c", str(core), *command]
     began = time.perf_counter()
-    process = subprocess.Popen(command)
-    _, status, usage = os.wait4(process.pid, 0)
+    done = subprocess.run(command, check=False)
     wall = time.perf_counter() - began
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode:
-        raise SystemExit(f"the {mode} run failed (exit {process.returncode})")
+    if done.returncode:
+        raise SystemExit(f"the {mode} run failed (exit {done.returncode})")
     data = json.loads(out.read_text())
     write = float(Path(str(out) + ".write").read_text())
-    found = [Found(a, b, s) for a, b, s in data["pairs"]]
-    return Run(wall - data["load"] - write, data["call"], usage.ru_maxrss / 1024, found)
+    found = [Found(*row) for row in data["pairs"]]
+    return Run(wall - data["load"] - write, data["call"], data["peak_mb"], found)
 
 
 # --------------------------------------------------------------------------- the table
@@ -310,6 +335,9 @@ def print_table(rows: list[Row], repeat: int) -> None:
         "P@R",
         "recall@1",
         "at max",
+        "likely",
+        "R likely",
+        "P likely",
     )
     print("| " + " | ".join(head) + " |")
     print("|" + "|".join("---" if k < 5 else "---:" for k in range(len(head))) + "|")
@@ -331,6 +359,7 @@ def print_table(rows: list[Row], repeat: int) -> None:
             f"{q['p_at_r']:.3f}",
             f"{q['recall_at_1']:.3f}",
             f"{q['at_max']:.3f}",
+            *likely_cells(q),
         )
         print("| " + " | ".join(str(c) for c in cells) + " |")
     print()
@@ -360,6 +389,13 @@ def print_table(rows: list[Row], repeat: int) -> None:
                 f"{r.setting} {r.size}: slowest wall {slow:.2f} s, {verdict}"
                 f"peak {peak:,.0f} MB ({'under' if peak < MAX_RSS_MB else 'OVER'} 4 GB)"
             )
+
+
+def likely_cells(q: dict[str, float]) -> tuple[str, str, str]:
+    """The band columns: pairs the finder calls likely, and recall and precision there ('–' without bands)."""
+    if q["likely"] < 0:
+        return ("–", "–", "–")
+    return (f"{q['likely']:,}", f"{q['recall_likely']:.3f}", f"{q['precision_likely']:.3f}")
 
 
 def spread(runs: list[Run]) -> float:
@@ -419,8 +455,8 @@ def explain(found: list[Found], judge: Judge, portfolio: Any) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--settings", default="tune,held-out", help="tune, held-out or both (default)")
-    parser.add_argument("--sizes", default="2000,20000,100000")
-    parser.add_argument("--baseline-max", type=int, default=20000, help="largest size the exhaustive baseline runs at")
+    parser.add_argument("--sizes", default="2000,10000,100000")
+    parser.add_argument("--baseline-max", type=int, default=10000, help="largest size the exhaustive baseline runs at")
     parser.add_argument("--tune-seeds", default="7")
     parser.add_argument("--held-out-seeds", default="101")
     parser.add_argument("--repeat", type=int, default=1, help="timed runs per size and mode, alternating")
