@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 OUT    := out
 LINTED := $(wildcard src tests benchmarks scripts)
 
-.PHONY: demo test lint typecheck setup system clean bench-overlap bench-text bench bench-render docs docs-setup
+.PHONY: demo test lint typecheck setup system clean bench-overlap bench-text bench bench-render eval-overlap docs docs-setup
 
 setup: $(STAMP)
 
@@ -84,6 +84,10 @@ bench-overlap: setup
 
 bench-text: setup
 	$(BIN)/python benchmarks/bench_text.py
+
+# The overlap finder against the reader-judged overlaps of the real portfolios (benchmarks/overlap_eval/).
+eval-overlap: setup
+	$(BIN)/python benchmarks/eval_overlap.py
 
 clean:
 	rm -rf $(VENV) $(OUT) site docs/images .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -30,7 +30,7 @@ from din_graph import (
     StrategicGoal,
 )
 
-__all__ = ["ids", "indicators", "portfolios", "programmes", "texts"]
+__all__ = ["ids", "indicators", "portfolios", "programmes", "texts", "unit_rows"]
 
 _ID_START = string.ascii_letters + string.digits + "_"
 _ID_REST = _ID_START + ".-"
@@ -286,3 +286,47 @@ hostile_texts = (
     .filter(lambda s: s.strip() != "")
 )
 """Titles made of quotes, backslashes, markup, braces, newlines, emoji and control characters."""
+
+TERMINAL_PIECES = (
+    "\x1b[31m",  # SGR: recolour
+    "\x1b[2J",  # erase the screen
+    "\x1b]0;titel\x07",  # OSC: set the window title
+    "\x9b31m",  # C1 CSI on its own
+    "\x85",  # NEL, a C1 line break
+    "\r",
+    "\n",
+    "\x7f",
+    "\u202e",  # right-to-left override
+    "\u2066",  # left-to-right isolate
+    "\u2069",
+    "\u2028",  # line separator
+    "\u2029",
+    "$x^2$",
+    "\\N",
+    "\\l",
+)
+
+terminal_texts = st.lists(
+    st.sampled_from(TERMINAL_PIECES) | st.sampled_from(HOSTILE_PIECES) | st.text(max_size=8), max_size=10
+).map("".join)
+"""Texts that try to act on a terminal: escape sequences, C1 controls, bidirectional overrides, line separators."""
+
+
+@st.composite
+def unit_rows(draw: st.DrawFn, max_rows: int = 14, max_columns: int = 6) -> tuple[Any, list[int]]:
+    """A small non-negative matrix with rows of unit length (or zero), and a programme per row.
+
+    Values come from a few levels so that ties, which top-k must break by node
+    number, are common.
+    """
+    import numpy as np
+
+    rows = draw(st.integers(1, max_rows))
+    columns = draw(st.integers(1, max_columns))
+    levels = st.sampled_from([0.0, 0.0, 0.5, 1.0, 2.0])
+    values = np.asarray(draw(st.lists(levels, min_size=rows * columns, max_size=rows * columns)), dtype=np.float32)
+    matrix = values.reshape(rows, columns)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    matrix = np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+    programmes = draw(st.lists(st.integers(0, 2), min_size=rows, max_size=rows))
+    return matrix, programmes

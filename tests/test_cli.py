@@ -134,8 +134,8 @@ def test_overlap_synonyms() -> None:
         assert code == 0
         return [(p["a"].split("/")[1], p["b"].split("/")[1]) for p in json.loads(out)["pairs"]]
 
-    assert ("O1a", "FV4") in keys()  # built in: 'groen en blauw' is green space and water
-    assert ("O1a", "FV4") not in keys("--synonym", "blauw=blauw")
+    # built in: 'groen en blauw' is green space and water
+    assert keys().index(("O1a", "FV4")) < keys("--synonym", "blauw=blauw").index(("O1a", "FV4"))
     code, _, err = run("overlap", "examples/almelo", "--synonym", "blauw")
     assert code == 2
     assert "WORD=MEANT" in err
@@ -148,19 +148,57 @@ def test_overlap_json_shape_and_options() -> None:
     code, out, _ = run("overlap", "examples/almelo", "--format", "json")
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"pairs", "programme_pairs", "clusters", "suggested_links"}
+    assert set(data) == {"pairs", "programme_pairs", "clusters", "suggested_links", "dismissed", "stale", "more"}
     pairs = data["pairs"]
-    assert pairs
-    assert all(set(p) == {"a", "b", "kind", "score", "evidence"} for p in pairs)
+    assert len(pairs) == 50  # the best 50 by default ...
+    assert data["more"] > 0  # ... and how many more there are
+    assert all(set(p) == {"rank", "a", "b", "kind", "score", "band", "reason", "evidence"} for p in pairs)
+    assert [p["rank"] for p in pairs] == list(range(1, 51))
+    assert {p["band"] for p in pairs} == {"likely", "possible"}
     assert [p["score"] for p in pairs] == sorted((p["score"] for p in pairs), reverse=True)
     assert {p["kind"] for p in pairs} <= {"effort-effort", "goal-goal", "effort-goal"}
     assert set(data["programme_pairs"][0]) == {"a", "b", "score", "count"}
     code, out, _ = run("overlap", "examples/almelo", "--format", "json", "--min-score", "0.3", "--top", "5")
-    assert len(json.loads(out)["pairs"]) == 5
+    few = json.loads(out)
+    assert len(few["pairs"]) == 5
+    assert all(p["score"] >= 0.3 for p in few["pairs"])
     code, out, _ = run("overlap", "examples/almelo/duurzaamheid.yaml", "examples/almelo/leefbare-wijken-en-dorpen.yaml")
     assert code == 0
     # each node with its title, so the finding reads without the files open
     assert "almelo-duurzaamheid/E23  Inwoners ondersteunen bij duurzame initiatieven\n" in out
     assert "almelo-leefbare-wijken-en-dorpen/BB2  Verschillende bewonersinitiatieven\n" in out
-    code, out, _ = run("overlap", "examples/almelo", "--format", "markdown")
+    assert "  1. 0.64  waarschijnlijk  inspanning–inspanning\n" in out
+    assert "      Beide noemen verduurzamen, woningen.\n" in out
+    assert "en nog " in out
+    code, out, _ = run("overlap", "examples/almelo", "--format", "markdown", "--lang", "en", "--top", "3")
     assert "| `almelo-leefbare-wijken-en-dorpen/EK1` Tegengaan hittestress |" in out
+    assert "| 2 | 0.63 | likely |" in out
+    assert out.count("\n| ") == 3  # the three pairs below the header
+    assert "and 51 more pairs" in out
+
+
+def test_overlap_review_file(tmp_path: Path) -> None:
+    review = tmp_path / "overlap-review.yaml"
+    review.write_text(
+        "pairs:\n"
+        "  - a: almelo-duurzaamheid/E19\n"
+        "    b: almelo-leefbare-wijken-en-dorpen/EK2\n"
+        "    decision: dismissed\n"
+        "  - a: almelo-duurzaamheid/O1b\n"
+        "    b: almelo-leefbare-wijken-en-dorpen/EK1\n"
+        "    decision: confirmed\n"
+        "    note: afgestemd met de wijkregisseur\n"
+        "  - {a: almelo-duurzaamheid/E99, b: almelo-leefbare-wijken-en-dorpen/EK1, decision: confirmed}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("overlap", "examples/almelo", "--review", str(review), "--top", "3")
+    assert code == 0
+    assert "almelo-duurzaamheid/E19" not in out
+    assert "  1. 0.63  waarschijnlijk, bevestigd  inspanning–doel\n" in out
+    assert "(afgestemd met de wijkregisseur)" in out
+    assert "1 afgewezen paar/paren weggelaten (reviewbestand)" in out
+    assert "almelo-duurzaamheid/E99 – almelo-leefbare-wijken-en-dorpen/EK1: knoop almelo-duurzaamheid/E99" in out
+    review.write_text("pairs:\n  - {a: x/E1, b: y/E1, decision: misschien}\n", encoding="utf-8")
+    code, _, err = run("overlap", "examples/almelo", "--review", str(review))
+    assert code == 2
+    assert "overlap-review.yaml:2: -: pairs[0]: decision 'misschien'" in err

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
         OverlapPair,
         Overlaps,
         ProgrammePair,
+        StaleDecision,
         SuggestedLink,
         in_area,
         overlaps,
@@ -62,6 +63,7 @@ if TYPE_CHECKING:
     from ._graph import from_networkx, node_key, to_networkx
     from ._io._actuals import Actual, load_actuals, with_actuals
     from ._io._files import dump, dumps, load, validate
+    from ._io._review import Review, load_review
     from ._model import (
         Area,
         Baseline,
@@ -164,10 +166,12 @@ _LAZY = {
         "OverlapPair",
         "Overlaps",
         "ProgrammePair",
+        "StaleDecision",
         "SuggestedLink",
         "in_area",
         "overlaps",
     ),
+    "._io._review": ("Review", "load_review"),
 }
 _WHERE = {name: module for module, names in _LAZY.items() for name in names}
 
@@ -220,11 +224,13 @@ __all__ = [
     "RelatedProgramme",
     "RemovalImpact",
     "Report",
+    "Review",
     "Role",
     "RoleMix",
     "SinglePointOfFailure",
     "Source",
     "Sponsors",
+    "StaleDecision",
     "StrategicGoal",
     "SuggestedLink",
     "UncoveredGoal",
@@ -247,6 +253,7 @@ __all__ = [
     "leverage",
     "load",
     "load_actuals",
+    "load_review",
     "lone_goals",
     "node_key",
     "not_smart_goals",

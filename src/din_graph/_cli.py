@@ -12,12 +12,15 @@ from typing import TYPE_CHECKING, Literal
 
 import click
 
-from ._errors import DinError
+from ._errors import DinError, DinValidationError
+from ._output import json_printable, printable
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import Path
 
     from ._analysis._findings import Findings
+    from ._analysis._overlap import Overlaps
     from ._model import Portfolio, Programme
 
 __all__ = ["main"]
@@ -50,6 +53,24 @@ _LEVELS = {
         "programmes": "programmes",
     },
 }
+
+
+def _say(*lines: str, err: bool = False) -> None:
+    """Print each line as one terminal line: user text can neither start another line nor act on the terminal."""
+    click.echo("\n".join(printable(line) for line in lines), err=err)
+
+
+def _say_json(text: str) -> None:
+    click.echo(json_printable(text))
+
+
+def _say_error(err: DinError) -> None:
+    """The error on stderr, one line per problem (each problem's text kept on its own line)."""
+    if isinstance(err, DinValidationError):
+        shown = [p for p in err.problems if p.severity == "error"] or err.problems
+        _say(str(err).split("\n", 1)[0], *(str(p) for p in shown), err=True)
+    else:
+        _say(str(err), err=True)
 
 
 #: The --format option of the commands that print results.
@@ -87,12 +108,12 @@ def validate(paths: tuple[str, ...], quiet: bool) -> None:  # noqa: FBT001 -- cl
         for problem in problems:
             if quiet and problem.severity != "error":
                 continue
-            click.echo(str(problem))
+            _say(str(problem))
         failed = failed or bool(errors)
         if not quiet:
             warnings = len(problems) - len(errors)
             status = f"{len(errors)} error(s)" if errors else "valid"
-            click.echo(f"{path}: {status}" + (f", {warnings} warning(s)" if warnings else ""), err=True)
+            _say(f"{path}: {status}" + (f", {warnings} warning(s)" if warnings else ""), err=True)
     sys.exit(EXIT_BAD_INPUT if failed else 0)
 
 
@@ -126,9 +147,9 @@ def summary(paths: tuple[str, ...], lang: str) -> None:
         programmes = obj.programmes if isinstance(obj, Portfolio) else (obj,)
         if isinstance(obj, Portfolio):
             words = _LEVELS[lang]
-            click.echo(f"{obj.name} ({len(programmes)} {words['programmes']})")
+            _say(f"{obj.name} ({len(programmes)} {words['programmes']})")
         for programme in programmes:
-            click.echo(_programme_summary(programme, lang))
+            _say(*_programme_summary(programme, lang))
 
 
 @cli.command()
@@ -160,19 +181,24 @@ def check(paths: tuple[str, ...], fmt: str, lang: str, fail_on: str) -> None:
         )
     findings = Findings(f for path in paths for f in run_check(_load_or_exit(path), lang=lang))  # type: ignore[arg-type]
     if fmt == "json":
-        click.echo(findings.to_json())
+        _say_json(findings.to_json())
     elif fmt == "markdown":
-        click.echo(_findings_markdown(findings, lang))
+        _say(*_findings_markdown(findings, lang))
     else:
-        click.echo(_findings_text(findings, lang))
+        _say(*_findings_text(findings, lang))
     sys.exit(1 if findings.filter(code=wanted) and wanted else 0)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_FORMAT
-@click.option("--min-score", type=click.FloatRange(0, 1), default=None, help="Report pairs scoring at least this.")
-@click.option("--top", type=click.IntRange(min=1), default=None, help="Report at most this many pairs.")
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="List pairs scoring at least this [default: 0.05, the bar of the mogelijk band].",
+)
+@click.option("--top", type=click.IntRange(min=1), default=50, show_default=True, help="Show the best N pairs.")
 @click.option(
     "--synonym",
     "synonyms",
@@ -180,17 +206,29 @@ def check(paths: tuple[str, ...], fmt: str, lang: str, fail_on: str) -> None:
     metavar="WORD=MEANT",
     help="Read WORD as MEANT (geveltuin=groen); repeatable; added to the built-in blauw=water.",
 )
+@click.option(
+    "--review",
+    type=click.Path(),
+    default=None,
+    help="Review file (YAML) of confirmed and dismissed pairs: dismissed ones are left out (docs/overlap.md).",
+)
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language.")
 def overlap(
-    paths: tuple[str, ...], fmt: str, min_score: float | None, top: int | None, synonyms: tuple[str, ...]
+    paths: tuple[str, ...],
+    fmt: str,
+    min_score: float | None,
+    top: int,
+    synonyms: tuple[str, ...],
+    review: str | None,
+    lang: str,
 ) -> None:
-    """Find where programmes overlap: scored pairs with their evidence.
+    """Find where programmes overlap: a ranked list of pairs to review, with why.
 
     PATHS are a portfolio, a folder of programme files, or several programme
     files (joined into one portfolio).  See docs/overlap.md.
     """
     from ._analysis._overlap import DEFAULT_THRESHOLD, overlaps
-    from ._graph import node_key
-    from ._model import Effort, OperationalGoal, Portfolio, StrategicGoal
+    from ._model import Portfolio
 
     loaded = [_load_or_exit(path) for path in paths]
     if len(loaded) == 1 and isinstance(loaded[0], Portfolio):
@@ -203,21 +241,39 @@ def overlap(
         if not sep:
             raise click.BadParameter(f"{given!r}: write WORD=MEANT", param_hint="--synonym")
         meant[word.strip()] = other.strip()
+    language: Literal["nl", "en"] = "en" if lang == "en" else "nl"
     try:
         result = overlaps(
-            target, threshold=DEFAULT_THRESHOLD if min_score is None else min_score, synonyms=meant or None
+            target,
+            threshold=DEFAULT_THRESHOLD if min_score is None else min_score,
+            synonyms=meant or None,
+            review=review,
+            lang=language,
+            top=top,
         )
     except DinError as err:
-        click.echo(str(err), err=True)
+        _say_error(err)
         sys.exit(EXIT_BAD_INPUT)
-    data = result.to_dict()
-    if top is not None:
-        data["pairs"] = data["pairs"][:top]
-    if fmt == "json":
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-        return
-    # An advisor acts on what the nodes are, not on their keys: titles go beside them.
     programmes = target.programmes if isinstance(target, Portfolio) else target
+    if fmt == "json":
+        data = result.to_dict()
+        data["pairs"] = data["pairs"][:top]
+        data["more"] = result.top(top)[1]
+        _say_json(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        _say(*_overlap_lines(result, programmes, top, fmt, language))
+
+
+def _overlap_lines(
+    result: Overlaps, programmes: Sequence[Programme], top: int, fmt: str, lang: Literal["nl", "en"]
+) -> list[str]:
+    """The lines ``din overlap`` prints: the best ``top`` pairs, how many more, and the aggregates."""
+    from ._graph import node_key
+    from ._model import Effort, OperationalGoal, StrategicGoal
+    from ._vocab import overlap_word
+
+    shown, more = result.top(top)
+    # An advisor acts on what the nodes are, not on their keys: titles go beside them.
     titles = {
         node_key(p.id, node.id): node.title
         for p in programmes
@@ -225,37 +281,44 @@ def overlap(
             p.strategic_goals, p.operational_goals, p.efforts
         )
     }
-    lines = []
+
+    def word(code: str, **fields: object) -> str:
+        return overlap_word(code, lang, **fields)
+
     markdown = fmt == "markdown"
-    if markdown:
-        lines += ["| score | kind | a | b | evidence |", "|---|---|---|---|---|"]
-    for pair in data["pairs"]:
-        evidence = "; ".join(
-            f"{e['signal']} {e['value']:g}" + (f" ({', '.join(e['shared'])})" if e["shared"] else "")
-            for e in pair["evidence"]
-        )
-        a, b = pair["a"], pair["b"]
+    lines = ["| # | score | band | a | b | why |", "|---|---|---|---|---|---|"] if markdown and shown else []
+    for pair in shown:
+        band = word(f"band.{pair.band}") + (f", {word('review.confirmed')}" if pair.review else "")
+        reason = pair.reason + (f" ({pair.note})" if pair.note else "")
+        a, b = pair.a, pair.b
         if markdown:
             lines.append(
-                f"| {pair['score']:.2f} | {pair['kind']} | `{a}` {_md(titles.get(a, ''))} "
-                f"| `{b}` {_md(titles.get(b, ''))} | {_md(evidence)} |"
+                f"| {pair.rank} | {pair.score:.2f} | {band} | `{a}` {_md(titles.get(a, ''))} "
+                f"| `{b}` {_md(titles.get(b, ''))} | {_md(reason)} |"
             )
         else:
-            lines.append(
-                f"{pair['score']:.2f}  {pair['kind']}\n      {a}  {titles.get(a, '')}\n"
-                f"      {b}  {titles.get(b, '')}\n      {evidence}"
-            )
-    if not data["pairs"]:
-        lines.append("(no pairs at or above the threshold)")
+            lines += [
+                f"{pair.rank:>3}. {pair.score:.2f}  {band}  {word('kind.' + pair.kind)}",
+                f"      {a}  {titles.get(a, '')}",
+                f"      {b}  {titles.get(b, '')}",
+                f"      {reason}",
+            ]
+    if not shown:
+        lines.append(word("none"))
+    if more:
+        lines.append(word("more", n=more))
+    if result.dismissed:
+        lines.append(word("dismissed", n=result.dismissed))
+    lines += [word("stale", a=s.a, b=s.b, missing=", ".join(s.missing)) for s in result.stale]
     lines.append("")
-    lines.append("programme pairs:" if not markdown else "**Programme pairs**")
-    for pp in data["programme_pairs"]:
-        lines.append(f"  {pp['a']} <> {pp['b']}: score {pp['score']:.2f}, {pp['count']} pair(s)")
-    if data["suggested_links"]:
-        lines.append("suggested links:" if not markdown else "**Suggested links**")
-        for link in data["suggested_links"]:
-            lines.append(f"  {link['effort']} -> {link['goal']} ({link['score']:.2f})")
-    click.echo("\n".join(lines))
+    lines.append(f"**{word('programme_pairs')}**" if markdown else f"{word('programme_pairs')}:")
+    for pp in result.programme_pairs:
+        lines.append(f"  {pp.a} <> {pp.b}: score {pp.score:.2f}, {pp.count} {word('pairs')}")
+    if result.suggested_links:
+        lines.append(f"**{word('suggested_links')}**" if markdown else f"{word('suggested_links')}:")
+        for link in result.suggested_links:
+            lines.append(f"  {link.effort} -> {link.goal} ({link.score:.2f})")
+    return lines
 
 
 @cli.command()
@@ -332,7 +395,7 @@ def render(
             landscape=landscape,
             engine="graphviz" if engine == "graphviz" else "matplotlib" if engine == "matplotlib" else "auto",
         )
-        click.echo(f"wrote {written!s}")
+        _say(f"wrote {written!s}")
 
     folder = output.endswith(("/", "\\")) or Path(output).is_dir()
     try:
@@ -353,7 +416,7 @@ def render(
         if isinstance(loaded, Portfolio) and len(loaded.programmes) > 1 and programme is None:
             _portfolio_pictures(loaded, out, wanted, lang="en" if lang == "en" else "nl", paper=paper, engine=engine)
     except DinError as err:
-        click.echo(str(err), err=True)
+        _say_error(err)
         sys.exit(EXIT_BAD_INPUT)
 
 
@@ -361,6 +424,7 @@ def _portfolio_pictures(
     portfolio: Portfolio, out: Path, formats: list[str], *, lang: Literal["nl", "en"], paper: str, engine: str
 ) -> None:
     from ._analysis._overlap import overlaps
+    from ._output import write_file
     from ._render._api import render as draw
     from ._render._backend import dot_available
     from ._render._charts import heatmap_image
@@ -369,13 +433,12 @@ def _portfolio_pictures(
     if engine != "matplotlib" and dot_available():
         for fmt in formats:
             written = draw(portfolio, out / f"portfolio.{fmt}", lang=lang, paper=paper, overlaps=found)
-            click.echo(f"wrote {written!s}")
+            _say(f"wrote {written!s}")
     else:
-        click.echo("note: the portfolio picture needs Graphviz; writing the overlap heatmap only", err=True)
+        _say("note: the portfolio picture needs Graphviz; writing the overlap heatmap only", err=True)
     for fmt in (f for f in formats if f != "dot"):
-        target = out / f"overlap-heatmap.{fmt}"
-        target.write_bytes(heatmap_image(found, portfolio, fmt, lang=lang))
-        click.echo(f"wrote {target}")
+        target = write_file(out / f"overlap-heatmap.{fmt}", heatmap_image(found, portfolio, fmt, lang=lang))
+        _say(f"wrote {target}")
 
 
 @cli.command()
@@ -399,10 +462,10 @@ def progress(path: str, year: int | None, actuals: str | None, rollup: str, fmt:
             loaded = with_actuals(loaded, actuals)
         found = measure(loaded, year, rollup="share" if rollup == "share" else "weakest")
     except DinError as err:
-        click.echo(str(err), err=True)
+        _say_error(err)
         sys.exit(EXIT_BAD_INPUT)
     if fmt == "json":
-        click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
+        _say_json(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
         return
     from ._render._text import STATUS_WORDS
 
@@ -441,7 +504,7 @@ def progress(path: str, year: int | None, actuals: str | None, rollup: str, fmt:
         where = f"{item.goal.rsplit('/', 1)[1]} {item.indicator}"
         text = f"{where}: {actual} ({item.year}) / {expected} -> {words[item.status]}"
         lines.append(f"- {_md(text)}" if markdown else f"  {text}")
-    click.echo("\n".join(lines))
+    _say(*lines)
 
 
 @cli.command()
@@ -463,7 +526,7 @@ def diff(old: str, new: str, programme: str | None, fmt: str, lang: str) -> None
     versions = [_one_programme(_load_or_exit(path), programme, path) for path in (old, new)]
     result = compare(versions[0], versions[1])
     if fmt == "json":
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2, default=str))
+        _say_json(json.dumps(result.to_dict(), ensure_ascii=False, indent=2, default=str))
     else:
         head = {"nl": "Wijzigingen", "en": "Changes"}[language]
         lines = [
@@ -477,7 +540,7 @@ def diff(old: str, new: str, programme: str | None, fmt: str, lang: str) -> None
         ]
         if not result.changes:
             lines.append({"nl": "geen wijzigingen", "en": "no changes"}[language])
-        click.echo("\n".join(lines))
+        _say(*lines)
     sys.exit(1 if result.changes else 0)
 
 
@@ -494,7 +557,7 @@ def _one_programme(loaded: Programme | Portfolio, programme: str | None, path: s
         return loaded.programme(programme)
     except KeyError:
         known = ", ".join(p.id for p in loaded.programmes)
-        click.echo(f"{path}: say which programme with --programme ({known})", err=True)
+        _say(f"{path}: say which programme with --programme ({known})", err=True)
         sys.exit(EXIT_BAD_INPUT)
 
 
@@ -520,9 +583,9 @@ def report(paths: tuple[str, ...], output: str, lang: str, actuals: str | None, 
             target = with_actuals(target, actuals)
         written = write_report(target, output, lang="en" if lang == "en" else "nl", top=top)
     except DinError as err:
-        click.echo(str(err), err=True)
+        _say_error(err)
         sys.exit(EXIT_BAD_INPUT)
-    click.echo(f"wrote {written[0]}" + (f" and {len(written) - 1} image(s)" if len(written) > 1 else ""))
+    _say(f"wrote {written[0]}" + (f" and {len(written) - 1} image(s)" if len(written) > 1 else ""))
 
 
 @cli.command()
@@ -532,20 +595,20 @@ def template(output: str) -> None:
     from pathlib import Path
 
     from ._io._excel import template_yaml, write_template
+    from ._output import write_file
 
     path = Path(output)
     try:
         if path.suffix.lower() == ".xlsx":
             write_template(path)
         elif path.suffix.lower() in {".yaml", ".yml"}:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(template_yaml(), encoding="utf-8")
+            write_file(path, template_yaml())
         else:
             raise DinError(f"{output}: a template is .xlsx or .yaml")
-    except (DinError, OSError) as err:
-        click.echo(str(err), err=True)
+    except DinError as err:
+        _say_error(err)
         sys.exit(EXIT_BAD_INPUT)
-    click.echo(f"wrote {path}")
+    _say(f"wrote {path}")
 
 
 @cli.command()
@@ -559,21 +622,53 @@ def template(output: str) -> None:
     show_default=True,
     help="Format of the programme files when a portfolio is written to a folder.",
 )
-def convert(source: str, target: str, programme_format: str) -> None:
+@click.option(
+    "--in-place",
+    is_flag=True,
+    help="Allow TARGET to overwrite SOURCE (or a file SOURCE was read from); its comments are not kept.",
+)
+def convert(source: str, target: str, programme_format: str, in_place: bool) -> None:  # noqa: FBT001 -- click passes flags positionally
     """Convert between YAML, JSON and Excel (.yaml, .yml, .json, .xlsx).
 
     A programme goes to one file; a portfolio to a folder (TARGET without
-    suffix): portfolio.yaml plus one file per programme.
+    suffix): portfolio.yaml plus one file per programme.  A file that was
+    read is never overwritten unless --in-place is given.
     """
-    from ._io._files import dump
+    from ._io._files import dump, dump_targets
 
     loaded = _load_or_exit(source)
     try:
+        clobbered = _own_inputs(source, loaded, dump_targets(loaded, target, programme_format=programme_format))
+        if clobbered and not in_place:
+            raise DinError(
+                f"{clobbered[0]}: convert would overwrite its own input; write to another file, "
+                "or pass --in-place to rewrite it (its comments and layout are not kept)"
+            )
         written = dump(loaded, target, programme_format=programme_format)
     except DinError as err:
-        click.echo(str(err), err=True)
+        _say_error(err)
         sys.exit(EXIT_BAD_INPUT)
-    click.echo("wrote " + ", ".join(str(p) for p in written))
+    _say("wrote " + ", ".join(str(p) for p in written))
+    for path in clobbered:
+        _say(f"note: {path} rewritten in place; its comments and layout are not kept", err=True)
+
+
+def _own_inputs(source: str, loaded: Programme | Portfolio, targets: list[Path]) -> list[Path]:
+    """The targets that are files ``source`` was read from (a folder's or a portfolio's programme files included)."""
+    from pathlib import Path
+
+    from ._model import Portfolio
+
+    given = Path(source)
+    inputs = [given]
+    if given.is_dir():
+        inputs = [p for p in given.iterdir() if p.is_file()]
+    elif isinstance(loaded, Portfolio):
+        # A portfolio file names its programme files, as a rule beside it.
+        inputs += [p for p in given.parent.iterdir() if p.is_file()]
+    # By device and inode, so another spelling of the path, a link or a hard link is the same file.
+    read = {(s.st_dev, s.st_ino) for s in (p.stat() for p in inputs if p.exists())}
+    return [t for t in targets if t.exists() and (t.stat().st_dev, t.stat().st_ino) in read]
 
 
 def _joined(paths: tuple[str, ...]) -> Programme | Portfolio:
@@ -625,7 +720,7 @@ _PROGRESS_WORDS = {
 _SEVERITY = {"nl": {"warning": "waarschuwing", "info": "info"}, "en": {"warning": "warning", "info": "info"}}
 
 
-def _findings_text(findings: Findings, lang: str) -> str:
+def _findings_text(findings: Findings, lang: str) -> list[str]:
     lines = []
     current: object = object()
     for finding in findings:
@@ -637,7 +732,7 @@ def _findings_text(findings: Findings, lang: str) -> str:
     counts = ", ".join(f"{code} {n}" for code, n in findings.count_by_code().items())
     total = "bevindingen" if lang == "nl" else "findings"
     lines.append(f"{len(findings)} {total}" + (f": {counts}" if counts else ""))
-    return "\n".join(lines)
+    return lines
 
 
 def _md(text: str) -> str:
@@ -647,7 +742,7 @@ def _md(text: str) -> str:
     return markdown_text(text)
 
 
-def _findings_markdown(findings: Findings, lang: str) -> str:
+def _findings_markdown(findings: Findings, lang: str) -> list[str]:
     head = ("Code", "Ernst", "Knoop", "Bevinding") if lang == "nl" else ("Code", "Severity", "Node", "Finding")
     out: list[str] = []
     current: object = object()
@@ -660,10 +755,10 @@ def _findings_markdown(findings: Findings, lang: str) -> str:
         out.append(f"| `{finding.code}` | {severity} | `{finding.node}` | {_md(finding.message)} |")
     word = "bevindingen" if lang == "nl" else "findings"
     out += ["", f"{len(findings)} {word}."]
-    return "\n".join(out).lstrip("\n")
+    return out[1:] if out[0] == "" else out
 
 
-def _programme_summary(programme: Programme, lang: str) -> str:
+def _programme_summary(programme: Programme, lang: str) -> list[str]:
     words = _LEVELS[lang]
     period = ""
     if programme.period is not None and (programme.period.start or programme.period.end):
@@ -688,7 +783,7 @@ def _programme_summary(programme: Programme, lang: str) -> str:
     width = max(len(label) for label, _, _ in rows)
     lines = [f"{programme.name}{where}{period} [{programme.id}]"]
     lines += [f"  {label:<{width}}  {count:>4}{extra}" for label, count, extra in rows]
-    return "\n".join(lines)
+    return lines
 
 
 def _load_or_exit(path: str) -> Programme | Portfolio:
@@ -702,7 +797,7 @@ def _load_or_exit(path: str) -> Programme | Portfolio:
         try:
             return load(path)
         except DinError as err:
-            click.echo(str(err), err=True)
+            _say_error(err)
             sys.exit(EXIT_BAD_INPUT)
 
 
@@ -711,5 +806,5 @@ def main() -> None:
     try:
         cli(standalone_mode=True)
     except DinError as err:  # pragma: no cover - commands handle their own input errors
-        click.echo(str(err), err=True)
+        _say_error(err)
         sys.exit(EXIT_BAD_INPUT)

@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import base64
 import html
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from din_graph import __version__
 from din_graph._errors import DinError
 from din_graph._model import Portfolio, Programme
+from din_graph._output import printable, write_file
 from din_graph._render._text import STATUS_WORDS
+from din_graph._vocab import overlap_word
 
 if TYPE_CHECKING:
     from din_graph._analysis._findings import Findings
@@ -73,13 +74,12 @@ _WORDS: dict[Lang, dict[str, str]] = {
         "status": "status",
         "overlap": "Overlap tussen programma's",
         "overlap.intro": "Paren van inspanningen en doelen uit verschillende programma's die op elkaar lijken, "
-        "met het bewijs (gedeelde woorden, trekker, gebied, indicator, koppeling).",
+        "de sterkste eerst, elk met een band (waarschijnlijk of mogelijk) en waarom het paar in de lijst staat "
+        "(gedeelde woorden, trekker, partner, gebied, koppeling).",
         "no_overlap": "Geen overlap boven de drempel.",
         "score": "score",
-        "kind": "soort",
         "a": "a",
         "b": "b",
-        "evidence": "bewijs",
         "pairs": "Programmaparen",
         "count": "paren",
         "links": "Voorgestelde koppelingen",
@@ -119,13 +119,12 @@ _WORDS: dict[Lang, dict[str, str]] = {
         "status": "status",
         "overlap": "Overlap between programmes",
         "overlap.intro": "Pairs of efforts and goals of different programmes that resemble each other, "
-        "with the evidence (shared words, owner, area, indicator, link).",
+        "strongest first, each with a band (likely or possible) and why it is listed "
+        "(shared words, owner, partner, area, link).",
         "no_overlap": "No overlap above the threshold.",
         "score": "score",
-        "kind": "kind",
         "a": "a",
         "b": "b",
-        "evidence": "evidence",
         "pairs": "Programme pairs",
         "count": "pairs",
         "links": "Suggested links",
@@ -252,16 +251,18 @@ def _overlap_sections(portfolio: Portfolio, lang: Lang, top: int) -> list[Sectio
     from din_graph._render._charts import heatmap_image
 
     w = _WORDS[lang]
-    found = overlaps(portfolio, progress=False)
+    found = overlaps(portfolio, progress=False, lang=lang, top=top)
+
+    def _col(code: str) -> str:
+        return overlap_word(f"column.{code}", lang)
+
     names = {p.id: p.name for p in portfolio.programmes}
 
-    def evidence(items: Sequence[Any]) -> str:
-        return "; ".join(
-            f"{e.signal} {_fmt(round(e.value, 2), lang)}" + (f" ({', '.join(e.shared)})" if e.shared else "")
-            for e in items
-        )
-
-    pairs = tuple((_fmt(round(p.score, 2), lang), p.kind, p.a, p.b, evidence(p.evidence)) for p in found.pairs[:top])
+    shown, more = found.top(top)
+    pairs = tuple(
+        (str(p.rank), _fmt(round(p.score, 2), lang), overlap_word(f"band.{p.band}", lang), p.a, p.b, p.reason)
+        for p in shown
+    )
     programme_pairs = tuple(
         (names.get(p.a, p.a), names.get(p.b, p.b), _fmt(round(p.score, 2), lang), str(p.count))
         for p in found.programme_pairs
@@ -280,8 +281,10 @@ def _overlap_sections(portfolio: Portfolio, lang: Lang, top: int) -> list[Sectio
         Section(
             w["overlap"],
             2,
-            (w["overlap.intro"],) if pairs else (w["overlap.intro"], w["no_overlap"]),
-            (Table((w["score"], w["kind"], w["a"], w["b"], w["evidence"]), pairs),) if pairs else (),
+            (w["overlap.intro"], *((overlap_word("more", lang, n=more),) if more else ()))
+            if pairs
+            else (w["overlap.intro"], w["no_overlap"]),
+            (Table((_col("rank"), w["score"], _col("band"), w["a"], w["b"], _col("why")), pairs),) if pairs else (),
             tuple(images),
             anchor="overlap",
         ),
@@ -352,13 +355,20 @@ def build_report(obj: Programme | Portfolio, *, lang: Lang = "nl", top: int = 30
 def markdown_text(text: str) -> str:
     r"""Text safe inside Markdown, table cells included: markup characters escaped, lines joined.
 
+    Control characters, escape sequences and bidirectional overrides are shown
+    as escapes (:func:`~din_graph._output.printable`), so the text cannot act
+    on a terminal it is printed to.
+
     >>> markdown_text("a | *b* <i>")
     'a \\| \\*b\\* \\<i\\>'
+    >>> markdown_text("rood\x1b[31m")
+    'rood\\x1b\\[31m'
     """
-    escaped = text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+    escaped = text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
     for char in "*_`[]<>#":
         escaped = escaped.replace(char, "\\" + char)
-    return escaped
+    # After the backslashes are doubled, so the escapes printable() adds show as written.
+    return printable(escaped)
 
 
 _md = markdown_text
@@ -421,7 +431,11 @@ def report_html(report: Report) -> str:
     >>> page.startswith("<!DOCTYPE html>"), "<script" in page
     (True, False)
     """
-    e = html.escape
+
+    def e(text: str) -> str:
+        # Escaped for HTML, and control characters and bidirectional overrides shown, not obeyed.
+        return html.escape(printable(text))
+
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{report.lang}">',
@@ -474,20 +488,10 @@ def write_report(obj: Programme | Portfolio, path: str | Path, *, lang: Lang = "
     if suffix not in {".html", ".htm", ".md"}:
         raise DinError(f"{target}: a report is .html or .md")
     report = build_report(obj, lang=lang, top=top)
-    written: list[Path] = []
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if suffix == ".md":
-            folder = f"{target.stem}-afbeeldingen" if lang == "nl" else f"{target.stem}-images"
-            text, files = report_markdown(report, folder)
-            for name, data in files.items():
-                image = target.parent / name
-                image.parent.mkdir(parents=True, exist_ok=True)
-                image.write_bytes(data)
-                written.append(image)
-            target.write_text(text, encoding="utf-8")
-        else:
-            target.write_text(report_html(report), encoding="utf-8")
-    except OSError as exc:
-        raise DinError(f"{target}: cannot write: {exc.strerror or exc}") from None
-    return [target, *written]
+    if suffix != ".md":
+        return [write_file(target, report_html(report))]
+    folder = f"{target.stem}-afbeeldingen" if lang == "nl" else f"{target.stem}-images"
+    text, files = report_markdown(report, folder)
+    # The images first, the text that links to them last: a report is never left pointing at nothing.
+    written = [write_file(target.parent / name, data) for name, data in files.items()]
+    return [write_file(target, text), *written]

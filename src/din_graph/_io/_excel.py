@@ -20,6 +20,7 @@ Every problem names file, sheet, row and column.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterable
@@ -31,9 +32,10 @@ from pydantic import ValidationError
 
 from din_graph._errors import DinFileError, Problem
 from din_graph._model import EffortKind, EffortStatus, OwnerType, Programme, Role
+from din_graph._output import source_date, write_file
 from din_graph._validate import Issue
 
-__all__ = ["SHEETS", "read_workbook", "write_template", "write_workbook"]
+__all__ = ["SHEETS", "read_workbook", "workbook_bytes", "write_template", "write_workbook"]
 
 Path_ = tuple[Any, ...]
 
@@ -322,13 +324,55 @@ def write_workbook(programme: Programme, path: str | Path) -> Path:
             f"cannot write {err.where}: {shown} holds a control character, which Excel cannot store; "
             "remove it from the programme first",
         ) from None
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    return _write_book(book, path)
+
+
+def _write_book(book: Any, path: str | Path) -> Path:
     try:
-        book.save(target)
-    except OSError as exc:
-        raise DinFileError(str(target), f"cannot write: {exc.strerror or exc}") from None
-    return target
+        data = workbook_bytes(book)
+    except OSError as exc:  # openpyxl spools each sheet through a temporary file
+        raise DinFileError(str(path), f"cannot write: {exc.strerror or exc}") from None
+    return write_file(path, data)
+
+
+def workbook_bytes(book: Any) -> bytes:
+    """The bytes of an openpyxl workbook, the same for the same workbook whatever the clock.
+
+    openpyxl stamps the time of saving into ``docProps/core.xml`` and into every
+    zip entry; here the core properties record ``SOURCE_DATE_EPOCH`` as the
+    creation and modification date, or no date when it is unset, and every entry
+    carries that date (or the zip format's first day, 1980-01-01).
+    """
+    import io
+    import zipfile
+
+    saved = io.BytesIO()
+    book.save(saved)
+    when = source_date()
+    stamp = (1980, 1, 1, 0, 0, 0)
+    if when is not None and when.year >= 1980:
+        stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second)
+    out = io.BytesIO()
+    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            data = source.read(entry)
+            if entry.filename == "docProps/core.xml":
+                data = _core_dates(data, when)
+            fixed = zipfile.ZipInfo(entry.filename, date_time=stamp)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o600 << 16  # what zipfile gives every written entry
+            target.writestr(fixed, data)
+    return out.getvalue()
+
+
+_CORE_DATE = re.compile(rb"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>")
+
+
+def _core_dates(xml: bytes, when: dt.datetime | None) -> bytes:
+    if when is None:
+        return _CORE_DATE.sub(b"", xml)
+    iso = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    return _CORE_DATE.sub(lambda m: b'<dcterms:%s xsi:type="dcterms:W3CDTF">%s</dcterms:%s>' % (m[1], iso, m[1]), xml)
 
 
 def _workbook(programme: Programme) -> Any:
@@ -815,7 +859,6 @@ def _issue_problem(where: _Where, issue: Issue) -> Problem:
 
 def write_template(path: str | Path) -> Path:
     """An empty, documented Dutch workbook with drop-down lists and one example row per sheet."""
-    from openpyxl import load_workbook
     from openpyxl.worksheet.datavalidation import DataValidation
 
     example = Programme.model_validate(
@@ -858,8 +901,7 @@ def write_template(path: str | Path) -> Path:
             "placeholders": [{"id": "PM1", "contributes_to": ["O1"], "track": "Spoor 1"}],
         }
     )
-    target = write_workbook(example, path)
-    book = load_workbook(target)
+    book = _workbook(example)
     lists: dict[tuple[str, str], list[str]] = {
         ("Doelen", "niveau"): ["strategisch", "operationeel"],
         ("Inspanningen", "soort"): [k.dutch for k in EffortKind],
@@ -877,8 +919,7 @@ def write_template(path: str | Path) -> Path:
                 check.prompt = ", ".join(options)
                 ws.add_data_validation(check)
                 check.add(f"{cell.column_letter}2:{cell.column_letter}1000")
-    book.save(target)
-    return target
+    return _write_book(book, path)
 
 
 def template_yaml() -> str:

@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from din_graph._errors import DinError, DinFileError, DinValidationError, DinWarning, Problem
 from din_graph._gc import gc_paused
 from din_graph._model import DUTCH_ALIASES, EffortKind, EffortStatus, OwnerType, Portfolio, Programme, Role
+from din_graph._output import write_file
 from din_graph._validate import Issue, portfolio_issues, standalone_issues
 
 from ._format import file_kind, normalize_keys, portfolio_to_file, programme_from_file, programme_to_file
@@ -481,6 +482,25 @@ def dump(obj: Programme | Portfolio, path: str | PathLike[str], *, programme_for
     return [_write(target, dumps(obj, "json" if suffix == ".json" else "yaml"))]
 
 
+def dump_targets(
+    obj: Programme | Portfolio, path: str | PathLike[str], *, programme_format: str = "yaml"
+) -> list[Path]:
+    """The files :func:`dump` writes for these arguments, without writing anything (to guard its inputs).
+
+    Examples
+    --------
+    >>> import din_graph
+    >>> almelo = din_graph.load("examples/almelo")
+    >>> [p.name for p in dump_targets(almelo, "uit")]
+    ['portfolio.yaml', 'almelo-duurzaamheid.yaml', 'almelo-leefbare-wijken-en-dorpen.yaml']
+    """
+    target = Path(path)
+    if isinstance(obj, Portfolio) and (target.suffix == "" or target.is_dir()):
+        names = _programme_file_names(obj.programmes, programme_format)
+        return [target / "portfolio.yaml", *(target / name for name in names)]
+    return [target]
+
+
 def _programme_file_names(programmes: Iterable[Programme], suffix: str = "yaml") -> list[str]:
     names: list[str] = []
     for programme in programmes:
@@ -492,6 +512,4 @@ def _programme_file_names(programmes: Iterable[Programme], suffix: str = "yaml")
 
 
 def _write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8", newline="\n")
-    return path
+    return write_file(path, text)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Literal
 
 from din_graph._errors import DinError, DinRenderError, DinWarning
 from din_graph._model import Portfolio, Programme
+from din_graph._output import write_file
 from din_graph._render._backend import FORMATS, dot_available, run_dot
 from din_graph._render._sheet import OwnersMode, build_sheet
 from din_graph._render._text import Lang
@@ -234,12 +235,4 @@ def render(
         if fmt in {"svg", "dot"} and isinstance(data, bytes):
             return data.decode("utf-8")
         return data
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, str):
-            path.write_text(data, encoding="utf-8")
-        else:
-            path.write_bytes(data)
-    except OSError as exc:
-        raise DinError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    return path
+    return write_file(path, data)

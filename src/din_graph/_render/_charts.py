@@ -15,7 +15,7 @@ from din_graph._analysis._progress import classify
 from din_graph._errors import DinError
 from din_graph._model import Indicator, OperationalGoal, Portfolio, Programme
 from din_graph._render._dot import STATUS_COLOURS
-from din_graph._render._text import ROLE_STYLE, WORDS, Lang, shorten
+from din_graph._render._text import ROLE_STYLE, WORDS, Lang, mpl_text, shorten
 
 __all__ = ["heatmap_image", "indicator_chart", "overlap_heatmap", "owner_load_chart", "role_mix_chart"]
 
@@ -86,13 +86,13 @@ def indicator_chart(
             colour = STATUS_COLOURS[status]
             ax.plot([year], [actual], "o", markersize=10, color=colour, label=words[f"status.{status}"])
     text_targets = [f"{y}: {v}" for y, v in indicator.targets.items() if isinstance(v, str)]
-    title = shorten(indicator.name, 80)
+    title = mpl_text(shorten(indicator.name, 80))
     if text_targets:
-        title += f"\n({words['target']}: {', '.join(text_targets[:4])})"
+        title += "\n" + mpl_text(f"({words['target']}: {', '.join(text_targets[:4])})")
     ax.set_title(title, fontsize=10)
     ax.set_xlabel(words["chart.year"])
     if indicator.unit:
-        ax.set_ylabel(indicator.unit)
+        ax.set_ylabel(mpl_text(indicator.unit))
     ax.xaxis.get_major_locator().set_params(integer=True)
     if ax.get_legend_handles_labels()[0]:
         ax.legend(fontsize=8, frameon=False)
@@ -114,7 +114,7 @@ def owner_load_chart(obj: Programme | Portfolio, *, ax: Any = None, lang: Lang =
     index = index_of(obj)
     loads = sorted(owner_load(index), key=lambda o: (-len(o.efforts), o.owner))[:top]
     ax = _axes(ax, (7.0, 0.4 * max(3, len(loads)) + 1))
-    names = [shorten(o.owner, 40) for o in loads][::-1]
+    names = [mpl_text(shorten(o.owner, 40)) for o in loads][::-1]
     left = [0.0] * len(loads)
     for role, (_, marker) in ROLE_STYLE.items():
         counts = [sum(1 for e in o.efforts if index.efforts[e].role.value == role) for o in loads][::-1]
@@ -142,7 +142,7 @@ def role_mix_chart(obj: Programme | Portfolio, *, ax: Any = None, lang: Lang = "
     words = WORDS[lang]
     index = index_of(obj)
     mixes = role_mix(index)
-    names = [shorten(index.programmes[m.programme].name, 30) for m in mixes]
+    names = [mpl_text(shorten(index.programmes[m.programme].name, 30)) for m in mixes]
     ax = _axes(ax, (7.0, 0.5 * max(3, len(mixes)) + 1))
     left = [0.0] * len(mixes)
     for role, (_, marker) in ROLE_STYLE.items():
@@ -181,7 +181,7 @@ def overlap_heatmap(found: Overlaps, portfolio: Portfolio | None = None, *, ax: 
     values = [[0.0 if a == b else matrix.get(a, {}).get(b, 0.0) for b in ids] for a in ids]
     top = max(0.05, max((max(r) for r in values), default=0))
     image = ax.imshow(values, cmap="Oranges", vmin=0, vmax=top)
-    labels = [shorten(names[i], 28) for i in ids]
+    labels = [mpl_text(shorten(names[i], 28)) for i in ids]
     ax.set_xticks(range(n), labels, rotation=45, ha="right", fontsize=8)
     ax.set_yticks(range(n), labels, fontsize=8)
     for i in range(n):
@@ -196,17 +196,11 @@ def overlap_heatmap(found: Overlaps, portfolio: Portfolio | None = None, *, ax: 
 
 def heatmap_image(found: Overlaps, portfolio: Portfolio, fmt: str, *, lang: Lang = "nl") -> bytes:
     """The overlap heatmap as SVG, PNG or PDF bytes, sized to the portfolio; the same input gives the same bytes."""
-    import io
-
-    import matplotlib as mpl
     from matplotlib.figure import Figure
+
+    from din_graph._render._mpl import figure_bytes
 
     n = len(portfolio.programmes)
     fig = Figure(figsize=(4.5 + 0.45 * n, 3.5 + 0.4 * n), layout="constrained")
     overlap_heatmap(found, portfolio, ax=fig.add_subplot(), lang=lang)
-    buffer = io.BytesIO()
-    # No dates and a fixed id salt, so reports and demo files do not change from run to run.
-    metadata: dict[str, Any] = {"svg": {"Date": None}, "pdf": {"CreationDate": None}, "png": {"Software": None}}[fmt]
-    with mpl.rc_context({"svg.hashsalt": "din_graph"}):
-        fig.savefig(buffer, format=fmt, dpi=150, metadata=metadata)
-    return buffer.getvalue()
+    return figure_bytes(fig, fmt)

@@ -2,9 +2,9 @@
 
 The DOT is deterministic (same sheet, same text) and every piece of user text
 goes through :func:`~din_graph._render._text.html` (HTML-like labels) or
-:func:`~din_graph._render._text.dot_string` (tooltips), so quotes, ``<``,
-``&``, backslashes, braces and newlines in titles neither break the DOT nor
-inject markup into the SVG.
+:func:`~din_graph._render._text.dot_tooltip` (tooltips), so quotes, ``<``,
+``&``, braces and newlines in titles neither break the DOT nor inject markup
+into the SVG, and backslashes never form Graphviz's ``\\N``, ``\\G``, ... escapes.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from din_graph._render._sheet import (
     column_header_lines,
     row_meta,
 )
-from din_graph._render._text import ROLE_STYLE, dot_string, html, wrap
+from din_graph._render._text import ROLE_STYLE, dot_string, dot_tooltip, html, wrap
 
 __all__ = ["FONT", "LEVEL_STYLE", "MARK_COLOURS", "STATUS_COLOURS", "paper_size", "sheet_dot"]
 
@@ -247,7 +247,7 @@ def sheet_dot(sheet: Sheet) -> str:
         "digraph din {",
         "  graph [rankdir=TB, newrank=true, splines=spline, nodesep=0.22, ranksep=0.55, "
         f'fontname="{FONT}", labelloc=t, labeljust=l, pad=0.3, bgcolor="#ffffff", '
-        f'size="{width:g},{height:g}", tooltip={dot_string(sheet.title)}, '
+        f'size="{width:g},{height:g}", tooltip={dot_tooltip(sheet.title)}, '
         f"label={_title_label(sheet)}];",
         f'  node [shape=plain, fontname="{FONT}", fontsize=10];',
         '  edge [color="#6f7f8f", arrowsize=0.6, dir=back, penwidth=1.2];',
@@ -260,7 +260,7 @@ def sheet_dot(sheet: Sheet) -> str:
             sheet.vision.key, "vision", "vision", tuple(lines), sheet.vision.tooltip, status=sheet.vision.status
         )
         out.append(
-            f"  {_q(box.key)} [id={_q('vision')}, tooltip={dot_string(box.tooltip)}, "
+            f"  {_q(box.key)} [id={_q('vision')}, tooltip={dot_tooltip(box.tooltip)}, "
             f"label={_goal_label(box, sheet, max(400, span))}];"
         )
         ranks["vision"].append(box.key)
@@ -268,7 +268,7 @@ def sheet_dot(sheet: Sheet) -> str:
         width_pt = 280 if box.level == "strategic_goal" else 220
         out.append(
             f"  {_q(box.key)} [id={_q(box.local if box.level != 'external' else box.key)}, "
-            f"tooltip={dot_string(box.tooltip)}, label={_goal_label(box, sheet, width_pt)}];"
+            f"tooltip={dot_tooltip(box.tooltip)}, label={_goal_label(box, sheet, width_pt)}];"
         )
         rank: str = box.rank if box.level == "external" else box.level
         ranks.setdefault(rank, []).append(box.key)
@@ -300,7 +300,7 @@ def sheet_dot(sheet: Sheet) -> str:
     for link in sheet.links:
         attrs = ["tailport=s", "headport=n"]
         if link.efforts:
-            attrs.append(f"tooltip={dot_string(', '.join(link.efforts) + ' → ' + link.head.rpartition('/')[2])}")
+            attrs.append(f"tooltip={dot_tooltip(', '.join(link.efforts) + ' → ' + link.head.rpartition('/')[2])}")
             attrs.append(f"penwidth={min(3.5, 1.2 + 0.25 * (len(link.efforts) - 1)):g}")
         if link.head.split("/")[0] != sheet.programme:
             attrs.append('style=dashed, color="#7f7f7f"')
@@ -309,7 +309,7 @@ def sheet_dot(sheet: Sheet) -> str:
         for column_id, efforts in owner.columns:
             out.append(
                 f'  {_q(column_id)} -> {_q(owner.key)} [dir=none, style=dashed, color="#9f9f9f", '
-                f"tailport=s, headport=n, tooltip={dot_string(', '.join(efforts))}];"
+                f"tailport=s, headport=n, tooltip={dot_tooltip(', '.join(efforts))}];"
             )
     out.append("}")
     return "\n".join(out) + "\n"

@@ -12,9 +12,10 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
+from din_graph._output import source_date
 from din_graph._render._dot import COLUMN_WIDTH, LEVEL_STYLE, MARK_COLOURS, MARKER_WIDTH, STATUS_COLOURS, paper_size
 from din_graph._render._sheet import GoalBox, Row, Sheet, column_header_lines, row_meta
-from din_graph._render._text import ROLE_STYLE, wrap
+from din_graph._render._text import ROLE_STYLE, mpl_text, wrap
 
 __all__ = ["sheet_bytes", "sheet_figure"]
 
@@ -170,7 +171,8 @@ def sheet_figure(sheet: Sheet) -> Any:
 
     def text(x: float, y: float, lines: list[str] | tuple[str, ...], size: float, **kw: Any) -> None:
         if lines:
-            ax.text(x, y, "\n".join(lines), fontsize=size * scale, va="top", linespacing=LINE * 0.95, **kw)
+            shown = "\n".join(mpl_text(line) for line in lines)
+            ax.text(x, y, shown, fontsize=size * scale, va="top", linespacing=LINE * 0.95, **kw)
 
     text(BAND * 0.1, 8, [sheet.title], 20, color="#12395c", fontweight="bold")
     text(BAND * 0.1, 34, list(sheet.subtitle), 11, color="#404040")
@@ -367,13 +369,31 @@ def sheet_figure(sheet: Sheet) -> Any:
 
 
 def sheet_bytes(sheet: Sheet, fmt: str) -> bytes:
-    """The sheet as SVG, PNG or PDF bytes; deterministic for the same sheet."""
+    """The sheet as SVG, PNG or PDF bytes; the same sheet gives the same bytes."""
     import matplotlib as mpl
 
-    fig = sheet_figure(sheet)
+    with mpl.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}):
+        return figure_bytes(sheet_figure(sheet), fmt)
+
+
+def figure_bytes(fig: Any, fmt: str) -> bytes:
+    """A matplotlib figure as SVG, PNG or PDF bytes that depend on the figure alone.
+
+    The SVG ids come from a fixed salt instead of a random one, and the only
+    date recorded is ``SOURCE_DATE_EPOCH`` (none when it is unset), so two runs
+    give the same bytes whatever the clock or ``PYTHONHASHSEED``.
+    """
+    import matplotlib as mpl
+
+    when = source_date()
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ") if when else None
+    metadatas: dict[str, dict[str, Any]] = {
+        "svg": {"Date": stamp},
+        "pdf": {"CreationDate": when, "ModDate": when},
+        "png": {},
+    }
+    metadata = metadatas[fmt]
     buffer = io.BytesIO()
-    # No creation date and a fixed id salt, so the same sheet gives the same bytes.
-    metadata: dict[str, Any] = {"svg": {"Date": None}, "pdf": {"CreationDate": None}, "png": {}}[fmt]
-    with mpl.rc_context({"svg.hashsalt": "din_graph", "svg.fonttype": "none", "pdf.fonttype": 42}):
+    with mpl.rc_context({"svg.hashsalt": "din_graph"}):
         fig.savefig(buffer, format=fmt, dpi=150, metadata=metadata)
     return buffer.getvalue()

@@ -13,7 +13,8 @@ from din_graph._analysis._overlap import Overlaps
 from din_graph._model import Portfolio
 from din_graph._render._dot import FONT, LEVEL_STYLE, paper_size
 from din_graph._render._sheet import format_value
-from din_graph._render._text import WORDS, Lang, clean, dot_string, html, shorten, wrap
+from din_graph._render._text import WORDS, Lang, clean, dot_string, dot_tooltip, html, shorten, wrap
+from din_graph._vocab import overlap_word
 
 __all__ = ["portfolio_dot"]
 
@@ -44,10 +45,14 @@ def portfolio_dot(
     paper: str = "a3",
     landscape: bool = True,
 ) -> str:
-    """DOT text of the portfolio picture with the ``top`` strongest overlaps."""
+    """DOT text of the portfolio picture with the ``top`` strongest *waarschijnlijk* overlaps.
+
+    The *mogelijk* pairs stay in the list (``din overlap``, the report): drawn, they
+    would tie every programme to every other.
+    """
     words = WORDS[lang]
     index = index_of(portfolio)
-    pairs = list(found.pairs[: max(0, top)])
+    pairs = [pair for pair in found.pairs if pair.band == "likely"][: max(0, top)]
     shown: dict[str, list[str]] = {p.id: [] for p in portfolio.programmes}
     for pair in pairs:
         for key in (pair.a, pair.b):
@@ -92,7 +97,7 @@ def portfolio_dot(
         out.append(f"  subgraph {dot_string('cluster_' + str(number))} {{")
         out.append(
             f'    graph [label="", style="rounded,filled", fillcolor="#f7f9fb", color="#9fafbf", '
-            f"tooltip={dot_string(programme.name)}];"
+            f"tooltip={dot_tooltip(programme.name)}];"
         )
         header = "<BR/>".join(html(line) for line in wrap(clean(programme.name) or programme.id, 28, max_lines=3))
         out.append(
@@ -104,7 +109,7 @@ def portfolio_dot(
         for key in keys:
             kind = index.kind.get(key, "operational_goal")
             out.append(
-                f"    {dot_string(key)} [tooltip={dot_string(index.title(key))}, "
+                f"    {dot_string(key)} [tooltip={dot_tooltip(index.title(key))}, "
                 f"label={_node_label(kind, key.rpartition('/')[2], index.title(key))}];"
             )
         # keep each programme's nodes in one column under its name
@@ -123,16 +128,17 @@ def portfolio_dot(
             for above, head in zip(lasts[start - per_row : start], heads[start : start + per_row], strict=False):
                 out.append(f"  {dot_string(above)} -- {dot_string(head)} [style=invis];")
     for pair in pairs:
-        shared = "; ".join(
-            f"{e.signal} {format_value(round(e.value, 2), lang)}" + (f": {', '.join(e.shared[:4])}" if e.shared else "")
-            for e in pair.evidence
+        words_shared = next((e.shared[:2] for e in pair.evidence if e.signal == "text" and e.shared), ())
+        label = f"{pair.rank}. {format_value(round(pair.score, 2), lang)}" + (
+            f" · {', '.join(words_shared)}" if words_shared else ""
         )
-        words_shared = next((e.shared[:2] for e in pair.evidence if e.shared), ())
-        label = format_value(round(pair.score, 2), lang) + (f" · {', '.join(words_shared)}" if words_shared else "")
+        tooltip = f"{overlap_word('band.' + pair.band, lang)}: {pair.reason}"
+        # A confirmed pair (review file) is drawn bold.
+        style = "bold" if pair.review else "solid"
         out.append(
             f'  {dot_string(pair.a)} -- {dot_string(pair.b)} [constraint=false, color="{OVERLAP_COLOUR}", '
-            f'penwidth={1 + 4 * pair.score:.2f}, label={dot_string(shorten(label, 60))}, fontname="{FONT}", '
-            f'fontsize=8, fontcolor="{OVERLAP_COLOUR}", tooltip={dot_string(shared)}];'
+            f"style={style}, penwidth={1 + 4 * pair.score:.2f}, label={dot_string(shorten(label, 60))}, "
+            f'fontname="{FONT}", fontsize=8, fontcolor="{OVERLAP_COLOUR}", tooltip={dot_tooltip(tooltip)}];'
         )
     out.append("}")
     return "\n".join(out) + "\n"

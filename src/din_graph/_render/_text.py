@@ -3,8 +3,17 @@
 Labels are Dutch by default with an English option; user text is cleaned
 (control characters out, whitespace folded), wrapped and, for very long
 titles, shortened with the full text kept for tooltips.  Escaping for a
-particular output (DOT strings, HTML-like labels) lives here too, so the DOT
-builder and the tests agree on it.
+particular output lives here too, and only here, so the DOT builder, the
+matplotlib engine and the tests agree on it:
+
+* Graphviz reads every label and tooltip as an *escString*, where ``\\N``,
+  ``\\G``, ``\\L``, ``\\l``, ``\\r``, ``\\E``, ``\\T`` and ``\\H`` stand for names and
+  line breaks; each backslash of user text is doubled once for a label
+  (:func:`html`, :func:`dot_string`) and twice for a tooltip
+  (:func:`dot_tooltip`: dot substitutes tooltips in two passes), so a title is
+  drawn exactly as written.
+* matplotlib reads text between two ``$`` as mathematics; :func:`mpl_text`
+  escapes them.
 """
 
 from __future__ import annotations
@@ -21,7 +30,9 @@ __all__ = [
     "Lang",
     "clean",
     "dot_string",
+    "dot_tooltip",
     "html",
+    "mpl_text",
     "shorten",
     "wrap",
 ]
@@ -210,13 +221,17 @@ def wrap(text: str, width: int, *, max_lines: int | None = None) -> list[str]:
 
 
 def html(text: str) -> str:
-    """Escape text for a Graphviz HTML-like label (an XML fragment).
+    r"""Escape text for a Graphviz HTML-like label (an XML fragment whose text is an escString).
 
     >>> html('"A" & <b>')
     '&quot;A&quot; &amp; &lt;b&gt;'
+    >>> print(html("a\\Nb"))
+    a\\Nb
     """
     return (
         clean(text)
+        # dot substitutes \N, \G, ... in HTML-like labels too, after reading the entities
+        .replace("\\", "\\\\")
         .replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
@@ -228,13 +243,32 @@ def html(text: str) -> str:
 
 
 def dot_string(text: str) -> str:
-    r"""A double-quoted DOT string; backslashes are doubled so ``\N`` and ``\G`` stay literal.
+    r"""A double-quoted DOT string for a label or a name; backslashes doubled so ``\N`` and ``\G`` stay literal.
 
     >>> print(dot_string('Zeg "hallo" \\N'))
     "Zeg \"hallo\" \\N"
     """
     body = clean(text).replace("\\", "\\\\").replace('"', '\\"')
     return f'"{body}"'
+
+
+def dot_tooltip(text: str) -> str:
+    r"""A double-quoted DOT string for a ``tooltip``: dot substitutes escStrings in it twice.
+
+    >>> print(dot_tooltip("a\\Nb"))
+    "a\\\\Nb"
+    """
+    body = clean(text).replace("\\", "\\\\\\\\").replace('"', '\\"')
+    return f'"{body}"'
+
+
+def mpl_text(text: str) -> str:
+    r"""Text for matplotlib, shown as written: whitespace folded and every ``$`` kept a dollar, not mathematics.
+
+    >>> mpl_text("kosten $5 tot $10")
+    'kosten \\$5 tot \\$10'
+    """
+    return clean(text).replace("$", "\\$")
 
 
 #: Progress status -> its word, for every text that names a status (sheet, reports, CLI).
