@@ -446,7 +446,7 @@ def test_in_area_includes_parts_and_text_mentions() -> None:
 
 @given(st.lists(st.sampled_from(["almelo", "west", "de", "riet", "kerkelanden", "groen", "noord"]), max_size=12))
 def test_areas_mentioned_are_the_names_in_the_text(tokens: list[str]) -> None:
-    from din_graph._analysis._overlap import _Areas
+    from din_graph._analysis._areas import Areas as _Areas
 
     areas = _Areas(pair_of([effort("E1", "x")], [effort("E1", "y")]))
     text = " ".join(tokens)

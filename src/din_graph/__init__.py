@@ -23,10 +23,10 @@ from ._errors import DinError, DinFileError, DinParseError, DinRenderError, DinV
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from ._analysis._areas import AreaActivity, in_area
     from ._analysis._diff import Change, ProgrammeDiff, apply_diff, diff
     from ._analysis._findings import FINDING_CODES, Finding, Findings, check
     from ._analysis._overlap import (
-        AreaActivity,
         Evidence,
         OverlapCluster,
         OverlapPair,
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
         ProgrammePair,
         StaleDecision,
         SuggestedLink,
-        in_area,
         overlaps,
     )
     from ._analysis._owners import OwnerLoad, RoleMix, owner_load, role_mix
@@ -159,8 +158,8 @@ _LAZY = {
     "._report": ("Report", "build_report", "report_html", "report_markdown", "write_report"),
     "._render._backend": ("dot_available",),
     "._render._charts": ("indicator_chart", "overlap_heatmap", "owner_load_chart", "role_mix_chart"),
+    "._analysis._areas": ("AreaActivity", "in_area"),
     "._analysis._overlap": (
-        "AreaActivity",
         "Evidence",
         "OverlapCluster",
         "OverlapPair",
@@ -168,7 +167,6 @@ _LAZY = {
         "ProgrammePair",
         "StaleDecision",
         "SuggestedLink",
-        "in_area",
         "overlaps",
     ),
     "._io._review": ("Review", "load_review"),

@@ -169,9 +169,11 @@ class Phrases:
 
     def __init__(self, names: Mapping[str, str]) -> None:
         self._values = {tuple(words(name)): value for name, value in names.items() if words(name)}
-        self._sizes: dict[str, list[int]] = {}
-        for phrase in sorted(self._values, key=len, reverse=True):
-            self._sizes.setdefault(phrase[0], []).append(len(phrase))
+        sizes: dict[str, set[int]] = {}
+        for phrase in self._values:
+            sizes.setdefault(phrase[0], set()).add(len(phrase))
+        # The lengths of the names each first word opens, longest first.
+        self._sizes = {first: sorted(lengths, reverse=True) for first, lengths in sizes.items()}
 
     def find(self, tokens: list[str]) -> list[tuple[int, int, str]]:
         """(start, end, value) of each name found, left to right, not overlapping."""
@@ -334,6 +336,7 @@ class Analyzer:
         self._places = Phrases({name: name for name in places})
         self.synonyms = dict(DEFAULT_SYNONYMS if synonyms is None else synonyms)
         self._keys: dict[str, tuple[str, ...]] = {}
+        self._word_terms: dict[str, tuple[Term, ...]] = {}
         self._terms: dict[str, list[Term]] = {}
         self._written: dict[str, dict[str, str]] = {}
 
@@ -377,7 +380,9 @@ class Analyzer:
         if cached is not None:
             return cached
         found = self.words(text)
-        terms = [Term(word, key) for word in found for key in self.keys(word)]
+        # A word's terms are made once and shared: texts repeat their words.
+        of_word = self._word_terms
+        terms = [term for word in found for term in (of_word.get(word) or self._terms_of(word))]
         # A compound written apart (*natuur kas*, *energie-strategie*) also counts as the
         # compound, where the corpus writes it together somewhere.
         for first, second in itertools.pairwise(found):
@@ -386,6 +391,10 @@ class Analyzer:
                 terms.append(Term(f"{first} {second}", self.keys(joined)[0]))
         self._terms[text] = terms
         return terms
+
+    def _terms_of(self, word: str) -> tuple[Term, ...]:
+        found = self._word_terms[word] = tuple(Term(word, key) for key in self.keys(word))
+        return found
 
     def written(self, text: str) -> dict[str, str]:
         """Each key of a text's terms and the word it was first written as."""
