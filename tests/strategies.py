@@ -15,11 +15,14 @@ from typing import Any
 from hypothesis import strategies as st
 
 from din_graph import (
+    DEFAULT_PARTICIPATION_LADDER,
     Effort,
     EffortKind,
-    EffortStatus,
+    EffortPhase,
     Indicator,
     Mission,
+    MunicipalMode,
+    MunicipalRole,
     OperationalGoal,
     Owner,
     OwnerType,
@@ -28,6 +31,7 @@ from din_graph import (
     Programme,
     Role,
     StrategicGoal,
+    recognise_phase,
 )
 
 __all__ = ["ids", "indicators", "portfolios", "programmes", "texts", "unit_rows"]
@@ -80,7 +84,36 @@ hours = st.one_of(
     st.none(),
     st.floats(0, 60, allow_nan=False).map(lambda x: round(x, 1)),
     st.tuples(st.integers(0, 20), st.integers(0, 20)).map(lambda t: f"{min(t)}-{max(t)}"),
+    # Capacity as contracts write it in words.
+    st.sampled_from(["fulltime", "fulltime beschikbaar", "pm", "n.t.b.", "1e5"]),
 )
+#: Status wording from the seeds (phases recognised, and extraction remarks that name none).
+STATUS_WORDING = (
+    "Loopt",
+    "Nog starten",
+    "Aanbestedingstraject",
+    "DO gereed. Info avond juli 2018. Aanbestedingsprocedure gestart.",
+    "Op korte termijn opstarten.",
+    "planvoorbereiding; extra budget EUR 150.000 nodig, uitvoering uit reserve Centrumspaarfonds",
+    "subsidie verkregen",
+    "afgerond",
+    "gestopt",
+    "running",
+    "onbekend",
+)
+statuses = st.one_of(st.none(), st.sampled_from(STATUS_WORDING), texts)
+phases = st.none() | st.sampled_from(list(EffortPhase))
+source_lines = st.lists(st.integers(1, 5000), max_size=2)
+
+
+def _unrecognised(status: str | None) -> bool:
+    if status is None or status.strip().casefold() in ("unknown", "onbekend"):
+        return False
+    return recognise_phase(status) is EffortPhase.UNKNOWN
+
+
+def _rungs(ladder: tuple[str, ...]) -> st.SearchStrategy[str | None]:
+    return st.none() | st.sampled_from(ladder)
 
 
 @st.composite
@@ -140,9 +173,19 @@ def programmes(
     def links(targets: list[str], extra: tuple[str, ...] = ()) -> list[str]:
         return draw(st.lists(st.sampled_from([*targets, *extra]), unique=True, max_size=3)) if targets or extra else []
 
+    custom_ladder = draw(st.booleans())
+    ladder = ("niet betrekken", "meedenken", "meebeslissen") if custom_ladder else DEFAULT_PARTICIPATION_LADDER
+    rungs = _rungs(ladder)
     strategic = [
         StrategicGoal(
-            id=i, title=draw(texts), description=draw(st.none() | texts), criteria=draw(st.lists(texts, max_size=2))
+            id=i,
+            title=draw(texts),
+            description=draw(st.none() | texts),
+            criteria=draw(st.lists(texts, max_size=2)),
+            municipal_role=draw(st.none() | st.sampled_from(list(MunicipalRole))),
+            municipal_mode=draw(st.none() | st.sampled_from(list(MunicipalMode))),
+            participation=draw(rungs),
+            source_lines=draw(source_lines),
         )
         for i in s_ids
     ]
@@ -153,6 +196,8 @@ def programmes(
             criteria=draw(st.lists(texts, max_size=2)),
             contributes_to=links(s_ids, other_strategic),
             indicators=draw(st.lists(indicators(), max_size=2)),
+            participation=draw(rungs),
+            source_lines=draw(source_lines),
         )
         for i in o_ids
     ]
@@ -169,10 +214,14 @@ def programmes(
             partners=draw(st.lists(words, max_size=2)),
             areas=draw(st.lists(words, max_size=2)),
             track=draw(st.none() | words),
-            status=draw(st.none() | st.sampled_from(list(EffortStatus))),
+            status=(status := draw(statuses)),
+            # Wording no pattern recognises comes with a stated phase, so drawn programmes stay warning-free.
+            phase=draw(st.sampled_from(list(EffortPhase)) if _unrecognised(status) else phases),
             budget=draw(st.dictionaries(years, st.integers(0, 10**7).map(float), max_size=3)),
             hours_per_week=draw(hours),
             planning=draw(st.none() | texts),
+            participation=draw(rungs),
+            source_lines=draw(source_lines),
             note=draw(st.none() | texts),
         )
         for i in e_ids
@@ -184,6 +233,7 @@ def programmes(
             name=draw(st.sampled_from(["Uitvoering Fysiek", "Team Groen", "Wijkregisseur"]) | texts),
             type=draw(st.sampled_from(list(OwnerType))),
             hours_per_week=draw(hours),
+            aliases=draw(st.lists(words, max_size=2)),
         )
         for i in owner_ids
     ]
@@ -199,6 +249,24 @@ def programmes(
         extra["period"] = {"start": start, "end": start + draw(st.integers(0, 6))}
     if draw(st.booleans()):
         extra["level_names"] = {"operational_goal": "Werkvelden", "track": "Activiteiten"}
+    if custom_ladder:
+        extra["participation_ladder"] = ladder
+    if draw(st.booleans()):
+        extra["source"] = {
+            "title": draw(texts),
+            "document": draw(st.none() | words),
+            "lines": draw(source_lines),
+            "date": draw(st.none() | words),
+        }
+    if draw(st.booleans()):
+        extra["related_programmes"] = draw(
+            st.lists(
+                st.fixed_dictionaries(
+                    {"programme": words, "topics": st.lists(texts, max_size=2), "evidence": st.none() | texts}
+                ),
+                max_size=2,
+            )
+        )
     return Programme(
         id=pid,
         name=draw(texts),

@@ -281,6 +281,7 @@ def test_lone_goals_and_hygiene_findings() -> None:
         "lone-goal": 2,
         "effort-without-owner": 1,
         "roles-unknown": 1,
+        "kernopgaven-count": 2,  # both programmes have fewer than the seed's 5-7 strategic goals
     }
     assert findings[0].to_dict(data=False) == {
         "code": "too-many-missions",

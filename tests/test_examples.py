@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import din_graph
-from din_graph import Portfolio, Programme, Role
+from din_graph import EffortPhase, Portfolio, Programme, Role
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
@@ -23,6 +23,8 @@ def almelo() -> Portfolio:
 def test_examples_validate_without_problems() -> None:
     assert din_graph.validate("examples/almelo") == []
     assert din_graph.validate("examples/hengelo") == []
+    assert din_graph.validate("examples/losser") == []
+    assert din_graph.validate("examples/hethogeland") == []
 
 
 def test_duurzaamheid(almelo: Portfolio) -> None:
@@ -62,6 +64,9 @@ def test_areas_from_bijlage_one(almelo: Portfolio) -> None:
     [
         ("examples/almelo/duurzaamheid.yaml", "almelo-duurzaamheid.json"),
         ("examples/almelo/leefbare-wijken-en-dorpen.yaml", "almelo-leefbare-wijken-en-dorpen.json"),
+        ("examples/losser/parapluplan-centrum.yaml", "losser-parapluplan-centrum.json"),
+        ("examples/losser/toekomstbestendig-wonen-en-leven.yaml", "losser-toekomstbestendig-wonen-en-leven.json"),
+        ("examples/hethogeland/noord-groningen-leeft.yaml", "hethogeland-noord-groningen-leeft.json"),
     ],
 )
 def test_examples_are_faithful_to_the_extracts(example: str, source: str) -> None:
@@ -79,7 +84,75 @@ def test_examples_are_faithful_to_the_extracts(example: str, source: str) -> Non
     for effort in data["efforts"]:
         role = programme.effort(effort["id"]).role
         assert role.dutch == effort["role"], effort["id"]
+        # the extract's status text kept verbatim: as the status, or (an extraction remark
+        # about something else, Almelo FV2/FV3) in the note
+        kept = programme.effort(effort["id"])
+        if effort["status"] is None:
+            assert kept.status is None, effort["id"]
+        else:
+            assert effort["status"] in (kept.status or "") or effort["status"] in (kept.note or ""), effort["id"]
     assert len(programme.owners) >= len(data["owners"])
+    assert [g.id for g in programme.strategic_goals] == [g["id"] for g in data["strategic_goals"]]
+
+
+def test_no_example_hides_a_status_in_a_note() -> None:
+    for path in Path("examples").rglob("*.yaml"):
+        assert "status:" not in "".join(
+            line for line in path.read_text(encoding="utf-8").splitlines() if line.strip().startswith("note:")
+        ), path
+
+
+@pytest.fixture(scope="module")
+def losser() -> Portfolio:
+    portfolio = din_graph.load("examples/losser")
+    assert isinstance(portfolio, Portfolio)
+    return portfolio
+
+
+def test_parapluplan_keeps_trekker_status_and_betrokkenen(losser: Portfolio) -> None:
+    plan = losser.programme("losser-parapluplan-centrum")
+    brink = plan.effort("4.11")
+    assert plan.owner(brink.owner or "").name == "Gemeente Losser"  # Trekker
+    assert brink.status == "DO gereed. Info avond juli 2018. Aanbestedingsprocedure gestart."  # Status
+    assert brink.partners == ("CML", "ondernemers", "bewoners")  # Betrokkenen
+    assert brink.current_phase is EffortPhase.TENDERING
+    assert "Gemeente overall; CML: leden" in plan.owner(plan.effort("4.7").owner or "").aliases
+    assert [e.current_phase for e in plan.efforts[:7]] == [
+        EffortPhase.RUNNING,
+        EffortPhase.TENDERING,
+        EffortPhase.PLANNED,
+        None,
+        EffortPhase.TENDERING,
+        EffortPhase.PLANNED,
+        EffortPhase.TENDERING,
+    ]
+    assert plan.source is not None
+    assert plan.source.title is not None
+
+
+def test_losser_areas_find_the_centrum_projects(losser: Portfolio) -> None:
+    # the parts of the centrum (Brinkstraat, Langenkamp, Kulturhus ...) count as the centrum
+    found = {a.node: a.via for a in din_graph.in_area(losser, "centrum-losser")}
+    for key in ("4.7", "4.8", "4.11", "4.12", "4.13", "V1", "V4", "V5", "V6"):
+        assert found.get(f"losser-parapluplan-centrum/{key}") == "areas", key
+    assert found.get("losser-toekomstbestendig-wonen-en-leven/E2") == "areas"
+
+
+def test_losser_states_its_relation(losser: Portfolio) -> None:
+    relations = din_graph.stated_relations(losser)
+    assert {(r.programme, r.target) for r in relations} == {
+        ("losser-parapluplan-centrum", "losser-toekomstbestendig-wonen-en-leven"),
+        ("losser-toekomstbestendig-wonen-en-leven", "losser-parapluplan-centrum"),
+    }
+
+
+def test_noord_groningen_leeft_has_five_kernopgaven() -> None:
+    programme = din_graph.load("examples/hethogeland/noord-groningen-leeft.yaml")
+    assert isinstance(programme, Programme)
+    assert len(programme.strategic_goals) == 5
+    assert programme.level_name("strategic_goal", "") == "Kernopgaven"
+    assert din_graph.check(programme).filter(code="kernopgaven-count") == din_graph.Findings()
+    assert len(din_graph.check(programme, kernopgaven=(6, 7)).filter(code="kernopgaven-count")) == 1
 
 
 def test_hengelo_agenda_as_portfolio() -> None:

@@ -18,7 +18,16 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from ._errors import DinError, DinFileError, DinParseError, DinRenderError, DinValidationError, DinWarning, Problem
+from ._errors import (
+    DinArgumentError,
+    DinError,
+    DinFileError,
+    DinParseError,
+    DinRenderError,
+    DinValidationError,
+    DinWarning,
+    Problem,
+)
 
 __version__ = "0.1.0"
 
@@ -36,8 +45,9 @@ if TYPE_CHECKING:
         SuggestedLink,
         overlaps,
     )
-    from ._analysis._owners import OwnerLoad, RoleMix, owner_load, role_mix
+    from ._analysis._owners import OwnerLoad, PhaseMix, RoleMix, owner_load, phase_mix, role_mix
     from ._analysis._progress import GoalProgress, IndicatorStatus, Progress, expected_value, indicator_status, progress
+    from ._analysis._relations import StatedRelation, stated_relations
     from ._analysis._structure import (
         IncompleteIndicator,
         Leverage,
@@ -61,19 +71,25 @@ if TYPE_CHECKING:
     )
     from ._graph import from_networkx, node_key, to_networkx
     from ._io._actuals import Actual, load_actuals, with_actuals
+    from ._io._extract import convert_extract
     from ._io._files import dump, dumps, load, validate
     from ._io._review import Review, load_review
     from ._model import (
+        DEFAULT_PARTICIPATION_LADDER,
+        PHASE_PATTERNS,
         Area,
         Baseline,
         BudgetLine,
         Effort,
         EffortKind,
+        EffortPhase,
         EffortStatus,
         HoursRange,
         Indicator,
         LevelNames,
         Mission,
+        MunicipalMode,
+        MunicipalRole,
         OperationalGoal,
         Owner,
         OwnerType,
@@ -87,6 +103,7 @@ if TYPE_CHECKING:
         Sponsors,
         StrategicGoal,
         Vision,
+        recognise_phase,
     )
     from ._render._api import render, to_dot
     from ._render._backend import dot_available
@@ -99,12 +116,17 @@ _LAZY = {
         "Baseline",
         "BudgetLine",
         "Effort",
+        "DEFAULT_PARTICIPATION_LADDER",
+        "PHASE_PATTERNS",
         "EffortKind",
+        "EffortPhase",
         "EffortStatus",
         "HoursRange",
         "Indicator",
         "LevelNames",
         "Mission",
+        "MunicipalMode",
+        "MunicipalRole",
         "OperationalGoal",
         "Owner",
         "OwnerType",
@@ -118,7 +140,9 @@ _LAZY = {
         "Sponsors",
         "StrategicGoal",
         "Vision",
+        "recognise_phase",
     ),
+    "._io._extract": ("convert_extract",),
     "._io._files": ("dump", "dumps", "load", "validate"),
     "._graph": ("from_networkx", "node_key", "to_networkx"),
     "._analysis._structure": (
@@ -142,8 +166,9 @@ _LAZY = {
         "trace_up",
         "uncovered_goals",
     ),
-    "._analysis._owners": ("OwnerLoad", "RoleMix", "owner_load", "role_mix"),
+    "._analysis._owners": ("OwnerLoad", "PhaseMix", "RoleMix", "owner_load", "phase_mix", "role_mix"),
     "._analysis._findings": ("FINDING_CODES", "Finding", "Findings", "check"),
+    "._analysis._relations": ("StatedRelation", "stated_relations"),
     "._analysis._diff": ("Change", "ProgrammeDiff", "apply_diff", "diff"),
     "._io._actuals": ("Actual", "load_actuals", "with_actuals"),
     "._analysis._progress": (
@@ -174,13 +199,16 @@ _LAZY = {
 _WHERE = {name: module for module, names in _LAZY.items() for name in names}
 
 __all__ = [
+    "DEFAULT_PARTICIPATION_LADDER",
     "FINDING_CODES",
+    "PHASE_PATTERNS",
     "Actual",
     "Area",
     "AreaActivity",
     "Baseline",
     "BudgetLine",
     "Change",
+    "DinArgumentError",
     "DinError",
     "DinFileError",
     "DinParseError",
@@ -189,6 +217,7 @@ __all__ = [
     "DinWarning",
     "Effort",
     "EffortKind",
+    "EffortPhase",
     "EffortStatus",
     "Evidence",
     "Finding",
@@ -202,6 +231,8 @@ __all__ = [
     "Leverage",
     "LoneGoal",
     "Mission",
+    "MunicipalMode",
+    "MunicipalRole",
     "NotSmartGoal",
     "OperationalGoal",
     "OrphanEffort",
@@ -212,6 +243,7 @@ __all__ = [
     "OwnerLoad",
     "OwnerType",
     "Period",
+    "PhaseMix",
     "Placeholder",
     "Portfolio",
     "Problem",
@@ -229,6 +261,7 @@ __all__ = [
     "Source",
     "Sponsors",
     "StaleDecision",
+    "StatedRelation",
     "StrategicGoal",
     "SuggestedLink",
     "UncoveredGoal",
@@ -237,6 +270,7 @@ __all__ = [
     "apply_diff",
     "build_report",
     "check",
+    "convert_extract",
     "diff",
     "dot_available",
     "dump",
@@ -260,7 +294,9 @@ __all__ = [
     "overlaps",
     "owner_load",
     "owner_load_chart",
+    "phase_mix",
     "progress",
+    "recognise_phase",
     "removal_impact",
     "render",
     "report_html",
@@ -268,6 +304,7 @@ __all__ = [
     "role_mix",
     "role_mix_chart",
     "single_points_of_failure",
+    "stated_relations",
     "to_dot",
     "to_networkx",
     "trace_down",

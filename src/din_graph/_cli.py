@@ -164,7 +164,14 @@ def summary(paths: tuple[str, ...], lang: str) -> None:
     metavar="CODE,...",
     help="Exit 1 when a finding with one of these codes occurs (for pipelines).",
 )
-def check(paths: tuple[str, ...], fmt: str, lang: str, fail_on: str) -> None:
+@click.option(
+    "--kernopgaven",
+    default="5-7",
+    show_default=True,
+    metavar="MIN-MAX",
+    help="How many strategic goals (kernopgaven) a programme should have; outside it: kernopgaven-count.",
+)
+def check(paths: tuple[str, ...], fmt: str, lang: str, fail_on: str, kernopgaven: str) -> None:
     """Find weak spots: orphan efforts, uncovered goals, goals that are not SMART, ...
 
     Exits 0, or 1 when a finding listed in --fail-on occurs, or 2 on bad input.
@@ -179,7 +186,15 @@ def check(paths: tuple[str, ...], fmt: str, lang: str, fail_on: str) -> None:
         raise click.BadParameter(
             f"unknown code(s) {', '.join(unknown)}; known: {', '.join(CODES)}", param_hint="--fail-on"
         )
-    findings = Findings(f for path in paths for f in run_check(_load_or_exit(path), lang=lang))  # type: ignore[arg-type]
+    low, dash, high = kernopgaven.partition("-")
+    if not (dash and low.strip().isdigit() and high.strip().isdigit() and int(low) <= int(high)):
+        raise click.BadParameter(f"{kernopgaven!r} is not a range like 5-7", param_hint="--kernopgaven")
+    span = (int(low), int(high))
+    findings = Findings(
+        f
+        for path in paths
+        for f in run_check(_load_or_exit(path), lang=lang, kernopgaven=span)  # type: ignore[arg-type]
+    )
     if fmt == "json":
         _say_json(findings.to_json())
     elif fmt == "markdown":
@@ -671,6 +686,32 @@ def _own_inputs(source: str, loaded: Programme | Portfolio, targets: list[Path])
     return [t for t in targets if t.exists() and (t.stat().st_dev, t.stat().st_ino) in read]
 
 
+@cli.command("import-extract")
+@click.argument("extract", type=click.Path())
+@click.option(
+    "--output", "-o", "output", required=True, type=click.Path(), help="Programme file to write (.yaml, .json, .xlsx)."
+)
+@click.option("--title", default=None, help="Title of the source document (the extracts hold only its file name).")
+def import_extract(extract: str, output: str, title: str | None) -> None:
+    """Convert a structured extract of a seed document (shared/data/*.json) into a programme file.
+
+    Every id, status and planning text stays as the extract writes it; a key
+    the extract schema does not know is an error, never dropped.
+    """
+    from ._io._extract import convert_extract
+    from ._io._files import dump, validate
+
+    try:
+        programme = convert_extract(extract, title=title)
+        for problem in validate(programme):
+            click.echo(str(problem).replace("<input>", extract, 1), err=True)
+        written = dump(programme, output)
+    except DinError as err:
+        click.echo(str(err), err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    click.echo("wrote " + ", ".join(str(p) for p in written))
+
+
 def _joined(paths: tuple[str, ...]) -> Programme | Portfolio:
     from ._model import Portfolio
 
@@ -693,6 +734,8 @@ _PROGRESS_WORDS = {
         "strategic_goal": "strategisch",
         "operational_goal": "operationeel",
         "planned": "gepland",
+        "preparing": "voorbereiding",
+        "tendering": "aanbesteding",
         "running": "lopend",
         "done": "afgerond",
         "stopped": "gestopt",
@@ -709,6 +752,8 @@ _PROGRESS_WORDS = {
         "strategic_goal": "strategic",
         "operational_goal": "operational",
         "planned": "planned",
+        "preparing": "preparing",
+        "tendering": "tendering",
         "running": "running",
         "done": "done",
         "stopped": "stopped",

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Literal
 
 __all__ = [
+    "DinArgumentError",
     "DinError",
     "DinFileError",
     "DinParseError",
@@ -104,6 +105,10 @@ class DinValidationError(DinError):
         shown = errors or self.problems
         head = f"{len(errors)} problem{'s' if len(errors) != 1 else ''} found"
         super().__init__(head + ":\n" + "\n".join(str(p) for p in shown))
+
+
+class DinArgumentError(DinError, ValueError):
+    """An argument outside what a function accepts (a range that runs backwards)."""
 
 
 class DinRenderError(DinError):

@@ -29,17 +29,22 @@ from pydantic import (
 )
 
 __all__ = [
+    "DEFAULT_PARTICIPATION_LADDER",
     "DUTCH_ALIASES",
+    "PHASE_PATTERNS",
     "Area",
     "Baseline",
     "BudgetLine",
     "Effort",
     "EffortKind",
+    "EffortPhase",
     "EffortStatus",
     "HoursRange",
     "Indicator",
     "LevelNames",
     "Mission",
+    "MunicipalMode",
+    "MunicipalRole",
     "OperationalGoal",
     "Owner",
     "OwnerType",
@@ -54,6 +59,7 @@ __all__ = [
     "StrategicGoal",
     "Vision",
     "parse_reference",
+    "recognise_phase",
 ]
 
 #: Dutch key -> English key.  One table for all models: the Dutch names do not
@@ -115,6 +121,14 @@ DUTCH_ALIASES: dict[str, str] = {
     "portefeuillehouders": "portfolio_holders",
     "delen": "parts",
     "aliassen": "aliases",
+    "bestand": "document",
+    "fase": "phase",
+    "bronregels": "source_lines",
+    "participatie": "participation",
+    "participatietrede": "participation",
+    "participatieladder": "participation_ladder",
+    "rol_gemeente": "municipal_role",
+    "sturing_gemeente": "municipal_mode",
 }
 _ENGLISH_TO_DUTCH: dict[str, list[str]] = {}
 for _nl, _en in DUTCH_ALIASES.items():
@@ -268,24 +282,145 @@ class Role(_DutchEnum):
         }
 
 
-class EffortStatus(_DutchEnum):
-    """Where an effort stands: planned, running, done or stopped."""
+class EffortPhase(_DutchEnum):
+    """Where an effort stands, as understood from its status text.
+
+    ``planned`` (still to start), ``preparing`` (plan or design being made,
+    funding being found), ``tendering`` (*aanbesteding*), ``running``,
+    ``done``, ``stopped``, and ``unknown`` where the wording says nothing the
+    pattern table (:data:`PHASE_PATTERNS`) recognises.
+    """
 
     PLANNED = "planned"
+    PREPARING = "preparing"
+    TENDERING = "tendering"
     RUNNING = "running"
     DONE = "done"
     STOPPED = "stopped"
+    UNKNOWN = "unknown"
 
     @classmethod
     def _dutch_words(cls) -> dict[str, str]:
         return {
             "gepland": "planned",
+            "voorbereiding": "preparing",
+            "aanbesteding": "tendering",
             "loopt": "running",
-            "lopend": "running",
             "afgerond": "done",
-            "gereed": "done",
             "gestopt": "stopped",
+            "onbekend": "unknown",
         }
+
+
+#: The former name of :class:`EffortPhase`, whose four words (planned, running,
+#: done, stopped) it still accepts.
+EffortStatus = EffortPhase
+
+#: Dutch (and English) status wording -> phase, tried on the lower-cased text.
+#: Contracts write a status chronologically ("DO gereed. Aanbestedingsprocedure
+#: gestart."), so the phase of the *last* match in the text wins; at one place
+#: the longest pattern wins ("DO gereed" is a design being done, not the effort).
+PHASE_PATTERNS: tuple[tuple[str, EffortPhase], ...] = (
+    (r"nog (?:te )?start(?:en)?", EffortPhase.PLANNED),
+    (r"(?:op korte termijn )?opstarten", EffortPhase.PLANNED),
+    (r"gepland|planned|voornemen|nog niet gestart|te starten", EffortPhase.PLANNED),
+    (r"plan ?voorbereiding|voorbereid\w*|preparing", EffortPhase.PREPARING),
+    (r"(?:\b(?:so|vo|do)|ontwerp) (?:is )?gereed", EffortPhase.PREPARING),
+    (r"subsidie (?:\w+ )?(?:verkregen|toegekend|aangevraagd)", EffortPhase.PREPARING),
+    (r"aanbested\w*|tendering|gegund", EffortPhase.TENDERING),
+    (r"\bloopt\b|\blopend\b|in uitvoering|uitvoering gestart|opgestart|running|in progress", EffortPhase.RUNNING),
+    (r"afgerond|\bgereed\b|opgeleverd|voltooid|gerealiseerd|\bklaar\b|\bdone\b", EffortPhase.DONE),
+    (r"gestopt|gestaakt|stopgezet|geannuleerd|vervallen|stopped", EffortPhase.STOPPED),
+)
+
+
+def recognise_phase(status: str) -> EffortPhase:
+    """The phase a status text speaks of, ``unknown`` when no pattern matches.
+
+    The last phase word in the text wins, because contracts write a status in
+    the order things happened; of overlapping patterns the longest wins.
+
+    Examples
+    --------
+    >>> recognise_phase("Nog starten")
+    <EffortPhase.PLANNED: 'planned'>
+    >>> recognise_phase("DO gereed. Info avond juli 2018. Aanbestedingsprocedure gestart.")
+    <EffortPhase.TENDERING: 'tendering'>
+    >>> recognise_phase("planvoorbereiding; extra budget EUR 150.000 nodig")
+    <EffortPhase.PREPARING: 'preparing'>
+    >>> recognise_phase("vervolgopgave uit de presentatie (r. 306)")
+    <EffortPhase.UNKNOWN: 'unknown'>
+    """
+    last: EffortPhase = EffortPhase.UNKNOWN
+    lowered = status.lower()
+    position = 0
+    while True:
+        found = _longest_match(lowered, position)
+        if found is None:
+            return last
+        last, position = found
+
+
+def _longest_match(text: str, start: int) -> tuple[EffortPhase, int] | None:
+    best: tuple[int, int, EffortPhase] | None = None
+    for index, (_pattern, phase) in enumerate(PHASE_PATTERNS):
+        m = _PATTERNS_COMPILED[index].search(text, start)
+        if m is None:
+            continue
+        candidate = (m.start(), -(m.end() - m.start()), phase)
+        if best is None or candidate[:2] < best[:2]:
+            best = candidate
+    if best is None:
+        return None
+    begin, negative_length, phase = best
+    return phase, begin - negative_length
+
+
+_PATTERNS_COMPILED = tuple(re.compile(pattern) for pattern, _ in PHASE_PATTERNS)
+
+
+class MunicipalRole(_DutchEnum):
+    """The role the municipality takes for a *kernopgave* (seed 004, step 2).
+
+    ``directing`` (*regisserend*), ``steering`` (*sturend*, leading), or
+    ``enabling`` (*voorwaardenstellend*: sets the conditions, leaves initiative
+    and coordination to others).
+    """
+
+    DIRECTING = "directing"
+    STEERING = "steering"
+    ENABLING = "enabling"
+
+    @classmethod
+    def _dutch_words(cls) -> dict[str, str]:
+        return {"regisserend": "directing", "sturend": "steering", "voorwaardenstellend": "enabling"}
+
+
+class MunicipalMode(_DutchEnum):
+    """How the municipality steers a *kernopgave* (seed 004, step 2).
+
+    ``programming`` (*programmerend*: steers on content and subsidies) or
+    ``accommodating`` (*accommoderend*: provides buildings and places, leaves
+    the filling-in to others).
+    """
+
+    PROGRAMMING = "programming"
+    ACCOMMODATING = "accommodating"
+
+    @classmethod
+    def _dutch_words(cls) -> dict[str, str]:
+        return {"programmerend": "programming", "accommoderend": "accommodating"}
+
+
+#: The usual Dutch *participatieladder*, lowest rung first; a programme may set its own.
+DEFAULT_PARTICIPATION_LADDER: tuple[str, ...] = (
+    "informeren",
+    "raadplegen",
+    "adviseren",
+    "coproduceren",
+    "meebeslissen",
+    "zelfbeheer",
+)
 
 
 class OwnerType(_DutchEnum):
@@ -305,6 +440,7 @@ class OwnerType(_DutchEnum):
             "team": "team",
             "afdeling": "department",
             "partner": "partner",
+            "externe_partner": "partner",
             "bestuurder": "official",
             "programma": "programme",
         }
@@ -355,7 +491,27 @@ class HoursRange(_Model):
         return (self.low + self.high) / 2
 
 
-Hours = Annotated[float | HoursRange, Field(union_mode="left_to_right")]
+def _hours_as_written(value: Any) -> Any:
+    # Capacity as a contract writes it: a number, a range ("4-8"), or words
+    # ("fulltime beschikbaar", "pm", "n.t.b."); a number only where the text gives one.
+    if isinstance(value, str):
+        text = value.strip()
+        if re.fullmatch(r"\d+(?:[.,]\d+)?", text):
+            return float(text.replace(",", "."))
+        if re.fullmatch(r"\d+(?:[.,]\d+)?\s*(?:-|–|tot)\s*\d+(?:[.,]\d+)?", text):
+            return HoursRange.model_validate(text)
+        if not text:
+            raise ValueError("hours must be a number, a range like '4-8' or words like 'fulltime', not empty")
+        return text
+    return value
+
+
+#: Hours per week as written: a number, a range, or text such as ``fulltime`` or ``pm``.
+Hours = Annotated[
+    # A strict float: text such as "1e5" or "1_000" stays text, as written.
+    Annotated[Annotated[float, Field(strict=True)] | HoursRange | str, Field(union_mode="left_to_right")],
+    BeforeValidator(_hours_as_written),
+]
 
 
 def _year_key(value: Any) -> Any:
@@ -404,9 +560,12 @@ class Sponsors(_Model):
 
 
 class Source(_Model):
-    """Where the programme's content comes from."""
+    """Where the programme's content comes from: the document's title, file, lines and date."""
 
-    document: str | None = Field(None, description="The source document (file or title).")
+    title: str | None = _field(
+        None, description="Title of the source document, as sheets and reports name it.", alias_of="title"
+    )
+    document: str | None = _field(None, description="The source file.", alias_of="document")
     lines: tuple[int, ...] = _field((), description="Line range in the source document.", alias_of="lines")
     date: str | None = _field(None, description="Date of the source, as written.", alias_of="date")
 
@@ -500,12 +659,32 @@ class _Node(_Model):
     id: Id = Field(description="Id, unique within the programme.")
 
 
+SourceLines = Annotated[
+    tuple[int, ...],
+    _field((), description="Lines in the programme's source document this comes from.", alias_of="source_lines"),
+]
+Participation = Annotated[
+    str | None,
+    _field(None, description="Rung of the participation ladder (participatieladder).", alias_of="participation"),
+]
+
+
 class StrategicGoal(_Node):
-    """A strategic goal (*strategische doelstelling*); serves the programme's vision."""
+    """A strategic goal (*strategische doelstelling*, a *kernopgave*); serves the programme's vision."""
 
     title: Text = _field(..., description="The goal as the contract words it.", alias_of="title")
     description: str | None = _field(None, description="Explanation.", alias_of="description")
     criteria: Texts = _field((), description="Success criteria: the 'dat betekent dat' bullets.", alias_of="criteria")
+    municipal_role: MunicipalRole | None = _field(
+        None,
+        description="Role of the municipality: regisserend, sturend or voorwaardenstellend.",
+        alias_of="municipal_role",
+    )
+    municipal_mode: MunicipalMode | None = _field(
+        None, description="Steering of the municipality: programmerend or accommoderend.", alias_of="municipal_mode"
+    )
+    participation: Participation
+    source_lines: SourceLines
 
 
 class OperationalGoal(_Node):
@@ -518,6 +697,8 @@ class OperationalGoal(_Node):
         (), description="Strategic goals it serves (local ids or programme/id).", alias_of="contributes_to"
     )
     indicators: tuple[Indicator, ...] = _field((), description="How it is measured.", alias_of="indicators")
+    participation: Participation
+    source_lines: SourceLines
 
 
 class Effort(_Node):
@@ -542,13 +723,43 @@ class Effort(_Node):
     track: str | None = _field(
         None, description="Track (spoor/activiteit) grouping it into a column.", alias_of="track"
     )
-    status: EffortStatus | None = _field(None, description="Planned, running, done, stopped.", alias_of="status")
+    status: str | None = _field(None, description="Status as the source words it.", alias_of="status")
+    phase: EffortPhase | None = _field(
+        None,
+        description="Phase, where the author states it; otherwise recognised from the status.",
+        alias_of="phase",
+    )
     budget: dict[int, float] = _field({}, description="Euro per year.", alias_of="budget")
     hours_per_week: Hours | None = _field(
-        None, description="Hours per week, a number or a range.", alias_of="hours_per_week"
+        None, description="Hours per week: a number, a range, or text (fulltime, pm).", alias_of="hours_per_week"
     )
     planning: str | None = _field(None, description="Planning as the source words it.", alias_of="planning")
+    participation: Participation
+    source_lines: SourceLines
     note: str | None = _field(None, description="Remark.", alias_of="note")
+
+    @property
+    def current_phase(self) -> EffortPhase | None:
+        """The stated phase, else the one recognised from the status; ``None`` without either.
+
+        Examples
+        --------
+        >>> Effort(id="E1", title="Brinkstraat", status="Aanbestedingstraject").current_phase
+        <EffortPhase.TENDERING: 'tendering'>
+        >>> Effort(id="E2", title="Plinten", status="zie plan", phase="voorbereiding").current_phase
+        <EffortPhase.PREPARING: 'preparing'>
+        """
+        if self.phase is not None:
+            return self.phase
+        if self.status is None:
+            return None
+        return recognise_phase(self.status)
+
+    @field_validator("status", mode="before")
+    @classmethod
+    def _status_text(cls, value: Any) -> Any:
+        # Files written before status became text hold the enum's English word.
+        return value.value if isinstance(value, EffortPhase) else value
 
     @field_validator("budget", mode="before")
     @classmethod
@@ -570,8 +781,11 @@ class Owner(_Node):
         OwnerType.PERSON, description="Person, team, department, partner, official, programme.", alias_of="type"
     )
     hours_per_week: Hours | None = _field(
-        None, description="Capacity for the programme, hours per week.", alias_of="hours_per_week"
+        None,
+        description="Capacity for the programme, hours per week: a number, a range, or text (fulltime, pm).",
+        alias_of="hours_per_week",
     )
+    aliases: Texts = _field((), description="Other names the source uses for this owner.", alias_of="aliases")
     note: str | None = _field(None, description="Remark.", alias_of="note")
 
 
@@ -615,6 +829,11 @@ class Programme(_Model):
     related_programmes: tuple[RelatedProgramme, ...] = _field(
         (), description="Relations to other programmes the contract states.", alias_of="related_programmes"
     )
+    participation_ladder: Texts = _field(
+        (),
+        description="Rungs of the participation ladder, lowest first; empty for the usual six.",
+        alias_of="participation_ladder",
+    )
     notes: str | None = _field(None, description="Remarks about the source or the extraction.", alias_of="notes")
     vision: Vision | None = _field(None, description="The vision.", alias_of="vision")
     strategic_goals: tuple[StrategicGoal, ...] = _field((), description="Strategic goals.", alias_of="strategic_goals")
@@ -650,6 +869,11 @@ class Programme(_Model):
     def _repr_svg_(self) -> str | None:
         # Jupyter shows the DIN sheet; None lets it fall back to the text repr.
         return _notebook_svg(self)
+
+    @property
+    def ladder(self) -> tuple[str, ...]:
+        """The participation ladder this programme uses (its own, else the usual six rungs)."""
+        return self.participation_ladder or DEFAULT_PARTICIPATION_LADDER
 
     def level_name(self, level: str, default: str) -> str:
         """The display name of a level, falling back to ``default``."""

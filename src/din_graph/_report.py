@@ -80,6 +80,7 @@ _WORDS: dict[Lang, dict[str, str]] = {
         "score": "score",
         "a": "a",
         "b": "b",
+        "evidence": "bewijs",
         "pairs": "Programmaparen",
         "count": "paren",
         "links": "Voorgestelde koppelingen",
@@ -87,6 +88,18 @@ _WORDS: dict[Lang, dict[str, str]] = {
         "effort": "inspanning",
         "picture": "Programma's naast elkaar, overlap als lijnen",
         "heatmap": "Overlap per programmapaar",
+        "source": "Bron: {source}.",
+        "lines": "r. {lines}",
+        "stand": "Stand van de inspanningen",
+        "stand.intro": "De status zoals de bron die noemt; de fase is daaruit afgeleid (of door de auteur gegeven).",
+        "phase": "fase",
+        "relations": "Relaties volgens het contract",
+        "relations.intro": "Relaties met andere programma's die het contract zelf noemt; los van de overlap "
+        "die din_graph voorstelt.",
+        "related": "verwant programma",
+        "topics": "onderwerpen",
+        "in_portfolio": "in deze portefeuille",
+        "not_in_portfolio": "niet in deze portefeuille",
     },
     "en": {
         "report": "Report",
@@ -125,6 +138,7 @@ _WORDS: dict[Lang, dict[str, str]] = {
         "score": "score",
         "a": "a",
         "b": "b",
+        "evidence": "evidence",
         "pairs": "Programme pairs",
         "count": "pairs",
         "links": "Suggested links",
@@ -132,6 +146,18 @@ _WORDS: dict[Lang, dict[str, str]] = {
         "effort": "effort",
         "picture": "Programmes side by side, overlaps as lines",
         "heatmap": "Overlap per programme pair",
+        "source": "Source: {source}.",
+        "lines": "lines {lines}",
+        "stand": "Where the efforts stand",
+        "stand.intro": "The status as the source words it; the phase is recognised from it (or given by the author).",
+        "phase": "phase",
+        "relations": "Relations the contract states",
+        "relations.intro": "Relations to other programmes that the contract itself names; apart from the "
+        "overlaps din_graph suggests.",
+        "related": "related programme",
+        "topics": "topics",
+        "in_portfolio": "in this portfolio",
+        "not_in_portfolio": "not in this portfolio",
     },
 }
 
@@ -233,8 +259,11 @@ def _programme_sections(
         (w["goal"], w["indicator"], w["baseline"], w["target"], w["actual"], w["status"]), tuple(indicator_rows)
     )
     title = programme.name + (f" — {programme.municipality}" if programme.municipality else "")
-    return [
-        Section(title, 2, (), (), (_sheet_image(portfolio, programme, lang),), anchor=programme.id),
+    source = _source_text(programme, lang)
+    sections = [
+        Section(
+            title, 2, (source,) if source else (), (), (_sheet_image(portfolio, programme, lang),), anchor=programme.id
+        ),
         Section(w["findings"], 3, () if findings_rows else (w["no_findings"],), tables),
         Section(
             w["progress"],
@@ -243,6 +272,64 @@ def _programme_sections(
             (progress_table,) if indicator_rows else (),
         ),
     ]
+    sections += _stand_sections(programme, lang)
+    sections += _relation_sections(portfolio, programme, lang)
+    return sections
+
+
+def _source_text(programme: Programme, lang: Lang) -> str:
+    """The source document by its title (its file, lines and date after it)."""
+    src = programme.source
+    if src is None:
+        return ""
+    lines = "–".join(str(n) for n in src.lines[:2])
+    rest = [
+        part for part in (src.document, _WORDS[lang]["lines"].format(lines=lines) if lines else "", src.date) if part
+    ]
+    named = src.title or (rest.pop(0) if rest else "")
+    if not named:
+        return ""
+    return _WORDS[lang]["source"].format(source=named + (f" ({', '.join(rest)})" if rest else ""))
+
+
+def _stand_sections(programme: Programme, lang: Lang) -> list[Section]:
+    from din_graph._render._text import WORDS
+
+    w = _WORDS[lang]
+    rows = tuple(
+        (
+            effort.id,
+            effort.title,
+            effort.status or "—",
+            WORDS[lang][f"phase.{phase.value}"] if (phase := effort.current_phase) is not None else "—",
+        )
+        for effort in programme.efforts
+        if effort.status is not None or effort.phase is not None
+    )
+    if not rows:
+        return []
+    return [Section(w["stand"], 3, (w["stand.intro"],), (Table(("id", w["effort"], w["status"], w["phase"]), rows),))]
+
+
+def _relation_sections(portfolio: Portfolio | Programme, programme: Programme, lang: Lang) -> list[Section]:
+    from din_graph._analysis._relations import stated_relations
+
+    w = _WORDS[lang]
+    names = {p.id: p.name for p in (portfolio.programmes if isinstance(portfolio, Portfolio) else (portfolio,))}
+    rows = tuple(
+        (
+            r.named,
+            names[r.target] if r.target is not None else w["not_in_portfolio"],
+            "; ".join(r.topics) or "—",
+            r.evidence or "—",
+        )
+        for r in stated_relations(portfolio)
+        if r.programme == programme.id
+    )
+    if not rows:
+        return []
+    headers = (w["related"], w["in_portfolio"], w["topics"], w["evidence"])
+    return [Section(w["relations"], 3, (w["relations.intro"],), (Table(headers, rows),))]
 
 
 def _overlap_sections(portfolio: Portfolio, lang: Lang, top: int) -> list[Section]:

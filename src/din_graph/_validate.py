@@ -14,7 +14,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from ._model import Effort, OperationalGoal, Placeholder, Portfolio, Programme, parse_reference
+from ._model import (
+    Effort,
+    EffortPhase,
+    OperationalGoal,
+    Placeholder,
+    Portfolio,
+    Programme,
+    StrategicGoal,
+    parse_reference,
+)
 
 __all__ = ["Issue", "NodeKind", "area_names", "node_kinds", "portfolio_issues", "programme_issues", "standalone_issues"]
 
@@ -133,6 +142,56 @@ def programme_issues(
                     code="unknown-owner",
                 )
             )
+    issues += _status_issues(programme)
+    issues += _participation_issues(programme)
+    return issues
+
+
+def _status_issues(programme: Programme) -> list[Issue]:
+    # Status wording is kept as written; wording no pattern recognises is a
+    # warning (the phase is unknown), never an error: real contracts win.
+    issues: list[Issue] = []
+    for index, effort in enumerate(programme.efforts):
+        if effort.status is None or effort.phase is not None:
+            continue
+        if effort.status.strip().casefold() in ("unknown", "onbekend"):
+            continue  # an author saying the phase is unknown needs no warning
+        if effort.current_phase is EffortPhase.UNKNOWN:
+            issues.append(
+                Issue(
+                    ("efforts", index, "status"),
+                    effort.id,
+                    f"no phase recognised in status {effort.status!r}; its phase is 'unknown' "
+                    "(state it with 'phase:' if you know it)",
+                    severity="warning",
+                    code="unknown-phase",
+                )
+            )
+    return issues
+
+
+def _participation_issues(programme: Programme) -> list[Issue]:
+    ladder = programme.ladder
+    folded = {rung.casefold() for rung in ladder}
+    issues: list[Issue] = []
+    groups: list[tuple[str, tuple[StrategicGoal | OperationalGoal | Effort, ...]]] = [
+        ("strategic_goals", programme.strategic_goals),
+        ("operational_goals", programme.operational_goals),
+        ("efforts", programme.efforts),
+    ]
+    for field, items in groups:
+        for index, item in enumerate(items):
+            rung = item.participation
+            if rung is not None and rung.casefold() not in folded:
+                issues.append(
+                    Issue(
+                        (field, index, "participation"),
+                        item.id,
+                        f"{rung!r} is not a rung of the participation ladder ({', '.join(ladder)})"
+                        f"{_suggest(rung, ladder)}; a programme may set its own 'participation_ladder'",
+                        code="unknown-rung",
+                    )
+                )
     return issues
 
 

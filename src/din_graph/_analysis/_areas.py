@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from din_graph._analysis._text import Phrases, fold, words
-from din_graph._errors import DinError
+from din_graph._errors import DinArgumentError
 from din_graph._graph import node_key
 from din_graph._model import Portfolio
 from din_graph._validate import area_names
@@ -96,8 +96,8 @@ def in_area(portfolio: Portfolio, area: str) -> list[AreaActivity]:
 
     Raises
     ------
-    DinError
-        The portfolio knows no such area.
+    DinArgumentError
+        The portfolio knows no such area (a ``DinError`` and a ``ValueError``).
 
     Examples
     --------
@@ -110,7 +110,7 @@ def in_area(portfolio: Portfolio, area: str) -> list[AreaActivity]:
     target = areas.lookup.get(fold(area))
     if target is None:
         known = ", ".join(sorted(a.name for a in portfolio.areas)) or "none"
-        raise DinError(f"unknown area {area!r}; the portfolio's areas: {known}")
+        raise DinArgumentError(f"unknown area {area!r}; the portfolio's areas: {known}")
     inside = {target} | areas.descendants(target)
     out = []
     for programme in portfolio.programmes:

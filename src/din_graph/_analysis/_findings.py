@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 from din_graph._analysis._index import DinIndex, index_of
 from din_graph._analysis._owners import owner_load, role_mix
 from din_graph._analysis._structure import (
+    goal_support,
     incomplete_indicators,
     lone_goals,
     not_smart_goals,
@@ -24,8 +25,8 @@ from din_graph._analysis._structure import (
     single_points_of_failure,
     uncovered_goals,
 )
-from din_graph._errors import DinError
-from din_graph._model import Portfolio, Programme
+from din_graph._errors import DinArgumentError, DinError
+from din_graph._model import EffortPhase, Portfolio, Programme
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -43,6 +44,11 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         "The portfolio has more than seven missions (opgaven); too many to steer by.",
     ),
     "no-vision": ("warning", "Het programma heeft geen visie.", "The programme has no vision."),
+    "support-stopped": (
+        "warning",
+        "Een doel waarvan alle inspanningen gestopt zijn (fase uit de status).",
+        "A goal all of whose supporting efforts are stopped (phase from their status).",
+    ),
     "orphan-effort": (
         "warning",
         "Een inspanning zonder pad naar enig doel (ook niet van een ander programma).",
@@ -101,6 +107,17 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         "Een eigenaar die in meer dan één programma inspanningen trekt of genoemd wordt.",
         "An owner carrying efforts in, or listed by, more than one programme.",
     ),
+    "hours-uncounted": (
+        "info",
+        "Een eigenaar wiens uren (of die van zijn inspanningen) als tekst staan (fulltime, pm) en dus niet "
+        "meetellen in de belasting.",
+        "An owner whose hours (or its efforts') are written as text (fulltime, pm), so the load cannot count them.",
+    ),
+    "kernopgaven-count": (
+        "info",
+        "Een programma met minder of meer kernopgaven (strategische doelen) dan de bandbreedte (standaard 5-7).",
+        "A programme with fewer or more kernopgaven (strategic goals) than the range (default 5-7).",
+    ),
 }
 
 #: Public name of :data:`CODES`.
@@ -155,6 +172,18 @@ _MESSAGES: dict[str, dict[Lang, str]] = {
     "owner-in-several-programmes": {
         "nl": "'{owner}' komt voor in {count} programma's: {programmes}",
         "en": "'{owner}' appears in {count} programmes: {programmes}",
+    },
+    "support-stopped": {
+        "nl": "alle {count} inspanningen voor doel '{title}' zijn gestopt",
+        "en": "all {count} efforts for goal '{title}' are stopped",
+    },
+    "hours-uncounted": {
+        "nl": "uren van '{owner}' niet te tellen: {texts}",
+        "en": "hours of '{owner}' cannot be counted: {texts}",
+    },
+    "kernopgaven-count": {
+        "nl": "programma '{name}' heeft {count} kernopgaven (strategische doelen), buiten {low}-{high}",
+        "en": "programme '{name}' has {count} kernopgaven (strategic goals), outside {low}-{high}",
     },
 }
 
@@ -333,6 +362,7 @@ def check(
     max_efforts_per_owner: int = 10,
     max_missions: int = 7,
     unknown_role_share: float = 0.5,
+    kernopgaven: tuple[int, int] = (5, 7),
 ) -> Findings:
     """Run every structural analysis and return the findings, in a stable order.
 
@@ -352,6 +382,20 @@ def check(
     unknown_role_share:
         A programme where more than this share of efforts has an unknown role
         gets ``roles-unknown``.
+    kernopgaven:
+        ``(fewest, most)`` strategic goals (*kernopgaven*) a programme should
+        have; outside it, ``kernopgaven-count`` (seed 004: "max 5-7").
+
+    Returns
+    -------
+    Findings
+        In the order above.
+
+    Raises
+    ------
+    ValueError
+        A ``lang`` other than ``"nl"``/``"en"``, or a ``kernopgaven`` range that
+        is not two whole numbers ``0 <= fewest <= most`` (a :class:`DinError` too).
 
     Examples
     --------
@@ -362,6 +406,8 @@ def check(
     """
     if lang not in _WORDS:
         raise ValueError(f"lang must be 'nl' or 'en', not {lang!r}")
+    _check_range(kernopgaven)
+    kernopgaven = (kernopgaven[0], kernopgaven[1])
     index = index_of(obj)
     w = _words(lang)
     found: list[Finding] = []
@@ -371,6 +417,8 @@ def check(
         found.append(Finding(code, CODES[code][0], programme, node, message, data))
 
     _portfolio_findings(index, add, max_missions)
+    _kernopgaven_findings(index, add, kernopgaven)
+    _stopped_support_findings(index, add)
     for orphan in orphan_efforts(index):
         vision = w["vision"] if orphan.links else ""
         add("orphan-effort", orphan.programme, orphan.effort, asdict(orphan), title=orphan.title, vision=vision)
@@ -441,6 +489,33 @@ def check(
     return Findings(_ordered(found, index))
 
 
+def _check_range(kernopgaven: tuple[int, int]) -> None:
+    ok = (
+        isinstance(kernopgaven, tuple | list)
+        and len(kernopgaven) == 2
+        and all(isinstance(n, int) and not isinstance(n, bool) for n in kernopgaven)
+        and 0 <= kernopgaven[0] <= kernopgaven[1]
+    )
+    if not ok:
+        raise DinArgumentError(f"kernopgaven must be (fewest, most) with 0 <= fewest <= most, not {kernopgaven!r}")
+
+
+def _kernopgaven_findings(index: DinIndex, add: Any, kernopgaven: tuple[int, int]) -> None:
+    low, high = kernopgaven
+    for pid, programme in index.programmes.items():
+        count = len(programme.strategic_goals)
+        if not low <= count <= high:
+            data = {"programme": pid, "count": count, "range": [low, high]}
+            add("kernopgaven-count", pid, pid, data, name=programme.name, count=count, low=low, high=high)
+
+
+def _stopped_support_findings(index: DinIndex, add: Any) -> None:
+    for goal, efforts in goal_support(index).items():
+        if efforts and all(index.efforts[e].current_phase is EffortPhase.STOPPED for e in efforts):
+            data = {"goal": goal, "efforts": efforts}
+            add("support-stopped", index.programme_of[goal], goal, data, count=len(efforts), title=index.title(goal))
+
+
 def _portfolio_findings(index: DinIndex, add: Any, max_missions: int) -> None:
     portfolio = index.portfolio
     if portfolio is not None and len(portfolio.missions) > max_missions:
@@ -461,7 +536,7 @@ def _owner_findings(index: DinIndex, add: Any, w: dict[str, str], max_efforts: i
     for load in owner_load(index):
         first = load.keys[0]
         overloaded = len(load.efforts) > max_efforts or load.overloaded_by_hours
-        if not overloaded and len(load.programmes) < 2:
+        if not overloaded and len(load.programmes) < 2 and not load.uncounted:
             continue  # most owners get no finding: skip copying their results
         data = asdict(load)
         if overloaded:
@@ -476,6 +551,15 @@ def _owner_findings(index: DinIndex, add: Any, w: dict[str, str], max_efforts: i
                 owner=load.owner,
                 efforts=len(load.efforts),
                 hours=hours,
+            )
+        if load.uncounted:
+            add(
+                "hours-uncounted",
+                index.programme_of[first],
+                first,
+                data,
+                owner=load.owner,
+                texts="; ".join(load.uncounted),
             )
         if len(load.programmes) > 1:
             add(

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from din_graph._analysis._areas import AreaActivity, Areas, in_area
 from din_graph._analysis._index import owner_identity, reference_key
 from din_graph._analysis._text import DEFAULT_SYNONYMS, Analyzer, fold, strip_track, words
-from din_graph._errors import DinError
+from din_graph._errors import DinArgumentError
 from din_graph._gc import gc_paused
 from din_graph._graph import node_key
 from din_graph._io._review import Review, load_review
@@ -305,10 +305,11 @@ def overlaps(
 
     Raises
     ------
-    DinError
-        An unknown weight or kind, a synonym of more than one word, a
-        ``candidates_per_node`` below 1, or a review file that does not load (file,
-        line and key named).
+    DinArgumentError
+        An unknown weight or kind, a synonym of more than one word, or a
+        ``candidates_per_node`` below 1 (a ``DinError`` and a ``ValueError``).
+    DinFileError
+        A review file that does not load (file, line and key named).
 
     Examples
     --------
@@ -326,16 +327,17 @@ def overlaps(
     w = dict(DEFAULT_WEIGHTS)
     unknown = set(weights or {}) - set(DEFAULT_WEIGHTS)
     if unknown:
-        raise DinError(f"unknown overlap weight(s) {sorted(unknown)}; known: {sorted(DEFAULT_WEIGHTS)}")
+        raise DinArgumentError(f"unknown overlap weight(s) {sorted(unknown)}; known: {sorted(DEFAULT_WEIGHTS)}")
     w.update(weights or {})
     wanted = set(kinds)
     if not wanted <= {"effort-effort", "goal-goal", "effort-goal"}:
-        raise DinError(f"unknown pair kind(s) {sorted(wanted - {'effort-effort', 'goal-goal', 'effort-goal'})}")
+        known = {"effort-effort", "goal-goal", "effort-goal"}
+        raise DinArgumentError(f"unknown pair kind(s) {sorted(wanted - known)}; known: {sorted(known)}")
     if candidates_per_node < 1 or (top is not None and top < 0):
-        raise DinError(f"candidates_per_node must be at least 1 and top at least 0, not {candidates_per_node}, {top}")
+        raise DinArgumentError(f"candidates_per_node must be at least 1, top at least 0: {candidates_per_node}, {top}")
     for word, other in (synonyms or {}).items():
         if len(words(word)) != 1 or len(words(other)) != 1:
-            raise DinError(f"synonym {word!r} -> {other!r}: a synonym is one word read as one other word")
+            raise DinArgumentError(f"synonym {word!r} -> {other!r}: a synonym is one word read as one other word")
     decisions = load_review(review) if isinstance(review, str | Path) else review
     given = {fold(word).strip(): fold(other).strip() for word, other in (synonyms or {}).items()}
     meant = DEFAULT_SYNONYMS | given if synonyms != {} else {}

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from din_graph._analysis._index import DinIndex, index_of, owner_identity
 from din_graph._analysis._structure import goal_support
-from din_graph._model import HoursRange, Portfolio, Programme, Role
+from din_graph._model import EffortPhase, HoursRange, Portfolio, Programme, Role
 
-__all__ = ["OwnerLoad", "RoleMix", "owner_load", "role_mix"]
+__all__ = ["OwnerLoad", "PhaseMix", "RoleMix", "owner_load", "phase_mix", "role_mix"]
 
 Din = Programme | Portfolio | DinIndex
 
@@ -32,7 +32,15 @@ class OwnerLoad:
     effort_hours: tuple[float, float]
     """Sum of the hours per week of its efforts that state hours (low, high)."""
     capacity: tuple[float, float] | None
-    """Hours per week it has for the programmes, where stated (low, high)."""
+    """Hours per week it has for the programmes, where stated as a number or range (low, high)."""
+    uncounted: tuple[str, ...] = ()
+    """Hours written as text (``fulltime``, ``pm``) that could not be counted, each as
+    ``"<node key>: <text>"``: its own capacity's key, or an effort's key."""
+
+    @property
+    def fully_counted(self) -> bool:
+        """True when every stated hour of the owner and its efforts was a number or a range."""
+        return not self.uncounted
 
     @property
     def overloaded_by_hours(self) -> bool:
@@ -62,8 +70,9 @@ class RoleMix:
         return {role: (count / total if total else 0.0) for role, count in self.counts.items()}
 
 
-def _hours(value: float | HoursRange | None) -> tuple[float, float] | None:
-    if value is None:
+def _hours(value: float | HoursRange | str | None) -> tuple[float, float] | None:
+    # Text (fulltime, pm, n.t.b.) gives no figure: counted as uncounted, never guessed.
+    if value is None or isinstance(value, str):
         return None
     if isinstance(value, HoursRange):
         return (value.low, value.high)
@@ -83,6 +92,17 @@ def owner_load(obj: Din) -> list[OwnerLoad]:
     >>> load = owner_load(Portfolio(id="pf", name="PF", programmes=[a, b]))[0]
     >>> (load.owner, load.efforts, load.programmes, load.effort_hours)
     ('Uitvoering Fysiek', ('a/E1', 'b/E1'), ('a', 'b'), (4.0, 8.0))
+
+    Hours written as text are not guessed; the owner says which it could not count:
+
+    >>> pm = Programme(id="c", name="C", owners=[{**uf, "hours_per_week": "fulltime beschikbaar"}])
+    >>> owner_load(pm)[0].uncounted
+    ('c/uf: fulltime beschikbaar',)
+
+    Raises
+    ------
+    DinError
+        Never for a valid model; the index raises for an object that is not one.
     """
     index = index_of(obj)
     groups: dict[str, list[str]] = {}
@@ -101,13 +121,29 @@ def owner_load(obj: Din) -> list[OwnerLoad]:
             span = _hours(index.efforts[effort].hours_per_week)
             if span is not None:
                 low, high = low + span[0], high + span[1]
+        uncounted = [
+            f"{key}: {hours}"
+            for key, hours in [
+                *((k, index.owners[k].hours_per_week) for k in keys),
+                *((e, index.efforts[e].hours_per_week) for e in efforts),
+            ]
+            if isinstance(hours, str)
+        ]
         capacities = [c for c in (_hours(index.owners[k].hours_per_week) for k in keys) if c is not None]
         capacity = (sum(c[0] for c in capacities), sum(c[1] for c in capacities)) if capacities else None
         programmes = tuple(
             dict.fromkeys([*(index.programme_of[e] for e in efforts), *(index.programme_of[k] for k in keys)])
         )
         out.append(
-            OwnerLoad(index.owners[keys[0]].name, tuple(keys), tuple(efforts), programmes, (low, high), capacity)
+            OwnerLoad(
+                index.owners[keys[0]].name,
+                tuple(keys),
+                tuple(efforts),
+                programmes,
+                (low, high),
+                capacity,
+                tuple(uncounted),
+            )
         )
     out.sort(key=lambda load: (-len(load.efforts), -load.effort_hours[1]))
     return out
@@ -145,4 +181,54 @@ def role_mix(obj: Din, *, per: str = "programme") -> list[RoleMix]:
             counts[index.efforts[effort].role.value] += 1
         programme = scope if per == "programme" else index.programme_of[scope]
         out.append(RoleMix(scope, programme, counts))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseMix:
+    """How a programme's efforts divide over phases (planned ... stopped, unknown).
+
+    The phase is the stated one, else the one recognised from the status text;
+    efforts with neither count under ``None`` as ``"none"``.
+    """
+
+    programme: str
+    counts: dict[str, int]
+    """Phase value (and ``"none"``) -> number of efforts, every phase present, in EffortPhase order."""
+
+    @property
+    def total(self) -> int:
+        """Number of efforts in the programme."""
+        return sum(self.counts.values())
+
+
+def phase_mix(obj: Din) -> list[PhaseMix]:
+    """Counts of efforts per phase, one :class:`PhaseMix` per programme.
+
+    Examples
+    --------
+    >>> from din_graph import Programme, phase_mix
+    >>> p = Programme(id="p", name="P", efforts=[
+    ...     {"id": "E1", "title": "x", "status": "Nog starten"},
+    ...     {"id": "E2", "title": "y", "status": "DO gereed. Aanbestedingsprocedure gestart."},
+    ...     {"id": "E3", "title": "z"}])
+    >>> mix = phase_mix(p)[0]
+    >>> mix.counts["planned"], mix.counts["tendering"], mix.counts["none"]
+    (1, 1, 1)
+
+    Raises
+    ------
+    DinError
+        Never for a valid model; the index raises for an object that is not one.
+    """
+    index = index_of(obj)
+    out = []
+    counted: dict[str, dict[str, int]] = {
+        pid: {**{phase.value: 0 for phase in EffortPhase}, "none": 0} for pid in index.programmes
+    }
+    for key, effort in index.efforts.items():
+        phase = effort.current_phase
+        counted[index.programme_of[key]][phase.value if phase is not None else "none"] += 1
+    for pid, counts in counted.items():
+        out.append(PhaseMix(pid, counts))
     return out

@@ -91,7 +91,7 @@ class GoalProgress:
     counts: dict[str, int] = field(default_factory=dict)
     """Status -> number of parts with that status."""
     efforts: dict[str, int] = field(default_factory=dict)
-    """Effort status (planned, running, done, stopped, unknown) -> number of efforts serving the goal."""
+    """Effort phase (planned, preparing, tendering, running, done, stopped, unknown) -> efforts serving the goal."""
 
 
 @dataclass(frozen=True)
@@ -352,11 +352,13 @@ def _counts(statuses: Iterable[str]) -> dict[str, int]:
 def _efforts_per_goal(index: Any) -> dict[str, dict[str, int]]:
     out: dict[str, Counter[str]] = {}
     for key, effort in index.efforts.items():
-        status = effort.status.value if effort.status is not None else "unknown"
+        # The phase (stated, or recognised from the status text), never the raw words.
+        phase = effort.current_phase
+        status = phase.value if phase is not None else "unknown"
         reached = index.reachable_goals(key)
         visions = {index.vision_of.get(index.programme_of.get(goal, "")) for goal in reached}
         visions.update(t for t in index.up.get(key, []) if index.kind.get(t) == "vision")
         for node in (*reached, *(v for v in visions if v is not None)):
             out.setdefault(node, Counter())[status] += 1
-    order = ("planned", "running", "done", "stopped", "unknown")
+    order = ("planned", "preparing", "tendering", "running", "done", "stopped", "unknown")
     return {goal: {s: c[s] for s in order if c[s]} for goal, c in out.items()}

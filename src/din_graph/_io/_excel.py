@@ -31,7 +31,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from din_graph._errors import DinFileError, Problem
-from din_graph._model import EffortKind, EffortStatus, OwnerType, Programme, Role
+from din_graph._model import EffortKind, EffortPhase, MunicipalMode, MunicipalRole, OwnerType, Programme, Role
 from din_graph._output import source_date, write_file
 from din_graph._validate import Issue
 
@@ -68,6 +68,17 @@ GOALS = (
     _c("description", "omschrijving", "description", "toelichting", width=40),
     _c("criteria", "criteria", "criteria", "'dat betekent dat'-punten, één per regel", "lines", width=40),
     _c("contributes_to", "draagt bij aan", "contributes to", "ids van strategische doelen, komma-gescheiden", "ids"),
+    _c(
+        "municipal_role",
+        "rol gemeente",
+        "municipal role",
+        "regisserend, sturend, voorwaardenstellend",
+        "enum",
+        width=14,
+    ),
+    _c("municipal_mode", "sturing gemeente", "municipal mode", "programmerend of accommoderend", "enum", width=14),
+    _c("participation", "participatie", "participation", "trede van de participatieladder", width=14),
+    _c("source_lines", "bronregels", "source lines", "regels in het brondocument, komma-gescheiden", "ids", width=12),
 )
 EFFORTS = (
     _c("id", "id", "id", "uniek binnen het programma, bv. E1", required=True, width=8),
@@ -80,10 +91,27 @@ EFFORTS = (
     _c("partners", "partners", "partners", "externe partners, één per regel", "lines", width=24),
     _c("areas", "gebieden", "areas", "wijken, buurten, dorpen, één per regel", "lines", width=20),
     _c("track", "spoor", "track", "kolom in het DIN (activiteitengroep)", width=22),
-    _c("status", "status", "status", "gepland, lopend, afgerond, gestopt", "enum", width=12),
+    _c("status", "status", "status", "zoals de bron het zegt: nog starten, loopt, gereed ...", width=24),
+    _c(
+        "phase",
+        "fase",
+        "phase",
+        "leeg: uit de status; of gepland, voorbereiding, aanbesteding, loopt ...",
+        "enum",
+        width=12,
+    ),
     _c("budget", "budget", "budget", "euro per jaar, één regel per jaar: 2023: 10000", "year_map", width=16),
-    _c("hours_per_week", "uren per week", "hours per week", "getal of bereik (4-8)", "hours", width=10),
+    _c(
+        "hours_per_week",
+        "uren per week",
+        "hours per week",
+        "getal, bereik (4-8) of tekst (fulltime)",
+        "hours",
+        width=10,
+    ),
     _c("planning", "planning", "planning", "planning zoals de bron die noemt", width=20),
+    _c("participation", "participatie", "participation", "trede van de participatieladder", width=14),
+    _c("source_lines", "bronregels", "source lines", "regels in het brondocument, komma-gescheiden", "ids", width=12),
     _c("note", "opmerking", "note", "opmerking", width=30),
 )
 PLACEHOLDERS = (
@@ -97,7 +125,15 @@ OWNERS = (
     _c("id", "id", "id", "uniek binnen het programma", required=True, width=16),
     _c("name", "naam", "name", "functie of organisatie, geen persoonsnamen", required=True, width=30),
     _c("type", "type", "type", "persoon, team, afdeling, partner, bestuurder, programma", "enum", width=12),
-    _c("hours_per_week", "uren per week", "hours per week", "getal of bereik (4-8)", "hours", width=10),
+    _c(
+        "hours_per_week",
+        "uren per week",
+        "hours per week",
+        "getal, bereik (4-8) of tekst (fulltime)",
+        "hours",
+        width=10,
+    ),
+    _c("aliases", "andere namen", "aliases", "andere namen in de bron, één per regel", "lines", width=24),
     _c("note", "opmerking", "note", "opmerking", width=30),
 )
 INDICATORS = (
@@ -133,6 +169,7 @@ PROGRAMME_FIELDS: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("sponsors", "administrative"), "ambtelijk opdrachtgever", "text"),
     (("manager",), "programmamanager", "text"),
     (("vision", "text"), "visie", "text"),
+    (("source", "title"), "bron titel", "text"),
     (("source", "document"), "bron document", "text"),
     (("source", "lines"), "bron regels", "ints"),
     (("source", "date"), "bron datum", "text"),
@@ -142,6 +179,7 @@ PROGRAMME_FIELDS: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("level_names", "operational_goal"), "niveaunaam operationeel doel", "text"),
     (("level_names", "track"), "niveaunaam spoor", "text"),
     (("level_names", "effort"), "niveaunaam inspanning", "text"),
+    (("participation_ladder",), "participatieladder", "texts"),
 )
 SHEETS: dict[str, tuple[Column, ...]] = {
     "Doelen": GOALS,
@@ -161,7 +199,14 @@ _LEVELS = {
     "strategic_goal": "strategic_goal",
     "operational_goal": "operational_goal",
 }
-_ENUMS: dict[str, Any] = {"kind": EffortKind, "role": Role, "type": OwnerType, "status": EffortStatus}
+_ENUMS: dict[str, Any] = {
+    "kind": EffortKind,
+    "role": Role,
+    "type": OwnerType,
+    "phase": EffortPhase,
+    "municipal_role": MunicipalRole,
+    "municipal_mode": MunicipalMode,
+}
 _TARGET = re.compile(r"^(streef|streefwaarde|target)\s+(.+)$", re.IGNORECASE)
 _ACTUAL = re.compile(r"^(realisatie|gemeten|actual)\s+(.+)$", re.IGNORECASE)
 _EMPTY_TEXT = '""'  # an empty text value (a target written as "") in a cell that would otherwise be empty
@@ -226,9 +271,9 @@ def _programme_rows(data: dict[str, Any]) -> list[tuple[str, Any]]:
         value: Any = data
         for step in path:
             value = value.get(step) if isinstance(value, dict) else None
-        if kind == "ints" and value:
+        if kind in ("ints", "texts") and value:
             value = LIST_SEPARATOR.join(str(v) for v in value)
-        elif kind == "ints":
+        elif kind in ("ints", "texts"):
             value = None
         rows.append((label, value))
     return rows
@@ -237,7 +282,7 @@ def _programme_rows(data: dict[str, Any]) -> list[tuple[str, Any]]:
 def _cell_value(column: Column, item: dict[str, Any]) -> Any:
     value = item.get(column.field)
     if column.kind == "ids":
-        return LIST_SEPARATOR.join(value) if value else None
+        return LIST_SEPARATOR.join(str(v) for v in value) if value else None
     if column.kind == "lines":
         return _lines_cell(value or ())
     if column.kind == "enum":
@@ -653,6 +698,8 @@ def read_workbook(path: str | Path, shown: str | None = None) -> tuple[Programme
                     Problem(f"{file}:Programma", value_cell.row, None, f"column B: {value!r} is not a list of numbers")
                 )
                 continue
+        elif kind == "texts":
+            value = [part.strip() for part in str(value).split(",") if part.strip()]
         elif kind == "text":
             value = _text(value)
         target = data
@@ -906,7 +953,9 @@ def write_template(path: str | Path) -> Path:
         ("Doelen", "niveau"): ["strategisch", "operationeel"],
         ("Inspanningen", "soort"): [k.dutch for k in EffortKind],
         ("Inspanningen", "rol"): [r.dutch for r in Role],
-        ("Inspanningen", "status"): ["gepland", "lopend", "afgerond", "gestopt"],
+        ("Inspanningen", "fase"): [p.dutch for p in EffortPhase],
+        ("Doelen", "rol gemeente"): [r.dutch for r in MunicipalRole],
+        ("Doelen", "sturing gemeente"): [m.dutch for m in MunicipalMode],
         ("Eigenaren", "type"): [t.dutch for t in OwnerType],
         ("Indicatoren", "beter"): ["hoger", "lager"],
     }

@@ -20,7 +20,17 @@ from pydantic import ValidationError
 
 from din_graph._errors import DinError, DinFileError, DinValidationError, DinWarning, Problem
 from din_graph._gc import gc_paused
-from din_graph._model import DUTCH_ALIASES, EffortKind, EffortStatus, OwnerType, Portfolio, Programme, Role
+from din_graph._model import (
+    DUTCH_ALIASES,
+    EffortKind,
+    EffortPhase,
+    MunicipalMode,
+    MunicipalRole,
+    OwnerType,
+    Portfolio,
+    Programme,
+    Role,
+)
 from din_graph._output import write_file
 from din_graph._validate import Issue, portfolio_issues, standalone_issues
 
@@ -32,11 +42,15 @@ __all__ = ["dump", "dumps", "load", "validate"]
 _SUFFIXES = (".yaml", ".yml", ".json")
 _EXCEL = (".xlsx", ".xlsm")
 _PORTFOLIO_FILES = ("portfolio.yaml", "portfolio.yml", "portfolio.json")
-_ENUMS: dict[str, type[Role] | type[EffortKind] | type[OwnerType] | type[EffortStatus]] = {
+_ENUMS: dict[
+    str, type[Role] | type[EffortKind] | type[OwnerType] | type[EffortPhase] | type[MunicipalRole] | type[MunicipalMode]
+] = {
     "role": Role,
     "kind": EffortKind,
     "type": OwnerType,
-    "status": EffortStatus,
+    "phase": EffortPhase,
+    "municipal_role": MunicipalRole,
+    "municipal_mode": MunicipalMode,
 }
 
 

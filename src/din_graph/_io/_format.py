@@ -37,6 +37,7 @@ PROGRAMME_META_KEYS = (
     "budget",
     "level_names",
     "related_programmes",
+    "participation_ladder",
     "notes",
 )
 #: Keys at the top of a programme file, besides ``programme``.

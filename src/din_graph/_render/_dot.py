@@ -20,6 +20,7 @@ from din_graph._render._sheet import (
     Sheet,
     column_header_lines,
     row_meta,
+    row_status,
 )
 from din_graph._render._text import ROLE_STYLE, dot_string, dot_tooltip, html, wrap
 
@@ -139,8 +140,10 @@ def _row_cells(row: Row, sheet: Sheet) -> str:
     title_html = f"<B>{html(ident)}</B>  {html(title)}" if title else html(first)
     text = _font("<BR/>".join([title_html, *(html(r) for r in rest)]), size=9)
     sub = _font(_lines(meta), size=7, colour="#404040") if meta else ""
+    status = row_status(row, words)
+    phase = _font(_lines(status[0]), size=7, colour=status[1], bold=True) if status else ""
     badges = _badges(row.marks, words)
-    body = "<BR/>".join(x for x in (text, sub, badges) if x)
+    body = "<BR/>".join(x for x in (text, phase, sub, badges) if x)
     border = f' BORDER="2" COLOR="{MARK_COLOURS[row.marks[0]]}"' if row.marks else ""
     role_word = html(words[f"short.{row.role}"])
     return (
@@ -160,6 +163,9 @@ def column_height(column: Column, words: dict[str, str]) -> float:
         meta = row_meta(row, words)
         if meta:
             height += 6.0 + 8.0 * (len(meta) - 1)
+        status = row_status(row, words)
+        if status:
+            height += 8.0 * len(status[0])
         if row.marks:
             height += 11.0
     return height

@@ -14,7 +14,7 @@ from typing import Any
 
 from din_graph._output import source_date
 from din_graph._render._dot import COLUMN_WIDTH, LEVEL_STYLE, MARK_COLOURS, MARKER_WIDTH, STATUS_COLOURS, paper_size
-from din_graph._render._sheet import GoalBox, Row, Sheet, column_header_lines, row_meta
+from din_graph._render._sheet import GoalBox, Row, Sheet, column_header_lines, row_meta, row_status
 from din_graph._render._text import ROLE_STYLE, mpl_text, wrap
 
 __all__ = ["sheet_bytes", "sheet_figure"]
@@ -53,6 +53,9 @@ def _goal_size(box: GoalBox, width: float) -> tuple[float, float]:
 
 def _row_height(row: Row, words: dict[str, str]) -> float:
     height = _text_height(len(row.lines), 9) + _text_height(len(row_meta(row, words)), 7) + 2 * 3
+    status = row_status(row, words)
+    if status:
+        height += _text_height(len(status[0]), 7)
     return height + (_text_height(1, 7) if row.marks else 0)
 
 
@@ -339,6 +342,10 @@ def sheet_figure(sheet: Sheet) -> Any:
                 tx = left + 7 + MARKER_WIDTH
                 text(tx, y + 3, row.lines, 9)
                 ty = y + 3 + _text_height(len(row.lines), 9)
+                status = row_status(row, words)
+                if status:
+                    text(tx, ty, status[0], 7, color=status[1], fontweight="bold")
+                    ty += _text_height(len(status[0]), 7)
                 text(tx, ty, meta, 7, color="#404040")
                 if row.marks:
                     ty += _text_height(len(meta), 7)

@@ -3,13 +3,17 @@
 One Graphviz cluster per programme holds its name, the goals and efforts that
 take part in the overlaps shown, and the ``contributes_to`` links among those;
 the overlaps themselves are undirected edges between clusters whose width
-grows with the score.  Pure DOT text, like the sheet.
+grows with the score.  The relations the contracts state (``related_programmes``)
+are drawn apart from those suggestions: solid, dark blue arrows between the
+programmes' names, labelled with the topics the contract gives.  Pure DOT text,
+like the sheet.
 """
 
 from __future__ import annotations
 
 from din_graph._analysis._index import index_of
 from din_graph._analysis._overlap import Overlaps
+from din_graph._analysis._relations import stated_relations
 from din_graph._model import Portfolio
 from din_graph._render._dot import FONT, LEVEL_STYLE, paper_size
 from din_graph._render._sheet import format_value
@@ -19,6 +23,8 @@ from din_graph._vocab import overlap_word
 __all__ = ["portfolio_dot"]
 
 OVERLAP_COLOUR = "#d46b08"
+#: Relations the contracts state, drawn apart from the suggested overlaps.
+RELATION_COLOUR = "#12395c"
 PER_ROW = 5
 
 
@@ -140,5 +146,31 @@ def portfolio_dot(
             f"style={style}, penwidth={1 + 4 * pair.score:.2f}, label={dot_string(shorten(label, 60))}, "
             f'fontname="{FONT}", fontsize=8, fontcolor="{OVERLAP_COLOUR}", tooltip={dot_tooltip(tooltip)}];'
         )
+    out += _relation_edges(portfolio, words)
     out.append("}")
     return "\n".join(out) + "\n"
+
+
+def _relation_edges(portfolio: Portfolio, words: dict[str, str]) -> list[str]:
+    """Solid arrows, programme name to programme name, for each relation a contract states."""
+    edges = []
+    relations = [r for r in stated_relations(portfolio) if r.target is not None]
+    # Named in a contract but not in this portfolio: the report lists those.
+    pairs = {(r.programme, r.target) for r in relations}
+    drawn: set[tuple[str, str | None]] = set()
+    for relation in relations:
+        if (relation.target, relation.programme) in drawn:
+            continue  # both contracts state it: one arrow with two heads
+        drawn.add((relation.programme, relation.target))
+        both = (relation.target, relation.programme) in pairs
+        topics = ", ".join(relation.topics[:2])
+        label = shorten(f"{words['related']}" + (f": {topics}" if topics else ""), 60)
+        tooltip = clean(relation.evidence or relation.named)
+        tail, head = f"{relation.programme}/__programme__", f"{relation.target}/__programme__"
+        edges.append(
+            f"  {dot_string(tail)} -- {dot_string(head)} "
+            f'[constraint=false, dir={"both" if both else "forward"}, style=bold, color="{RELATION_COLOUR}", '
+            f'label={dot_string(label)}, fontname="{FONT}", fontsize=8, fontcolor="{RELATION_COLOUR}", '
+            f"tooltip={dot_string(tooltip)}];"
+        )
+    return edges

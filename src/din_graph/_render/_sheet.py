@@ -25,12 +25,22 @@ from din_graph._analysis._progress import progress
 from din_graph._analysis._structure import orphan_efforts, single_points_of_failure, uncovered_goals
 from din_graph._errors import DinError
 from din_graph._graph import node_key
-from din_graph._model import Effort, Indicator, OperationalGoal, Placeholder, Portfolio, Programme, Value
+from din_graph._model import (
+    Effort,
+    Indicator,
+    OperationalGoal,
+    Placeholder,
+    Portfolio,
+    Programme,
+    StrategicGoal,
+    Value,
+)
 from din_graph._render._text import WORDS, Lang, clean, shorten, wrap
 
 __all__ = [
     "HIGHLIGHTS",
     "PAPERS",
+    "PHASE_COLOURS",
     "Column",
     "GoalBox",
     "Link",
@@ -42,6 +52,7 @@ __all__ = [
     "format_value",
     "parse_highlight",
     "row_meta",
+    "row_status",
 ]
 
 #: What ``highlight=`` can ask for; ``"findings"`` means all of them.
@@ -61,6 +72,18 @@ GOAL_WIDTH = 32
 STRATEGIC_WIDTH = 40
 MAX_TITLE_CHARS = 220
 MAX_GOAL_SET_COLUMNS = 12
+
+
+#: Colour of an effort's phase (planned grey ... done green, stopped red; unknown a muted grey).
+PHASE_COLOURS: dict[str, str] = {
+    "planned": "#7f7f7f",
+    "preparing": "#bf9000",
+    "tendering": "#c55a11",
+    "running": "#2e75b6",
+    "done": "#548235",
+    "stopped": "#c00000",
+    "unknown": "#a6a6a6",
+}
 
 
 @dataclass(frozen=True)
@@ -104,6 +127,12 @@ class Row:
     goals: tuple[str, ...] = ()
     """Goal labels, shown only when the column's rows serve different goals."""
     marks: tuple[str, ...] = ()
+    status: str | None = None
+    """The status as the source words it (shortened)."""
+    phase: str | None = None
+    """The phase (stated, or recognised from the status) that colours the status line."""
+    participation: str | None = None
+    """The rung of the participation ladder, when ``participation=True``."""
 
 
 @dataclass(frozen=True)
@@ -171,9 +200,30 @@ def row_meta(row: Row, words: dict[str, str]) -> list[str]:
     if row.placeholder:
         return wrap("→ " + ", ".join(row.goals), 42, max_lines=2) if row.goals else []
     parts = [m for m in (row.kind, f"{words['owner_prefix']}: {row.owner}" if row.owner else "") if m]
+    if row.participation:
+        parts.append(f"{words['participation']}: {row.participation}")
     if row.goals:
         parts.append("→ " + ", ".join(row.goals))
     return wrap(" · ".join(parts), 42, max_lines=3) if parts else []
+
+
+def row_status(row: Row, words: dict[str, str]) -> tuple[list[str], str] | None:
+    """The status line(s) of an effort and the colour of its phase, or ``None`` without either.
+
+    The sheet shows the words of the source; the colour (and, where the words
+    name none, the phase in brackets) comes from the phase.
+    """
+    if row.placeholder or (row.status is None and row.phase is None):
+        return None
+    phase = row.phase or "unknown"
+    word = words[f"phase.{phase}"]
+    if row.status is None:
+        text = f"● {word}"
+    elif row.status.strip(" .").casefold() == word.casefold():
+        text = f"● {row.status}"  # "Loopt (loopt)" says nothing twice
+    else:
+        text = f"● {row.status} ({word})"
+    return wrap(text, 42, max_lines=2), PHASE_COLOURS[phase]
 
 
 def column_header_lines(column: Column, words: dict[str, str]) -> list[str]:
@@ -252,6 +302,20 @@ def _indicator_lines(indicator: Indicator, lang: Lang, words: dict[str, str]) ->
     return tuple(lines)
 
 
+def _stance(goal: StrategicGoal | OperationalGoal, words: dict[str, str]) -> tuple[Detail, ...]:
+    """The municipality's role and the participation rung under a goal's title (seed 004, step 2-3)."""
+    parts: list[str] = []
+    if isinstance(goal, StrategicGoal):
+        stance = [words[f"municipal.{v.value}"] for v in (goal.municipal_role, goal.municipal_mode) if v is not None]
+        if stance:
+            parts.append(f"{words['municipality_role']}: {', '.join(stance)}")
+    if goal.participation:
+        parts.append(f"{words['participation']}: {clean(goal.participation)}")
+    if not parts:
+        return ()
+    return (Detail(tuple(wrap(" · ".join(parts), GOAL_WIDTH + 4, max_lines=3))),)
+
+
 def _goal_ref_label(ref_key: str, programme_id: str) -> str:
     pid, _, local = ref_key.partition("/")
     return local if pid == programme_id else ref_key
@@ -268,8 +332,13 @@ def build_sheet(
     max_rows: int | None = None,
     paper: str = "a3",
     landscape: bool | None = None,
+    participation: bool = True,
 ) -> Sheet:
     """The sheet of one programme.
+
+    With ``participation`` (the default) a strategic goal shows the role the
+    municipality takes and a goal or effort its rung of the participation
+    ladder, where the programme states them.
 
     ``context`` is the portfolio the programme belongs to: links into other
     programmes are then drawn with those goals' titles, and findings (an orphan
@@ -311,6 +380,7 @@ def build_sheet(
             "strategic_goal",
             tuple(wrap(f"{g.id}  {shorten(g.title, MAX_TITLE_CHARS)}", STRATEGIC_WIDTH, max_lines=6)),
             clean(g.title),
+            details=_stance(g, words) if participation else (),
             marks=marks.get(node_key(pid, g.id), ()),
         )
         for g in programme.strategic_goals
@@ -327,7 +397,12 @@ def build_sheet(
         if vision is not None:
             vision = replace(vision, status=goal_status.get(vision.key))
 
-    rows_by_column, column_order = _group_rows(programme, index, words, owners, marks)
+    if participation:
+        operational = tuple(
+            replace(b, details=(*_stance(g, words), *b.details))
+            for b, g in zip(operational, programme.operational_goals, strict=True)
+        )
+    rows_by_column, column_order = _group_rows(programme, index, words, owners, marks, participation=participation)
     order = {b.key: i for i, b in enumerate((*operational, *strategic))}
     if vision is not None:
         order[vision.key] = len(order)
@@ -430,8 +505,11 @@ def _subtitle(programme: Programme, words: dict[str, str]) -> tuple[str, ...]:
         first.append(f"{start}–{end}" if start != end else str(start))
     lines = [" · ".join(first)]
     second: list[str] = []
-    if programme.source is not None and (programme.source.document or programme.source.date):
-        source = ", ".join(clean(s) for s in (programme.source.document, programme.source.date) if s)
+    source_doc = programme.source
+    if source_doc is not None and (source_doc.title or source_doc.document or source_doc.date):
+        # The document by its title; its file only where no title is known.
+        named = source_doc.title or source_doc.document
+        source = ", ".join(clean(s) for s in (named, source_doc.date) if s)
         second.append(f"{words['source']}: {shorten(source, 120)}")
     if programme.manager:
         second.append(f"{words['manager']}: {shorten(programme.manager, 80)}")
@@ -512,6 +590,8 @@ def _row(
     words: dict[str, str],
     owners: OwnersMode,
     marks: dict[str, tuple[str, ...]],
+    *,
+    participation: bool = False,
 ) -> Row:
     key = node_key(pid, item.id)
     goals = tuple(_goal_ref_label(t, pid) for t in index.up.get(key, []))
@@ -546,6 +626,9 @@ def _row(
         owner=owner,
         goals=goals,
         marks=marks.get(key, ()),
+        status=shorten(item.status, 90) if item.status else None,
+        phase=phase.value if (phase := item.current_phase) is not None else None,
+        participation=item.participation if participation else None,
     )
 
 
@@ -555,11 +638,15 @@ def _group_rows(
     words: dict[str, str],
     owners: OwnersMode,
     marks: dict[str, tuple[str, ...]],
+    *,
+    participation: bool,
 ) -> tuple[dict[tuple[str, ...], list[Row]], list[tuple[tuple[str, ...], str | None]]]:
     rows: dict[tuple[str, ...], list[Row]] = {}
     order: list[tuple[tuple[str, ...], str | None]] = []
     items: list[Effort | Placeholder] = [*programme.efforts, *programme.placeholders]
-    built = [(item, _row(item, programme.id, index, words, owners, marks)) for item in items]
+    built = [
+        (item, _row(item, programme.id, index, words, owners, marks, participation=participation)) for item in items
+    ]
     goal_sets = {row.goals for item, row in built if not item.track and row.goals}
     # Many different goal sets would give a sheet of thin columns; then an effort
     # sits under the first goal it names, and its row lists all its goals.
