@@ -2,11 +2,11 @@
 
 Usage::
 
-    .venv/bin/python benchmarks/bench_overlap.py                      # make bench-overlap: both sets, 2k/20k/100k
+    .venv/bin/python benchmarks/bench_overlap.py                      # make bench-overlap: both sets, 2k/10k/100k
     .venv/bin/python benchmarks/bench_overlap.py --settings held-out --sizes 2000 --explain
     .venv/bin/python benchmarks/bench_overlap.py --sizes 2000,100000 --baseline-max 2000 --repeat 3
     .venv/bin/python benchmarks/bench_overlap.py --settings held-out --sizes 2000 --held-out-seeds 101,202,303
-    .venv/bin/python benchmarks/bench_overlap.py --finder-args '{"top_k": 5}'   # keyword arguments for overlaps()
+    .venv/bin/python benchmarks/bench_overlap.py --finder-args '{"candidates_per_node": 10}'  # overlaps() keywords
 
 **Two setting sets.**  *tune* is ``overlap_corpus.overlap_corpus`` (seed 7 by
 default): the generator the finder was built and tuned on.  *held-out* is
