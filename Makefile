@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 OUT    := out
 LINTED := $(wildcard src tests benchmarks scripts)
 
-.PHONY: demo test lint typecheck setup system clean bench-overlap bench-text bench bench-render eval-overlap docs docs-setup
+.PHONY: demo test lint typecheck setup system clean bench-overlap bench-text bench bench-render bench-explore eval-overlap docs docs-setup
 
 setup: $(STAMP)
 
@@ -51,6 +51,10 @@ demo: setup system
 	$(BIN)/din convert examples/almelo $(OUT)/excel --programmes xlsx
 	$(BIN)/din report examples/almelo -o $(OUT)/rapport-almelo.html
 	@echo "Open $(OUT)/rapport-almelo.html (one file, works offline); the workbooks are in $(OUT)/excel/"
+	@echo
+	@echo "== The explorer: click a goal and see what serves it, across programmes (din explore; see docs/explore.md)"
+	$(BIN)/din explore examples/almelo -o $(OUT)/verkenner-almelo.html
+	@echo "Open $(OUT)/verkenner-almelo.html in a browser (one file, works offline)"
 
 test: setup system
 	$(BIN)/python -m pytest -q
@@ -78,6 +82,10 @@ docs: $(DOCS_STAMP) system
 
 bench-render: setup system
 	$(BIN)/python benchmarks/bench_render.py
+
+# Open and click times of the explorer in headless Chromium, against opening the plain render SVG.
+bench-explore: setup system
+	$(BIN)/python benchmarks/bench_explore.py
 
 bench-overlap: setup
 	$(BIN)/python benchmarks/bench_overlap.py

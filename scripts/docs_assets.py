@@ -4,7 +4,8 @@ Run by ``make docs`` before ``mkdocs build``:
 
 * ``docs/images/``: the DIN sheets of the Almelo examples (Graphviz, or matplotlib
   without it), one in English and one with findings highlighted, the portfolio
-  picture and the charts;
+  picture and the charts; screenshots of the Almelo and Hengelo explorers taken in
+  headless Chromium (when Chromium, chromedriver and dot are installed);
 * ``docs/cli.md``: ``din --help`` and the help of every command.  The file is kept in
   the repository and ``tests/test_docs.py`` checks it equals what this script writes.
 """
@@ -85,9 +86,66 @@ def images(folder: Path) -> list[Path]:
     return [Path(p) for p in written]
 
 
+#: Explorer screenshots: (file, example, the view in the page's hash).
+SCREENSHOTS = (
+    ("verkenner-almelo.png", "almelo", "#v=almelo-duurzaamheid&n=almelo-duurzaamheid/O1a&fit=1"),
+    ("verkenner-almelo-zoeken.png", "almelo", "#v=almelo-leefbare-wijken-en-dorpen&q=groen&mode=hide&role=lead"),
+    ("verkenner-hengelo.png", "hengelo", ""),
+)
+
+
+def _largest_programme_view(loaded: object) -> str:
+    """The hash showing the programme with the most efforts, its first goal selected."""
+    programmes = getattr(loaded, "programmes", (loaded,))
+    largest = max(programmes, key=lambda p: len(p.efforts))
+    goal = (*largest.operational_goals, *largest.strategic_goals)[0]
+    return f"#v={largest.id}&n={largest.id}/{goal.id}"
+
+
+def explorer_screenshots(folder: Path) -> list[Path]:
+    """The explorers of the examples as a browser shows them (1600 x 1000), for docs/explore.md."""
+    import shutil
+    import tempfile
+
+    import din_graph
+
+    if not (shutil.which("chromium") and shutil.which("chromedriver") and din_graph.dot_available()):
+        print("note: no chromium, chromedriver or dot; explorer screenshots skipped", file=sys.stderr)
+        return []
+    from selenium import webdriver
+
+    folder.mkdir(parents=True, exist_ok=True)
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1600,1000"):
+        options.add_argument(argument)
+    service = webdriver.ChromeService(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    driver = webdriver.Chrome(options=options, service=service)
+    written = []
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            pages: dict[str, Path] = {}
+            for name, example, view in SCREENSHOTS:
+                if example not in pages:
+                    page = din_graph.explore(din_graph.load(ROOT / "examples" / example), Path(tmp) / f"{example}.html")
+                    assert page.path is not None
+                    pages[example] = page.path
+                fragment = view or _largest_programme_view(din_graph.load(ROOT / "examples" / example))
+                driver.get("about:blank")
+                driver.get(pages[example].as_uri() + fragment)
+                driver.refresh()
+                if not driver.save_screenshot(str(folder / name)):
+                    raise OSError(f"could not write {folder / name}")
+                written.append(folder / name)
+    finally:
+        driver.quit()
+    return written
+
+
 def main() -> None:
     (ROOT / "docs" / "cli.md").write_text(cli_reference(), encoding="utf-8")
-    for path in images(ROOT / "docs" / "images"):
+    folder = ROOT / "docs" / "images"
+    for path in [*images(folder), *explorer_screenshots(folder)]:
         print(f"wrote {path.relative_to(ROOT)}", file=sys.stderr)
 
 

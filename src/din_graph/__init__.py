@@ -69,6 +69,7 @@ if TYPE_CHECKING:
         trace_up,
         uncovered_goals,
     )
+    from ._explore import Explorer, explore
     from ._graph import from_networkx, node_key, to_networkx
     from ._io._actuals import Actual, load_actuals, with_actuals
     from ._io._extract import convert_extract
@@ -180,6 +181,7 @@ _LAZY = {
         "progress",
     ),
     "._render._api": ("render", "to_dot"),
+    "._explore": ("Explorer", "explore"),
     "._report": ("Report", "build_report", "report_html", "report_markdown", "write_report"),
     "._render._backend": ("dot_available",),
     "._render._charts": ("indicator_chart", "overlap_heatmap", "owner_load_chart", "role_mix_chart"),
@@ -220,6 +222,7 @@ __all__ = [
     "EffortPhase",
     "EffortStatus",
     "Evidence",
+    "Explorer",
     "Finding",
     "Findings",
     "GoalProgress",
@@ -276,6 +279,7 @@ __all__ = [
     "dump",
     "dumps",
     "expected_value",
+    "explore",
     "from_networkx",
     "goal_support",
     "in_area",

@@ -604,6 +604,29 @@ def report(paths: tuple[str, ...], output: str, lang: str, actuals: str | None, 
 
 
 @cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(), help="verkenner.html (one self-contained file).")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+@click.option("--review", type=click.Path(), default=None, help="An overlap review file (din overlap --review).")
+def explore(paths: tuple[str, ...], output: str, lang: str, review: str | None) -> None:
+    """Write the explorer: one HTML file to click through the DIN sheets, offline (docs/explore.md).
+
+    PATHS are a programme, a portfolio, a folder, or several programme files (joined).
+    Clicking a goal shows what serves it across every programme; the overlap list
+    can be reviewed and its decisions downloaded for din overlap --review.
+    """
+    from ._explore import explore as write_explorer
+
+    target = _joined(paths)
+    try:
+        written = write_explorer(target, output, lang="en" if lang == "en" else "nl", review=review)
+    except DinError as err:
+        _say_error(err)
+        sys.exit(EXIT_BAD_INPUT)
+    _say(f"wrote {written.path} (open it in a browser; it works offline)")
+
+
+@cli.command()
 @click.argument("output", type=click.Path())
 def template(output: str) -> None:
     """Write an empty, documented Dutch template: OUTPUT.xlsx (drop-down lists) or OUTPUT.yaml."""

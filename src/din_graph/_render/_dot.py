@@ -123,8 +123,14 @@ def _detail(detail: Detail, words: dict[str, str]) -> str:
     return body + "<BR/>" + _font("● " + html(word), size=8, colour=colour, bold=True)
 
 
-def _row_cells(row: Row, sheet: Sheet) -> str:
+def _anchor(row: Row, *, anchors: bool) -> str:
+    # A cell gets an SVG group of its own only with an HREF; the explorer needs that group to find it.
+    return f' ID="din:{html(row.key)}" HREF="#"' if anchors else ""
+
+
+def _row_cells(row: Row, sheet: Sheet, *, anchors: bool = False) -> str:
     words = sheet.words
+    anchor = _anchor(row, anchors=anchors)
     meta = row_meta(row, words)
     if row.placeholder:
         extra = _font(_lines(meta), size=7, colour="#595959") if meta else ""
@@ -132,7 +138,7 @@ def _row_cells(row: Row, sheet: Sheet) -> str:
         body = text + ("<BR/>" + extra if extra else "")
         return (
             f'<TR><TD COLSPAN="2" STYLE="dashed" BORDER="1" COLOR="#7f7f7f" ALIGN="LEFT" BALIGN="LEFT" '
-            f'PORT="{html(row.local)}" WIDTH="{COLUMN_WIDTH}">{body}</TD></TR>'
+            f'PORT="{html(row.local)}" WIDTH="{COLUMN_WIDTH}"{anchor}>{body}</TD></TR>'
         )
     fill, marker = ROLE_STYLE.get(row.role, ROLE_STYLE["unknown"])
     first, *rest = row.lines or ("",)
@@ -147,10 +153,10 @@ def _row_cells(row: Row, sheet: Sheet) -> str:
     border = f' BORDER="2" COLOR="{MARK_COLOURS[row.marks[0]]}"' if row.marks else ""
     role_word = html(words[f"short.{row.role}"])
     return (
-        f'<TR><TD BGCOLOR="{marker}" WIDTH="{MARKER_WIDTH}" VALIGN="TOP">'
+        f'<TR><TD BGCOLOR="{marker}" WIDTH="{MARKER_WIDTH}" VALIGN="TOP"{anchor}>'
         f"{_font(role_word, size=7, colour='#ffffff', bold=True)}</TD>"
         f'<TD BGCOLOR="{fill}" ALIGN="LEFT" BALIGN="LEFT" VALIGN="TOP" PORT="{html(row.local)}" '
-        f'WIDTH="{COLUMN_WIDTH - MARKER_WIDTH}"{border}>{body}</TD></TR>'
+        f'WIDTH="{COLUMN_WIDTH - MARKER_WIDTH}"{border}{anchor}>{body}</TD></TR>'
     )
 
 
@@ -171,7 +177,7 @@ def column_height(column: Column, words: dict[str, str]) -> float:
     return height
 
 
-def _column_label(column: Column, sheet: Sheet, height: float) -> str:
+def _column_label(column: Column, sheet: Sheet, height: float, *, anchors: bool = False) -> str:
     rows = []
     if column.header is not None:
         header = _lines(column_header_lines(column, sheet.words))
@@ -181,7 +187,7 @@ def _column_label(column: Column, sheet: Sheet, height: float) -> str:
             f'<TR><TD COLSPAN="2" BGCOLOR="{colour}" ALIGN="LEFT" BALIGN="LEFT" WIDTH="{COLUMN_WIDTH}">'
             f"{_font(header, size=9, bold=True)}</TD></TR>"
         )
-    rows.extend(_row_cells(row, sheet) for row in column.rows)
+    rows.extend(_row_cells(row, sheet, anchors=anchors) for row in column.rows)
     # Pad to the tallest column so that all columns hang from one line, as in the contracts.
     filler = round(height - column_height(column, sheet.words) - 2)
     if filler > 0:
@@ -239,8 +245,12 @@ def _band_label(text: str) -> str:
     return f'<<TABLE BORDER="0" CELLPADDING="2"><TR>{cell}</TR></TABLE>>'
 
 
-def sheet_dot(sheet: Sheet) -> str:
+def sheet_dot(sheet: Sheet, *, anchors: bool = False) -> str:
     """The DOT text of a sheet.
+
+    With ``anchors`` every effort and placeholder cell carries the id
+    ``din:<node key>`` (and an empty link, without which Graphviz gives a table
+    cell no SVG group), so that the explorer can find each drawn node.
 
     Edges are declared from end to means with ``dir=back``, so that Graphviz
     ranks the vision on top while the arrows still point from efforts to the
@@ -280,7 +290,9 @@ def sheet_dot(sheet: Sheet) -> str:
         ranks.setdefault(rank, []).append(box.key)
     tallest = max((column_height(c, sheet.words) for c in sheet.columns), default=0.0)
     for column in sheet.columns:
-        out.append(f"  {_q(column.id)} [id={_q(column.id)}, label={_column_label(column, sheet, tallest)}];")
+        out.append(
+            f"  {_q(column.id)} [id={_q(column.id)}, label={_column_label(column, sheet, tallest, anchors=anchors)}];"
+        )
         ranks.setdefault("effort", []).append(column.id)
     for owner in sheet.owners:
         label = (

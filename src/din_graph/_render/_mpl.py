@@ -254,6 +254,7 @@ def sheet_figure(sheet: Sheet) -> Any:
                 edgecolor=border,
                 linewidth=lw * scale,
                 linestyle="--" if goal.level == "external" else "-",
+                gid=f"din:{goal.key}",  # the explorer finds each drawn node by this id
             )
         )
         lines = goal.lines
@@ -312,6 +313,7 @@ def sheet_figure(sheet: Sheet) -> Any:
                         edgecolor="#7f7f7f",
                         linestyle="--",
                         linewidth=scale,
+                        gid=f"din:{row.key}",
                     )
                 )
                 text(left + 5, y + 3, row.lines, 9, color="#595959", fontweight="bold")
@@ -337,6 +339,7 @@ def sheet_figure(sheet: Sheet) -> Any:
                         facecolor=fill,
                         edgecolor=edge,
                         linewidth=2 * scale,
+                        gid=f"din:{row.key}",
                     )
                 )
                 tx = left + 7 + MARKER_WIDTH
@@ -369,6 +372,7 @@ def sheet_figure(sheet: Sheet) -> Any:
                 facecolor="#f2f2f2",
                 edgecolor="#7f7f7f",
                 linewidth=scale,
+                gid=f"din:{owner.key}",
             )
         )
         text(box.x, box.y + PAD, owner.lines, 9, ha="center", multialignment="center")
