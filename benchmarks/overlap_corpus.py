@@ -1066,6 +1066,8 @@ class OverlapCorpus:
     decoys: frozenset[frozenset[str]] = field(default_factory=frozenset)
     topics: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Node key -> the two compound ids of its topic (for grading reported pairs)."""
+    planted: tuple[tuple[str, str], ...] = ()
+    """The planted pairs as (base effort, its rewritten copy), in the order they were planted."""
 
     def shares_compound(self, a: str, b: str) -> bool:
         """True when two efforts share one topic compound (not both: that is a planted pair).
@@ -1155,7 +1157,8 @@ def overlap_corpus(
     assert len(truth) == n_copies
     assert not truth & decoy_pairs
     topics = {key: (spec.a, spec.b) for key, spec in zip(keys, specs, strict=True)}
-    return OverlapCorpus(portfolio, truth, text_only_pairs, decoy_pairs, topics)
+    planted = tuple((keys[a], keys[b]) for a, b, _ in pairs)
+    return OverlapCorpus(portfolio, truth, text_only_pairs, decoy_pairs, topics, planted)
 
 
 def _outside(specs: list[_Spec], candidates: list[int], start: int, programme: int) -> int | None:

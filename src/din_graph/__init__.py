@@ -28,8 +28,8 @@ from ._errors import (
     DinWarning,
     Problem,
 )
-
-__version__ = "0.1.0"
+from ._hooks import set_notebook_svg
+from ._version import __version__
 
 if TYPE_CHECKING:
     from ._analysis._areas import AreaActivity, in_area
@@ -318,6 +318,26 @@ __all__ = [
     "with_actuals",
     "write_report",
 ]
+
+
+def _notebook_svg(obj: object) -> str | None:
+    """A programme's sheet or a portfolio's overlap picture as SVG, or None when it cannot be drawn."""
+    from ._model import Portfolio, Programme
+    from ._render._api import render
+    from ._render._backend import dot_available
+
+    if not isinstance(obj, Programme | Portfolio):
+        return None
+    if isinstance(obj, Portfolio) and len(obj.programmes) > 1 and not dot_available():
+        return None
+    try:
+        drawn = render(obj, "svg")
+    except DinError:
+        return None
+    return drawn if isinstance(drawn, str) else None
+
+
+set_notebook_svg(_notebook_svg)
 
 
 def __getattr__(name: str) -> Any:

@@ -15,6 +15,10 @@ from typing import TYPE_CHECKING, Literal
 
 import click
 
+from din_graph._vocab import CLI_WORDS
+from din_graph._vocab import PROGRESS_WORDS as _PROGRESS_WORDS
+from din_graph._vocab import SUMMARY_WORDS as _LEVELS
+
 from ._errors import DinError, DinValidationError
 from ._output import json_printable, printable
 
@@ -31,33 +35,6 @@ __all__ = ["main"]
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
-
-_LEVELS = {
-    "nl": {
-        "vision": "Visie",
-        "strategic_goal": "Strategische doelen",
-        "operational_goal": "Operationele doelen",
-        "effort": "Inspanningen",
-        "owner": "Eigenaren",
-        "placeholder": "PM",
-        "unlinked": "niet gekoppeld",
-        "track": "sporen",
-        "period": "periode",
-        "programmes": "programma's",
-    },
-    "en": {
-        "vision": "Vision",
-        "strategic_goal": "Strategic goals",
-        "operational_goal": "Operational goals",
-        "effort": "Efforts",
-        "owner": "Owners",
-        "placeholder": "Placeholders",
-        "unlinked": "unlinked",
-        "track": "tracks",
-        "period": "period",
-        "programmes": "programmes",
-    },
-}
 
 
 def _say(*lines: str, err: bool = False) -> None:
@@ -493,7 +470,7 @@ def progress(path: str, year: int | None, actuals: str | None, rollup: str, fmt:
     if fmt == "json":
         _say_json(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
         return
-    from ._render._text import STATUS_WORDS
+    from ._vocab import STATUS_WORDS
 
     statuses = STATUS_WORDS["en" if lang == "en" else "nl"]
     words = {**_PROGRESS_WORDS[lang], **statuses}
@@ -554,7 +531,7 @@ def diff(old: str, new: str, programme: str | None, fmt: str, lang: str) -> None
     if fmt == "json":
         _say_json(json.dumps(result.to_dict(), ensure_ascii=False, indent=2, default=str))
     else:
-        head = {"nl": "Wijzigingen", "en": "Changes"}[language]
+        head = CLI_WORDS[language]["changes"]
         lines = [
             f"# {head}: {result.old} → {result.new}" if fmt == "markdown" else f"{head}: {result.old} → {result.new}"
         ]
@@ -565,7 +542,7 @@ def diff(old: str, new: str, programme: str | None, fmt: str, lang: str) -> None
             for c in result.changes
         ]
         if not result.changes:
-            lines.append({"nl": "geen wijzigingen", "en": "no changes"}[language])
+            lines.append(CLI_WORDS[language]["no_changes"])
         _say(*lines)
     sys.exit(1 if result.changes else 0)
 
@@ -756,60 +733,17 @@ def _joined(paths: tuple[str, ...]) -> Programme | Portfolio:
     return Portfolio(id="portfolio", name="Portfolio", programmes=tuple(programmes))
 
 
-_PROGRESS_WORDS = {
-    "nl": {
-        "title": "Voortgang",
-        "latest": "(laatste meting)",
-        "level": "niveau",
-        "goal": "doel",
-        "status": "status",
-        "efforts": "inspanningen",
-        "vision": "visie",
-        "strategic_goal": "strategisch",
-        "operational_goal": "operationeel",
-        "planned": "gepland",
-        "preparing": "voorbereiding",
-        "tendering": "aanbesteding",
-        "running": "lopend",
-        "done": "afgerond",
-        "stopped": "gestopt",
-        "unknown": "onbekend",
-    },
-    "en": {
-        "title": "Progress",
-        "latest": "(latest actuals)",
-        "level": "level",
-        "goal": "goal",
-        "status": "status",
-        "efforts": "efforts",
-        "vision": "vision",
-        "strategic_goal": "strategic",
-        "operational_goal": "operational",
-        "planned": "planned",
-        "preparing": "preparing",
-        "tendering": "tendering",
-        "running": "running",
-        "done": "done",
-        "stopped": "stopped",
-        "unknown": "unknown",
-    },
-}
-
-
-_SEVERITY = {"nl": {"warning": "waarschuwing", "info": "info"}, "en": {"warning": "warning", "info": "info"}}
-
-
 def _findings_text(findings: Findings, lang: str) -> list[str]:
     lines = []
     current: object = object()
     for finding in findings:
         if finding.programme != current:
             current = finding.programme
-            lines.append(f"== {current or ('portefeuille' if lang == 'nl' else 'portfolio')}")
-        severity = _SEVERITY[lang][finding.severity]
+            lines.append(f"== {current or CLI_WORDS[lang]['portfolio']}")
+        severity = CLI_WORDS[lang][f"severity.{finding.severity}"]
         lines.append(f"{finding.node}: {finding.code} ({severity}): {finding.message}")
     counts = ", ".join(f"{code} {n}" for code, n in findings.count_by_code().items())
-    total = "bevindingen" if lang == "nl" else "findings"
+    total = CLI_WORDS[lang]["findings"]
     lines.append(f"{len(findings)} {total}" + (f": {counts}" if counts else ""))
     return lines
 
@@ -822,17 +756,17 @@ def _md(text: str) -> str:
 
 
 def _findings_markdown(findings: Findings, lang: str) -> list[str]:
-    head = ("Code", "Ernst", "Knoop", "Bevinding") if lang == "nl" else ("Code", "Severity", "Node", "Finding")
+    head = tuple(CLI_WORDS[lang][f"column.{c}"] for c in ("code", "severity", "node", "finding"))
     out: list[str] = []
     current: object = object()
     for finding in findings:
         if finding.programme != current:
             current = finding.programme
-            title = current or ("Portefeuille" if lang == "nl" else "Portfolio")
+            title = current or CLI_WORDS[lang]["Portfolio"]
             out += ["", f"## {_md(str(title))}", "", f"| {' | '.join(head)} |", "|---|---|---|---|"]
-        severity = _SEVERITY[lang][finding.severity]
+        severity = CLI_WORDS[lang][f"severity.{finding.severity}"]
         out.append(f"| `{finding.code}` | {severity} | `{finding.node}` | {_md(finding.message)} |")
-    word = "bevindingen" if lang == "nl" else "findings"
+    word = CLI_WORDS[lang]["findings"]
     out += ["", f"{len(findings)} {word}."]
     return out[1:] if out[0] == "" else out
 

@@ -955,14 +955,7 @@ class Portfolio(_Model):
 
 
 def _notebook_svg(obj: Programme | Portfolio) -> str | None:
-    from din_graph._errors import DinError
-    from din_graph._render._api import render
-    from din_graph._render._backend import dot_available
+    # Drawing is above the models; the package installs it as a hook (see _hooks).
+    from din_graph._hooks import notebook_svg
 
-    if isinstance(obj, Portfolio) and len(obj.programmes) > 1 and not dot_available():
-        return None
-    try:
-        drawn = render(obj, "svg")
-    except DinError:
-        return None
-    return drawn if isinstance(drawn, str) else None
+    return notebook_svg(obj)

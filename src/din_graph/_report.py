@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from din_graph import __version__
 from din_graph._errors import DinError
 from din_graph._model import Portfolio, Programme
 from din_graph._output import printable, write_file
-from din_graph._render._text import STATUS_WORDS
-from din_graph._vocab import overlap_word
+from din_graph._version import __version__
+from din_graph._vocab import REPORT_WORDS as _WORDS
+from din_graph._vocab import STATUS_WORDS, overlap_word
 
 if TYPE_CHECKING:
     from din_graph._analysis._findings import Findings
@@ -41,125 +41,6 @@ __all__ = [
 ]
 
 Lang = Literal["nl", "en"]
-
-_WORDS: dict[Lang, dict[str, str]] = {
-    "nl": {
-        "report": "Rapportage",
-        "made": "Gemaakt met din_graph {version}.",
-        "summary": "Overzicht",
-        "programme": "programma",
-        "goals": "doelen",
-        "efforts": "inspanningen",
-        "placeholders": "PM",
-        "owners": "trekkers",
-        "warnings": "waarschuwingen",
-        "infos": "opmerkingen",
-        "sheet": "Doelen-Inspanningen-Netwerk",
-        "sheet.alt": "DIN van {name}",
-        "findings": "Bevindingen",
-        "no_findings": "Geen bevindingen.",
-        "severity": "ernst",
-        "code": "code",
-        "node": "onderdeel",
-        "message": "bevinding",
-        "warning": "waarschuwing",
-        "info": "opmerking",
-        "progress": "Voortgang van de indicatoren",
-        "no_indicators": "Dit programma heeft geen indicatoren.",
-        "goal": "doel",
-        "indicator": "indicator",
-        "baseline": "peilwaarde",
-        "target": "streefwaarde",
-        "actual": "laatste meting",
-        "status": "status",
-        "overlap": "Overlap tussen programma's",
-        "overlap.intro": "Paren van inspanningen en doelen uit verschillende programma's die op elkaar lijken, "
-        "de sterkste eerst, elk met een band (waarschijnlijk of mogelijk) en waarom het paar in de lijst staat "
-        "(gedeelde woorden, trekker, partner, gebied, koppeling).",
-        "no_overlap": "Geen overlap boven de drempel.",
-        "score": "score",
-        "a": "a",
-        "b": "b",
-        "evidence": "bewijs",
-        "pairs": "Programmaparen",
-        "count": "paren",
-        "links": "Voorgestelde koppelingen",
-        "links.intro": "Een inspanning van het ene programma waarvan de tekst past bij een doel van een ander.",
-        "effort": "inspanning",
-        "picture": "Programma's naast elkaar, overlap als lijnen",
-        "heatmap": "Overlap per programmapaar",
-        "source": "Bron: {source}.",
-        "lines": "r. {lines}",
-        "stand": "Stand van de inspanningen",
-        "stand.intro": "De status zoals de bron die noemt; de fase is daaruit afgeleid (of door de auteur gegeven).",
-        "phase": "fase",
-        "relations": "Relaties volgens het contract",
-        "relations.intro": "Relaties met andere programma's die het contract zelf noemt; los van de overlap "
-        "die din_graph voorstelt.",
-        "related": "verwant programma",
-        "topics": "onderwerpen",
-        "in_portfolio": "in deze portefeuille",
-        "not_in_portfolio": "niet in deze portefeuille",
-    },
-    "en": {
-        "report": "Report",
-        "made": "Made with din_graph {version}.",
-        "summary": "Summary",
-        "programme": "programme",
-        "goals": "goals",
-        "efforts": "efforts",
-        "placeholders": "placeholders",
-        "owners": "owners",
-        "warnings": "warnings",
-        "infos": "notes",
-        "sheet": "Goals-efforts network (DIN)",
-        "sheet.alt": "DIN of {name}",
-        "findings": "Findings",
-        "no_findings": "No findings.",
-        "severity": "severity",
-        "code": "code",
-        "node": "node",
-        "message": "finding",
-        "warning": "warning",
-        "info": "note",
-        "progress": "Indicator progress",
-        "no_indicators": "This programme has no indicators.",
-        "goal": "goal",
-        "indicator": "indicator",
-        "baseline": "baseline",
-        "target": "target",
-        "actual": "latest actual",
-        "status": "status",
-        "overlap": "Overlap between programmes",
-        "overlap.intro": "Pairs of efforts and goals of different programmes that resemble each other, "
-        "strongest first, each with a band (likely or possible) and why it is listed "
-        "(shared words, owner, partner, area, link).",
-        "no_overlap": "No overlap above the threshold.",
-        "score": "score",
-        "a": "a",
-        "b": "b",
-        "evidence": "evidence",
-        "pairs": "Programme pairs",
-        "count": "pairs",
-        "links": "Suggested links",
-        "links.intro": "An effort of one programme whose text matches a goal of another.",
-        "effort": "effort",
-        "picture": "Programmes side by side, overlaps as lines",
-        "heatmap": "Overlap per programme pair",
-        "source": "Source: {source}.",
-        "lines": "lines {lines}",
-        "stand": "Where the efforts stand",
-        "stand.intro": "The status as the source words it; the phase is recognised from it (or given by the author).",
-        "phase": "phase",
-        "relations": "Relations the contract states",
-        "relations.intro": "Relations to other programmes that the contract itself names; apart from the "
-        "overlaps din_graph suggests.",
-        "related": "related programme",
-        "topics": "topics",
-        "in_portfolio": "in this portfolio",
-        "not_in_portfolio": "not in this portfolio",
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -293,7 +174,7 @@ def _source_text(programme: Programme, lang: Lang) -> str:
 
 
 def _stand_sections(programme: Programme, lang: Lang) -> list[Section]:
-    from din_graph._render._text import WORDS
+    from din_graph._vocab import SHEET_WORDS as WORDS
 
     w = _WORDS[lang]
     rows = tuple(
@@ -577,7 +458,7 @@ def write_report(obj: Programme | Portfolio, path: str | Path, *, lang: Lang = "
     report = build_report(obj, lang=lang, top=top)
     if suffix != ".md":
         return [write_file(target, report_html(report))]
-    folder = f"{target.stem}-afbeeldingen" if lang == "nl" else f"{target.stem}-images"
+    folder = f"{target.stem}-{_WORDS[lang]['images_folder']}"
     text, files = report_markdown(report, folder)
     # The images first, the text that links to them last: a report is never left pointing at nothing.
     written = [write_file(target.parent / name, data) for name, data in files.items()]

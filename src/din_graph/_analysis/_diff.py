@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from din_graph._errors import DinError
 from din_graph._model import Programme
+from din_graph._vocab import DIFF_WORDS
 
 __all__ = ["COLLECTIONS", "Change", "ProgrammeDiff", "apply_diff", "describe", "diff"]
 
@@ -86,7 +87,7 @@ class ProgrammeDiff:
         return {"old": self.old, "new": self.new, "changes": [c.to_dict() for c in self.changes]}
 
     def _repr_html_(self) -> str:
-        from din_graph._render._html import html_table
+        from din_graph._strings import html_table
 
         rows = ((c.op, c.level, c.id, c.field or "", describe(c)) for c in self.changes)
         return html_table(["op", "level", "id", "field", "what"], rows, caption=f"{self.old} → {self.new}")
@@ -227,7 +228,7 @@ def apply_diff(old: Programme, changes: ProgrammeDiff | Iterable[Change]) -> Pro
 
 
 def _short(value: Any, limit: int = 60) -> str:
-    from din_graph._render._text import shorten
+    from din_graph._strings import shorten
 
     if value is None:
         return "—"
@@ -236,44 +237,10 @@ def _short(value: Any, limit: int = 60) -> str:
     return shorten(str(value), limit) or "—"
 
 
-_ROLE_NL = {
-    "lead": "regie",
-    "line": "lijn",
-    "coordination": "afstemming",
-    "partner": "partner",
-    "residents": "inwoners",
-    "unknown": "onbekend",
-}
-_FIELD_NL = {
-    "title": "titel",
-    "description": "omschrijving",
-    "owner": "trekker",
-    "role": "rol",
-    "kind": "soort",
-    "status": "status",
-    "partners": "partners",
-    "areas": "gebieden",
-    "track": "spoor",
-    "name": "naam",
-    "criteria": "criteria",
-    "budget": "budget",
-    "planning": "planning",
-    "note": "opmerking",
-    "type": "type",
-    "hours_per_week": "uren per week",
-    "vision": "visie",
-    "period": "periode",
-    "manager": "programmamanager",
-    "sponsors": "opdrachtgevers",
-}
-_LEVEL_NL = {
-    "strategic_goal": "strategisch doel",
-    "operational_goal": "operationeel doel",
-    "effort": "inspanning",
-    "placeholder": "PM",
-    "owner": "trekker",
-    "programme": "programma",
-}
+def _word(kind: str, code: str, lang: str) -> str:
+    # A level, field or role din_graph has no word for is shown as its code.
+    fallback = code if lang == "nl" else code.replace("_", " ")
+    return DIFF_WORDS[lang].get(f"{kind}.{code}", fallback)
 
 
 def describe(change: Change, lang: Literal["nl", "en"] = "nl") -> str:
@@ -282,34 +249,31 @@ def describe(change: Change, lang: Literal["nl", "en"] = "nl") -> str:
     Links and targets are spelt out: which goal a link was added to or removed
     from, which target moved from what to what.
     """
-    nl = lang == "nl"
-    level = _LEVEL_NL.get(change.level, change.level) if nl else change.level.replace("_", " ")
+    words = DIFF_WORDS[lang]
+    level = _word("level", change.level, lang)
     if change.op == "added":
-        return f"{level} {change.id} {'toegevoegd' if nl else 'added'}: {_short(_label(change.new))}"
+        return f"{level} {change.id} {words['added']}: {_short(_label(change.new))}"
     if change.op == "removed":
-        return f"{level} {change.id} {'verwijderd' if nl else 'removed'}: {_short(_label(change.old))}"
+        return f"{level} {change.id} {words['removed']}: {_short(_label(change.old))}"
     if change.op == "renamed":
-        return f"{level} {change.old_id} {'heet nu' if nl else 'is now'} {change.id}"
+        return f"{level} {change.old_id} {words['renamed']} {change.id}"
     field = change.field or ""
     if field == "contributes_to":
         added = [r for r in change.new or () if r not in (change.old or ())]
         gone = [r for r in change.old or () if r not in (change.new or ())]
         parts = [f"+ {r}" for r in added] + [f"− {r}" for r in gone]
-        return f"{'koppelingen van' if nl else 'links of'} {change.id}: {', '.join(parts) or _short(change.new)}"
+        return f"{words['links_of']} {change.id}: {', '.join(parts) or _short(change.new)}"
     if field == "indicators":
-        return f"{'indicatoren van' if nl else 'indicators of'} {change.id}: " + "; ".join(
-            _indicator_moves(change.old or [], change.new or [], nl=nl)
+        return f"{words['indicators_of']} {change.id}: " + "; ".join(
+            _indicator_moves(change.old or [], change.new or [], lang=lang)
         )
-    if field == "role" and nl:
-        return f"rol van {change.id}: {_ROLE_NL.get(_short(change.old), _short(change.old))} → " + _ROLE_NL.get(
-            _short(change.new), _short(change.new)
-        )
-    name = _FIELD_NL.get(field, field) if nl else field.replace("_", " ")
-    of = "van" if nl else "of"
-    return f"{name} {of} {change.id}: {_short(change.old)} → {_short(change.new)}"
+    old, new = _short(change.old), _short(change.new)
+    if field == "role":
+        old, new = _word("role", old, lang), _word("role", new, lang)
+    return f"{_word('field', field, lang)} {words['of']} {change.id}: {old} → {new}"
 
 
-def _indicator_moves(old: list[dict[str, Any]], new: list[dict[str, Any]], *, nl: bool) -> list[str]:
+def _indicator_moves(old: list[dict[str, Any]], new: list[dict[str, Any]], *, lang: str) -> list[str]:
     def key(ind: dict[str, Any]) -> str:
         return str(ind.get("id") or ind.get("name", "")).casefold()
 
@@ -324,7 +288,7 @@ def _indicator_moves(old: list[dict[str, Any]], new: list[dict[str, Any]], *, nl
         name = _short(ind.get("name"), 40)
         for part in ("targets", "actuals"):
             a, b = prev.get(part) or {}, ind.get(part) or {}
-            word = {"targets": "streefwaarde" if nl else "target", "actuals": "realisatie" if nl else "actual"}[part]
+            word = DIFF_WORDS[lang][part]
             for year in sorted({*a, *b}, key=str):
                 if a.get(year) != b.get(year):
                     out.append(f"{name} {word} {year}: {_short(a.get(year))} → {_short(b.get(year))}")
@@ -332,4 +296,4 @@ def _indicator_moves(old: list[dict[str, Any]], new: list[dict[str, Any]], *, nl
             if prev.get(field) != ind.get(field) and field != "name":
                 out.append(f"{name} {field}: {_short(prev.get(field))} → {_short(ind.get(field))}")
     out.extend(f"− {_short(ind.get('name'))}" for k, ind in before.items() if k not in after)
-    return out or ["(volgorde)" if nl else "(order)"]
+    return out or [DIFF_WORDS[lang]["order"]]

@@ -27,6 +27,8 @@ from din_graph._analysis._structure import (
 )
 from din_graph._errors import DinArgumentError, DinError
 from din_graph._model import EffortPhase, Portfolio, Programme
+from din_graph._vocab import FINDING_DEFINITIONS, FINDING_MESSAGES
+from din_graph._vocab import FINDING_WORDS as _WORDS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -36,207 +38,34 @@ __all__ = ["CODES", "FINDING_CODES", "Finding", "Findings", "check"]
 Severity = Literal["warning", "info"]
 Lang = Literal["nl", "en"]
 
+#: code -> severity, in report order; the definitions are in din_graph._vocab.
+_SEVERITIES: dict[str, Severity] = {
+    "too-many-missions": "warning",
+    "no-vision": "warning",
+    "support-stopped": "warning",
+    "orphan-effort": "warning",
+    "uncovered-goal": "warning",
+    "not-smart": "warning",
+    "single-point-of-failure": "warning",
+    "owner-overload": "warning",
+    "open-placeholder": "info",
+    "incomplete-indicator": "info",
+    "lone-goal": "info",
+    "effort-without-owner": "info",
+    "roles-unknown": "info",
+    "owner-in-several-programmes": "info",
+    "hours-uncounted": "info",
+    "kernopgaven-count": "info",
+}
+
 #: code -> (severity, Dutch definition, English definition), in report order.
 CODES: dict[str, tuple[Severity, str, str]] = {
-    "too-many-missions": (
-        "warning",
-        "De portefeuille heeft meer dan zeven opgaven; zo stuurt niemand meer.",
-        "The portfolio has more than seven missions (opgaven); too many to steer by.",
-    ),
-    "no-vision": ("warning", "Het programma heeft geen visie.", "The programme has no vision."),
-    "support-stopped": (
-        "warning",
-        "Een doel waarvan alle inspanningen gestopt zijn (fase uit de status).",
-        "A goal all of whose supporting efforts are stopped (phase from their status).",
-    ),
-    "orphan-effort": (
-        "warning",
-        "Een inspanning zonder pad naar enig doel (ook niet van een ander programma).",
-        "An effort with no contributes_to path to a goal of any programme.",
-    ),
-    "uncovered-goal": (
-        "warning",
-        "Een operationeel doel zonder inspanning, of een strategisch doel zonder operationeel doel en zonder "
-        "inspanning. PM telt niet als dekking.",
-        "An operational goal with no effort, or a strategic goal with no operational goal and no effort. "
-        "Placeholders (PM) do not count as cover.",
-    ),
-    "not-smart": (
-        "warning",
-        "Een operationeel doel zonder indicator met een streefwaarde en een jaar, met een streefjaar buiten de "
-        "programmaperiode, of met een indicator zonder peilwaarde.",
-        "An operational goal without an indicator that has a numeric target for a known year, with a target "
-        "year outside the programme period, or with an indicator lacking a baseline.",
-    ),
-    "single-point-of-failure": (
-        "warning",
-        "Een doel waarvan alle steun via één inspanning loopt, of via inspanningen van één eigenaar.",
-        "A goal all of whose support runs through one effort, or through efforts of one owner.",
-    ),
-    "owner-overload": (
-        "warning",
-        "Een eigenaar met meer inspanningen dan de grens, of met inspanningen die meer uren vragen dan zijn "
-        "capaciteit.",
-        "An owner carrying more efforts than the limit, or efforts asking more hours than its capacity.",
-    ),
-    "open-placeholder": (
-        "info",
-        "Een PM-plek: een inspanning die nog ingevuld moet worden.",
-        "A placeholder (PM): an effort still to be defined.",
-    ),
-    "incomplete-indicator": (
-        "info",
-        "Een indicator met een streefwaarde zonder jaar (in de bron verloren) of als tekst (ntb.).",
-        "An indicator with a target whose year the source lost, or a target given as text (ntb.).",
-    ),
-    "lone-goal": (
-        "info",
-        "Een doelniveau met één doel: één strategisch doel in een programma, of één operationeel doel onder "
-        "een strategisch doel.",
-        "A goal level holding a single goal: one strategic goal in a programme, or one operational goal under "
-        "a strategic goal.",
-    ),
-    "effort-without-owner": ("info", "Een inspanning zonder trekker.", "An effort with no owner."),
-    "roles-unknown": (
-        "info",
-        "Van meer dan de helft van de inspanningen van het programma is de rol (regie, lijn, afstemming ...) onbekend.",
-        "For more than half of the programme's efforts the role (lead, line, coordination ...) is unknown.",
-    ),
-    "owner-in-several-programmes": (
-        "info",
-        "Een eigenaar die in meer dan één programma inspanningen trekt of genoemd wordt.",
-        "An owner carrying efforts in, or listed by, more than one programme.",
-    ),
-    "hours-uncounted": (
-        "info",
-        "Een eigenaar wiens uren (of die van zijn inspanningen) als tekst staan (fulltime, pm) en dus niet "
-        "meetellen in de belasting.",
-        "An owner whose hours (or its efforts') are written as text (fulltime, pm), so the load cannot count them.",
-    ),
-    "kernopgaven-count": (
-        "info",
-        "Een programma met minder of meer kernopgaven (strategische doelen) dan de bandbreedte (standaard 5-7).",
-        "A programme with fewer or more kernopgaven (strategic goals) than the range (default 5-7).",
-    ),
+    code: (severity, FINDING_DEFINITIONS["nl"][code], FINDING_DEFINITIONS["en"][code])
+    for code, severity in _SEVERITIES.items()
 }
 
 #: Public name of :data:`CODES`.
 FINDING_CODES = CODES
-
-_MESSAGES: dict[str, dict[Lang, str]] = {
-    "too-many-missions": {
-        "nl": "{count} opgaven (meer dan {limit})",
-        "en": "{count} missions (more than {limit})",
-    },
-    "no-vision": {"nl": "programma '{name}' heeft geen visie", "en": "programme '{name}' has no vision"},
-    "orphan-effort": {
-        "nl": "inspanning '{title}' draagt aan geen enkel doel bij{vision}",
-        "en": "effort '{title}' contributes to no goal{vision}",
-    },
-    "uncovered-goal": {
-        "nl": "{level} '{title}' heeft geen {cover}{pm}",
-        "en": "{level} '{title}' has no {cover}{pm}",
-    },
-    "not-smart": {
-        "nl": "operationeel doel '{title}' is niet SMART: {reasons}",
-        "en": "operational goal '{title}' is not SMART: {reasons}",
-    },
-    "single-point-of-failure": {
-        "nl": "doel '{title}' hangt af van {what}",
-        "en": "goal '{title}' depends on {what}",
-    },
-    "owner-overload": {
-        "nl": "'{owner}' trekt {efforts} inspanningen{hours}",
-        "en": "'{owner}' carries {efforts} efforts{hours}",
-    },
-    "open-placeholder": {
-        "nl": "'{title}' voor {targets} is nog niet ingevuld",
-        "en": "'{title}' for {targets} is still to be filled",
-    },
-    "incomplete-indicator": {
-        "nl": "indicator '{indicator}': {what}",
-        "en": "indicator '{indicator}': {what}",
-    },
-    "lone-goal": {
-        "nl": "{where} heeft maar één {level}: '{title}'",
-        "en": "{where} has a single {level}: '{title}'",
-    },
-    "effort-without-owner": {
-        "nl": "inspanning '{title}' heeft geen trekker",
-        "en": "effort '{title}' has no owner",
-    },
-    "roles-unknown": {
-        "nl": "rol onbekend bij {unknown} van {total} inspanningen",
-        "en": "role unknown for {unknown} of {total} efforts",
-    },
-    "owner-in-several-programmes": {
-        "nl": "'{owner}' komt voor in {count} programma's: {programmes}",
-        "en": "'{owner}' appears in {count} programmes: {programmes}",
-    },
-    "support-stopped": {
-        "nl": "alle {count} inspanningen voor doel '{title}' zijn gestopt",
-        "en": "all {count} efforts for goal '{title}' are stopped",
-    },
-    "hours-uncounted": {
-        "nl": "uren van '{owner}' niet te tellen: {texts}",
-        "en": "hours of '{owner}' cannot be counted: {texts}",
-    },
-    "kernopgaven-count": {
-        "nl": "programma '{name}' heeft {count} kernopgaven (strategische doelen), buiten {low}-{high}",
-        "en": "programme '{name}' has {count} kernopgaven (strategic goals), outside {low}-{high}",
-    },
-}
-
-_WORDS: dict[Lang, dict[str, str]] = {
-    "nl": {
-        "strategic_goal": "strategisch doel",
-        "operational_goal": "operationeel doel",
-        "cover_operational_goal": "inspanning",
-        "cover_strategic_goal": "operationeel doel en geen inspanning",
-        "pm": " (alleen PM: {pms})",
-        "vision": " (alleen aan de visie gekoppeld)",
-        "one_effort": "één inspanning: '{title}'",
-        "one_owner": "één eigenaar: '{owner}' ({n} inspanningen)",
-        "hours": ", {low:g} uur per week tegen een capaciteit van {cap:g}",
-        "lost": "jaar van streefwaarde verloren ({labels})",
-        "text": "streefwaarde als tekst ({values})",
-        "and": "; ",
-        "vision_level": "de visie van '{name}'",
-        "programme": "programma '{name}'",
-        "goal": "doel '{title}'",
-        "no-indicator": "geen indicator",
-        "no-target": "geen streefwaarde met jaar",
-        "target-year-unknown": "streefjaar onbekend",
-        "target-not-numeric": "streefwaarde als tekst",
-        "target-outside-period": "streefjaar buiten de programmaperiode",
-        "no-baseline": "geen peilwaarde",
-        "no_goal": "geen doel",
-    },
-    "en": {
-        "strategic_goal": "strategic goal",
-        "operational_goal": "operational goal",
-        "cover_operational_goal": "effort",
-        "cover_strategic_goal": "operational goal and no effort",
-        "pm": " (placeholders only: {pms})",
-        "vision": " (linked to the vision only)",
-        "one_effort": "one effort: '{title}'",
-        "one_owner": "one owner: '{owner}' ({n} efforts)",
-        "hours": ", {low:g} hours a week against a capacity of {cap:g}",
-        "lost": "target year lost ({labels})",
-        "text": "target given as text ({values})",
-        "and": "; ",
-        "vision_level": "the vision of '{name}'",
-        "programme": "programme '{name}'",
-        "goal": "goal '{title}'",
-        "no-indicator": "no indicator",
-        "no-target": "no target with a year",
-        "target-year-unknown": "target year unknown",
-        "target-not-numeric": "target given as text",
-        "target-outside-period": "target year outside the programme period",
-        "no-baseline": "no baseline",
-        "no_goal": "no goal",
-    },
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,7 +140,7 @@ class Findings(Sequence[Finding]):
         return f"Findings({len(self)}: {counts})"
 
     def _repr_html_(self) -> str:
-        from din_graph._render._html import html_table
+        from din_graph._strings import html_table
 
         rows = ((f.code, f.severity, f.node, f.message) for f in self._items)
         return html_table(["code", "severity", "node", "message"], rows, caption=repr(self))
@@ -413,7 +242,7 @@ def check(
     found: list[Finding] = []
 
     def add(code: str, programme: str | None, node: str, data: dict[str, Any], **fields: Any) -> None:
-        message = _MESSAGES[code][lang].format(**fields)
+        message = FINDING_MESSAGES[lang][code].format(**fields)
         found.append(Finding(code, CODES[code][0], programme, node, message, data))
 
     _portfolio_findings(index, add, max_missions)

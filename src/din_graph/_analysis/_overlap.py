@@ -235,7 +235,7 @@ class Overlaps:
         return out
 
     def _repr_html_(self) -> str:
-        from din_graph._render._html import html_table
+        from din_graph._strings import html_table
 
         rows = ((str(p.rank), f"{p.score:.2f}", overlap_word(f"band.{p.band}"), p.a, p.b, p.reason) for p in self.pairs)
         header = ["#", "score", overlap_word("column.band"), "a", "b", overlap_word("column.why")]

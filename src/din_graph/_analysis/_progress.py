@@ -135,7 +135,7 @@ class Progress:
         return pd.DataFrame([asdict(i) for i in self.indicators])
 
     def _repr_html_(self) -> str:
-        from din_graph._render._html import html_table
+        from din_graph._strings import html_table
 
         rows = ((g.kind, g.node, g.status, g.title) for g in self.goals)
         return html_table(["level", "node", "status", "title"], rows, caption=f"progress {self.year or 'latest'}")

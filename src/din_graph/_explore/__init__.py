@@ -287,8 +287,8 @@ def _pair_records(found: Overlaps | None, limit: int) -> tuple[list[dict[str, An
 
 
 def _words(lang: str) -> dict[str, str]:
-    from din_graph._render._text import WORDS
     from din_graph._vocab import EXPLORE_WORDS, OVERLAP_WORDS
+    from din_graph._vocab import SHEET_WORDS as WORDS
 
     code: Lang = "en" if lang == "en" else "nl"
     words = dict(WORDS[code])

@@ -15,7 +15,8 @@ from din_graph._analysis._progress import classify
 from din_graph._errors import DinError
 from din_graph._model import Indicator, OperationalGoal, Portfolio, Programme
 from din_graph._render._dot import STATUS_COLOURS
-from din_graph._render._text import ROLE_STYLE, WORDS, Lang, mpl_text, shorten
+from din_graph._render._text import ROLE_STYLE, Lang, mpl_text, shorten
+from din_graph._vocab import SHEET_WORDS as WORDS
 
 __all__ = ["heatmap_image", "indicator_chart", "overlap_heatmap", "owner_load_chart", "role_mix_chart"]
 

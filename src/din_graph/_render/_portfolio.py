@@ -17,7 +17,8 @@ from din_graph._analysis._relations import stated_relations
 from din_graph._model import Portfolio
 from din_graph._render._dot import FONT, LEVEL_STYLE, paper_size
 from din_graph._render._sheet import format_value
-from din_graph._render._text import WORDS, Lang, clean, dot_string, dot_tooltip, html, shorten, wrap
+from din_graph._render._text import Lang, clean, dot_string, dot_tooltip, html, shorten, wrap
+from din_graph._vocab import SHEET_WORDS as WORDS
 from din_graph._vocab import overlap_word
 
 __all__ = ["portfolio_dot"]

@@ -35,7 +35,8 @@ from din_graph._model import (
     StrategicGoal,
     Value,
 )
-from din_graph._render._text import WORDS, Lang, clean, shorten, wrap
+from din_graph._render._text import Lang, clean, shorten, wrap
+from din_graph._vocab import SHEET_WORDS as WORDS
 
 __all__ = [
     "HIGHLIGHTS",
