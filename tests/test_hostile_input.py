@@ -510,3 +510,15 @@ def test_text_xml_cannot_hold_is_refused_when_writing_a_workbook(tmp_path: Path)
     programme = Programme.model_validate({"id": "p", "name": "niet\ufffe"})
     with pytest.raises(DinFileError, match=r"cannot write Programma!B3: 'niet\\ufffe' holds"):
         din_graph.dump(programme, tmp_path / "p.xlsx")
+
+
+def test_overlaps_of_programmes_without_a_content_word_are_empty() -> None:
+    portfolio = din_graph.Portfolio(
+        id="a",
+        name="0",
+        programmes=[
+            Programme(id="a", name="0", efforts=[{"id": "E1", "title": "PM"}]),
+            Programme(id="b", name="0", operational_goals=[{"id": "O1", "title": "0"}]),
+        ],
+    )
+    assert din_graph.overlaps(portfolio, progress=False).pairs == ()
