@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 OUT    := out
 LINTED := $(wildcard src tests benchmarks scripts)
 
-.PHONY: demo test lint typecheck setup system clean bench-overlap bench-text bench bench-render bench-explore eval-overlap docs docs-setup
+.PHONY: demo test lint typecheck setup system clean bench-overlap bench-text bench bench-render bench-explore eval-overlap docs docs-setup fuzz
 
 setup: $(STAMP)
 
@@ -59,6 +59,12 @@ demo: setup system
 test: setup system
 	$(BIN)/python -m pytest -q
 	$(MAKE) --no-print-directory lint
+
+# The long fuzzing campaign of tests/test_fuzz.py (docs/reliability.md): hostile and broken files for
+# FUZZ_MINUTES minutes; prints what it tried, fails with the smallest failing file if it finds one.
+FUZZ_MINUTES ?= 10
+fuzz: setup
+	DIN_FUZZ_MINUTES=$(FUZZ_MINUTES) $(BIN)/python -m pytest -q -s -p no:cacheprovider -m slow tests/test_fuzz.py
 
 bench: setup
 	$(BIN)/python benchmarks/bench_check.py

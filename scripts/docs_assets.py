@@ -29,7 +29,8 @@ def cli_reference() -> str:
         "# CLI reference",
         "",
         "The `din` command; generated from its help texts by `scripts/docs_assets.py`.",
-        "Exit status: 0 success, 1 where a command says so (`check --fail-on`, `diff`), 2 bad input.",
+        "Exit status: 0 success, 1 where a command says so (`check --fail-on`, `diff`), 2 bad input,",
+        "3 an internal error (a bug: `din --debug ...` shows the traceback; see reliability.md).",
         "",
     ]
     # A fixed width, so the page does not depend on the terminal it was made in.

@@ -398,3 +398,283 @@ def unit_rows(draw: st.DrawFn, max_rows: int = 14, max_columns: int = 6) -> tupl
     matrix = np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
     programmes = draw(st.lists(st.integers(0, 2), min_size=rows, max_size=rows))
     return matrix, programmes
+
+
+# --------------------------------------------------------------------------- hostile input (issue #20)
+
+#: Every kind of character that has broken a parser, a terminal or a drawing somewhere: C0 and C1
+#: controls, DEL, escape sequences, bidirectional overrides, line and paragraph separators, byte
+#: order marks, lone surrogates, Graphviz escStrings, markup and quoting.
+CONTROL_PIECES = (
+    *(chr(c) for c in range(0x20)),
+    "\x7f",
+    *(chr(c) for c in range(0x80, 0xA0)),
+    "\x1b[31mrood\x1b[0m",
+    "\x1b]0;titel\x07",
+    "\x1b[2J",
+    "\u202a",
+    "\u202b",
+    "\u202c",
+    "\u202d",
+    "\u202e",
+    "\u2066",
+    "\u2067",
+    "\u2068",
+    "\u2069",
+    "\u200e",
+    "\u200f",
+    "\u2028",
+    "\u2029",
+    "\ufeff",
+    "\ufffe",
+    "\ud800",
+    "\udfff",
+    "\\N",
+    "\\G",
+    "\\L",
+    "\\l",
+    "\\r",
+    "\\E",
+    "\\T",
+    "\\H",
+    "%s",
+    "{0}",
+    "${x}",
+)
+#: Text for every text field of a hostile file: ordinary words mixed with the pieces above.
+attack_texts = st.lists(
+    st.sampled_from(CONTROL_PIECES) | st.sampled_from(HOSTILE_PIECES) | st.text(max_size=6), max_size=6
+).map("".join)
+#: Numbers (and things that look like them) a careless reader turns into nonsense.
+odd_numbers = st.one_of(
+    st.sampled_from([float("nan"), float("inf"), float("-inf"), -0.0, 1e308, -1e308, 5e-324, 2**63, -(2**63)]),
+    st.sampled_from([10**30, 10**300, 0, -1, 1899, 1900, 2200, 2201, 99999, True, False, None]),
+    st.sampled_from(["1e999", "NaN", "-Infinity", "0x10", "1_000", "4-8", "8-4", "1,5", "٣", "Ⅻ", ""]),
+    st.integers(),
+    st.floats(),
+)
+#: A value of any type a YAML or JSON file can hold, nested to any depth.
+any_values = st.recursive(
+    st.none() | st.booleans() | odd_numbers | attack_texts,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(attack_texts | st.integers(), inner, max_size=3),
+    max_leaves=12,
+)
+
+
+def _nested(value: Any, depth: int) -> Any:
+    for level in range(depth):
+        value = [value] if level % 2 else {"x": value}
+    return value
+
+
+@st.composite
+def hostile_programme_data(draw: st.DrawFn) -> dict[str, Any]:
+    """A programme file's data (authoring format) that an attacker or a careless author wrote.
+
+    Structure-aware: the keys are mostly the real ones (English or Dutch), so the
+    values reach the model and the DIN rules; the values are odd numbers, text
+    with every control and escape character, broken references, wrong types,
+    and now and then a value nested hundreds of levels deep.
+    """
+    ref_pool = ["S1", "S2", "O1", "O2", "E1", "vision", "visie", "x/y", "../..", "", "S1 ", "p/S1", "q/O9"]
+    refs = st.lists(st.sampled_from(ref_pool) | attack_texts, max_size=3)
+
+    def maybe(strategy: st.SearchStrategy[Any]) -> Any:
+        # Mostly a well-typed value; sometimes anything at all, sometimes nested very deep.
+        choice = draw(st.integers(0, 59))
+        if choice < 2:
+            return draw(any_values)
+        if choice == 2:
+            return _nested(draw(strategy), draw(st.sampled_from([1, 5, 50, 99, 100, 101, 300])))
+        return draw(strategy)
+
+    text_or_number = attack_texts | odd_numbers
+    goal_ids = st.sampled_from(["S1", "S2", "O1", "O2", "E1", "1", "S1"]) | attack_texts | odd_numbers
+    key = st.sampled_from
+    year_map = st.dictionaries(st.integers(1800, 2300) | st.sampled_from(["2020", "onbekend", "", "20x0"]), odd_numbers)
+
+    def indicator() -> dict[str, Any]:
+        return {
+            draw(key(["name", "naam"])): maybe(attack_texts),
+            "unit": maybe(attack_texts),
+            draw(key(["baseline", "peilwaarde"])): maybe(
+                st.fixed_dictionaries({"value": odd_numbers | attack_texts, "year": odd_numbers})
+            ),
+            draw(key(["targets", "streefwaarden"])): maybe(year_map),
+            draw(key(["actuals", "realisatie"])): maybe(year_map),
+            "better": maybe(st.sampled_from(["higher", "lower", "hoger", "lager", "beter"])),
+        }
+
+    def effort() -> dict[str, Any]:
+        return {
+            "id": maybe(goal_ids),
+            draw(key(["title", "titel"])): maybe(text_or_number),
+            "description": maybe(attack_texts),
+            draw(key(["contributes_to", "draagt_bij_aan"])): maybe(refs),
+            draw(key(["role", "rol"])): maybe(st.sampled_from(["regie", "lijn", "afstemming", "REGIE", "baas"])),
+            draw(key(["kind", "soort"])): maybe(st.sampled_from(["project", "lijnproject", "onzin"])),
+            "owner": maybe(st.sampled_from(["o1", "o2", "nobody"]) | attack_texts),
+            "partners": maybe(st.lists(attack_texts, max_size=2)),
+            draw(key(["areas", "gebieden"])): maybe(st.lists(attack_texts, max_size=2)),
+            "track": maybe(attack_texts),
+            "status": maybe(st.sampled_from(["loopt", "gereed", "weet niet"])),
+            "budget": maybe(year_map),
+            "hours_per_week": maybe(odd_numbers | st.sampled_from(["4-8", "8-4", "1e9-1e10", "9" * 400 + "-1"])),
+        }
+
+    data: dict[str, Any] = {
+        draw(key(["programme", "programma"])): maybe(
+            st.fixed_dictionaries(
+                {
+                    "id": goal_ids | st.just("p"),
+                    "name": text_or_number,
+                    "period": st.fixed_dictionaries({"start": odd_numbers, "end": odd_numbers}),
+                    "budget": st.lists(
+                        st.fixed_dictionaries({"label": attack_texts, "year": odd_numbers, "amount": odd_numbers}),
+                        max_size=2,
+                    ),
+                    "source": st.fixed_dictionaries({"document": attack_texts, "lines": st.lists(odd_numbers)}),
+                },
+                optional={"notes": attack_texts, "manager": attack_texts},
+            )
+        ),
+        draw(key(["vision", "visie"])): maybe(attack_texts),
+        draw(key(["strategic_goals", "strategische_doelen"])): [
+            {"id": maybe(goal_ids), "title": maybe(text_or_number), "criteria": maybe(st.lists(attack_texts))}
+            for _ in range(draw(st.integers(0, 2)))
+        ],
+        draw(key(["operational_goals", "operationele_doelen"])): [
+            {
+                "id": maybe(goal_ids),
+                "title": maybe(text_or_number),
+                "contributes_to": maybe(refs),
+                "indicators": [indicator() for _ in range(draw(st.integers(0, 2)))],
+            }
+            for _ in range(draw(st.integers(0, 2)))
+        ],
+        draw(key(["efforts", "inspanningen"])): [effort() for _ in range(draw(st.integers(0, 3)))],
+        draw(key(["owners", "eigenaren"])): [
+            {"id": maybe(goal_ids | st.sampled_from(["o1", "o2"])), "name": maybe(attack_texts), "type": "team"}
+            for _ in range(draw(st.integers(0, 2)))
+        ],
+        draw(key(["placeholders", "pm"])): maybe(st.lists(st.fixed_dictionaries({"id": goal_ids}), max_size=2)),
+    }
+    if draw(st.integers(0, 9)) == 0:
+        data[draw(attack_texts)] = draw(any_values)  # an unknown key
+    return data
+
+
+#: Ways to break the bytes of a file: (operation, position as a fraction, piece).
+MUTATION_PIECES = (
+    b"\x00",
+    b"\xff\xfe",
+    b"\xef\xbb\xbf",
+    b"\t",
+    b"\r",
+    b"\n- ",
+    b": ",
+    b"&a ",
+    b"*a",
+    b"!!python/object:os.system ",
+    b"!!binary ",
+    b"<<: ",
+    b"? ",
+    b"---\n",
+    b"...\n",
+    b"[",
+    b"{",
+    b"]",
+    b"}",
+    b'"',
+    b"'",
+    b"\\",
+    b".nan",
+    b"-.inf",
+    b"1e999",
+    b"NaN",
+    b"9" * 5000,
+    b"2019-13-45",
+    b"[" * 2000,
+    b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>',
+    b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>',
+    b'<c r="ZZ2" t="inlineStr"><is><t>los</t></is></c>',
+    b"<v>1E999</v>",
+    b"<v>NaN</v>",
+    b'<dimension ref="A1:XFD1048576"/>',
+    "\u202e\u2028\x1b[2J".encode(),
+)
+mutations = st.lists(
+    st.tuples(
+        st.sampled_from(["flip", "insert", "delete", "duplicate", "truncate", "replace"]),
+        st.floats(0, 1),
+        st.floats(0, 1),
+        st.sampled_from(MUTATION_PIECES) | st.binary(min_size=1, max_size=8),
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+def mutate(data: bytes, steps: list[tuple[str, float, float, bytes]]) -> bytes:
+    """Apply ``mutations`` to ``data``: byte flips, inserted pieces, deleted or repeated ranges, truncation."""
+    out = bytearray(data)
+    for operation, where, span, piece in steps:
+        at = min(int(where * len(out)), len(out))
+        end = min(at + 1 + int(span * 64), len(out))
+        if operation == "flip" and at < len(out):
+            out[at] ^= 1 << int(span * 7.99)
+        elif operation == "insert":
+            out[at:at] = piece
+        elif operation == "delete":
+            del out[at:end]
+        elif operation == "duplicate":
+            out[at:at] = out[at:end] * (1 + int(span * 3))
+        elif operation == "truncate":
+            del out[at:]
+        elif operation == "replace":
+            out[at:end] = piece
+    return bytes(out)
+
+
+#: Text fields of the model, by name, that hostile_programmes fills with attack_texts.
+_TEXT_FIELDS = frozenset(
+    {"title", "description", "name", "note", "notes", "unit", "source", "track", "planning", "manager", "text"}
+)
+_TEXT_LISTS = frozenset({"criteria", "partners", "areas"})
+#: Numbers that are odd but lawful: they must come back exactly as written.
+lawful_numbers = st.one_of(
+    st.sampled_from([0, -0.0, 5e-324, 1e308, -1e308, 2**63, -(2**63), 10**30, 0.1, 1 / 3]),
+    st.integers(-(10**20), 10**20),
+    st.floats(allow_nan=False, allow_infinity=False),
+)
+
+
+@st.composite
+def hostile_programmes(draw: st.DrawFn) -> Programme:
+    """A valid programme whose every text field holds control and escape characters and whose
+    targets, actuals and baselines hold odd but lawful numbers."""
+    programme = draw(programmes(max_goals=3, max_efforts=4))
+    # A model holds no lone surrogate (pydantic refuses them); hostile_programme_data tries those.
+    text = attack_texts.map(lambda t: "".join(c for c in t if not 0xD800 <= ord(c) <= 0xDFFF)).filter(bool)
+
+    def walk(value: Any, name: str | None) -> Any:
+        if isinstance(value, dict):
+            out = {}
+            for key, item in value.items():
+                if key in ("targets", "actuals") and isinstance(item, dict):
+                    out[key] = {year: draw(lawful_numbers | text) for year in item}
+                elif key == "baseline" and isinstance(item, dict) and item.get("value") is not None:
+                    out[key] = {**item, "value": draw(lawful_numbers)}
+                else:
+                    out[key] = walk(item, key)
+            return out
+        if isinstance(value, list):
+            return [walk(item, name) for item in value]
+        if isinstance(value, str) and name in _TEXT_FIELDS:
+            return draw(text)
+        if isinstance(value, str) and name in _TEXT_LISTS:
+            return draw(text)
+        return value
+
+    data = walk(programme.model_dump(mode="python"), None)
+    return Programme.model_validate(data)

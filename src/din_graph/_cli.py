@@ -1,6 +1,9 @@
 """The ``din`` command: a thin layer over the library.
 
-Exit codes: 0 success, 2 bad input (a file that does not load or validate).
+Exit codes: 0 success, 1 a finding asked for with ``--fail-on`` (or a difference,
+for ``diff``), 2 bad input (a file that does not load or validate, a path that
+cannot be written), 3 an internal error (a bug: please report it; ``--debug``
+shows the traceback), 130 interrupted.
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
 
 
 def _say(*lines: str, err: bool = False) -> None:
@@ -63,6 +68,12 @@ _FORMAT = click.option(
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="din_graph", prog_name="din")
+@click.option(
+    "--debug",
+    is_flag=True,
+    expose_value=False,
+    help="On an error, show Python's traceback as well (for a bug report); also DIN_DEBUG=1.",
+)
 def cli() -> None:
     """Work with Doelen-Inspanningen-Netwerken (DIN) of municipal programmes."""
 
@@ -803,10 +814,49 @@ def _load_or_exit(path: str) -> Programme | Portfolio:
             sys.exit(EXIT_BAD_INPUT)
 
 
-def main() -> None:
-    """Entry point of the ``din`` console script."""
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the ``din`` console script.
+
+    Bad input ends in one message per problem (``file[:line]: id: message``) and
+    exit code 2, never a traceback; anything else that escapes a command is a bug,
+    reported as such with exit code 3.  ``--debug`` (or ``DIN_DEBUG=1``) adds the traceback.
+    """
+    import os
+
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args or os.environ.get("DIN_DEBUG", "") not in ("", "0")
     try:
-        cli(standalone_mode=True)
-    except DinError as err:  # pragma: no cover - commands handle their own input errors
+        cli.main(args=args, prog_name="din", standalone_mode=True)
+    except DinError as err:
+        if debug:
+            import traceback
+
+            traceback.print_exception(err)
         _say_error(err)
         sys.exit(EXIT_BAD_INPUT)
+    except KeyboardInterrupt as err:
+        _fail(err, "din: interrupted", EXIT_INTERRUPTED, debug=debug)
+    except OSError as err:  # a folder that cannot be written, a disk that is full
+        where = err.filename if err.filename is not None else "din"
+        _fail(err, f"{where}: -: {err.strerror or err}", EXIT_BAD_INPUT, debug=debug)
+    except (RecursionError, MemoryError) as err:
+        message = "din: -: the input is too large or too deeply nested to handle"
+        _fail(
+            err,
+            f"{message} ({type(err).__name__}); see docs/reliability.md for the limits",
+            EXIT_BAD_INPUT,
+            debug=debug,
+        )
+    except Exception as err:  # the last line of defence: a bug, told as one
+        hint = "" if debug else "; run with --debug to see where"
+        message = f"din: internal error ({type(err).__name__}: {err}); please report it with the command{hint}"
+        _fail(err, message, EXIT_INTERNAL, debug=debug)
+
+
+def _fail(err: BaseException, message: str, code: int, *, debug: bool) -> None:
+    if debug:
+        import traceback
+
+        traceback.print_exception(err)
+    _say(message, err=True)
+    sys.exit(code)

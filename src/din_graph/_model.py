@@ -182,10 +182,23 @@ def _one_or_many(value: Any) -> Any:
 #: A list of texts; a single text is read as a one-element list.
 Texts = Annotated[tuple[str, ...], BeforeValidator(_one_or_many)]
 References = Annotated[tuple[Reference, ...], BeforeValidator(_one_or_many)]
+#: The years a DIN may name: a programme, baseline, target or budget outside them is a typo.
+YEAR_MIN, YEAR_MAX = 1900, 2200
+
+
+def _finite(value: Any) -> Any:
+    # Checked before the union: otherwise NaN, refused as a float, slips in as the text "nan".
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"{value} is not a number a DIN can hold (NaN and infinities are not allowed)")
+    return value
+
+
 #: A year, or a label for a value whose year the source lost (``onbekend``, ``onbekend-a``).
 YearKey = int | str
-#: A number, or a value the source gives as text (``ntb.``, ``B``, ``4-8``).
-Value = int | float | str
+#: A number, or a value the source gives as text (``ntb.``, ``B``, ``4-8``); never NaN or infinite.
+Value = Annotated[int | float | str, BeforeValidator(_finite)]
+#: A year between :data:`YEAR_MIN` and :data:`YEAR_MAX`.
+Year = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
 
 
 def parse_reference(ref: str, programme_id: str) -> tuple[str, str]:
@@ -497,13 +510,14 @@ def _hours_as_written(value: Any) -> Any:
     if isinstance(value, str):
         text = value.strip()
         if re.fullmatch(r"\d+(?:[.,]\d+)?", text):
-            return float(text.replace(",", "."))
+            return _finite(float(text.replace(",", ".")))  # 400 digits make an infinity
         if re.fullmatch(r"\d+(?:[.,]\d+)?\s*(?:-|–|tot)\s*\d+(?:[.,]\d+)?", text):
             return HoursRange.model_validate(text)
         if not text:
             raise ValueError("hours must be a number, a range like '4-8' or words like 'fulltime', not empty")
         return text
-    return value
+    # Checked before the union: otherwise an infinity, refused as a float, slips in as the text "inf".
+    return _finite(value)
 
 
 #: Hours per week as written: a number, a range, or text such as ``fulltime`` or ``pm``.
@@ -527,14 +541,12 @@ def _check_year_map(value: Mapping[Any, Any], what: str) -> dict[YearKey, Any]:
         key = _year_key(raw_key)
         if isinstance(key, bool) or not isinstance(key, int | str):
             raise ValueError(f"{what} are keyed by year, not {key!r}")
-        if isinstance(key, int) and not 1800 <= key <= 2200:
-            raise ValueError(f"{key} is not a plausible year for {what}")
+        if isinstance(key, int) and not YEAR_MIN <= key <= YEAR_MAX:
+            raise ValueError(f"{key} is not a plausible year for {what} (years run from {YEAR_MIN} to {YEAR_MAX})")
         if isinstance(key, str) and not key.strip():
             raise ValueError(f"{what} need a year or a label for a lost year, not an empty key")
         if isinstance(val, bool):
             raise ValueError(f"{what} for {key} must be a number or text, not {val}")
-        if isinstance(val, float) and not math.isfinite(val):
-            raise ValueError(f"{what} for {key} must be a finite number, not {val}")
         out[key] = val
     return out
 
@@ -542,8 +554,8 @@ def _check_year_map(value: Mapping[Any, Any], what: str) -> dict[YearKey, Any]:
 class Period(_Model):
     """The years a programme runs, both inclusive."""
 
-    start: int | None = Field(None, description="First year.", ge=1800, le=2200)
-    end: int | None = _field(None, description="Last year.", alias_of="end", ge=1800, le=2200)
+    start: Year | None = Field(None, description="First year.")
+    end: Year | None = _field(None, description="Last year.", alias_of="end")
 
     @model_validator(mode="after")
     def _ordered(self) -> Self:
@@ -574,7 +586,7 @@ class BudgetLine(_Model):
     """One line of a programme's budget; totals and their parts may both appear."""
 
     label: Text = Field(description="What the money is for, as the source words it.")
-    year: int | None = _field(None, description="Year, or none for a one-off amount.", alias_of="year")
+    year: Year | None = _field(None, description="Year, or none for a one-off amount.", alias_of="year")
     amount: float = _field(..., description="Amount in euro.", alias_of="amount")
     note: str | None = _field(None, description="Remark.", alias_of="note")
 
@@ -619,7 +631,7 @@ class Baseline(_Model):
     """The starting point of an indicator (*peilwaarde*)."""
 
     value: Value | None = _field(None, description="Value at the baseline year.", alias_of="value")
-    year: int | None = _field(None, description="Year of the baseline.", alias_of="year", ge=1800, le=2200)
+    year: Year | None = _field(None, description="Year of the baseline.", alias_of="year")
 
 
 class Indicator(_Model):

@@ -601,7 +601,16 @@ def _term_counts(texts: list[str], analyzer: Analyzer) -> tuple[sp.csr_matrix, n
         return [term.key for term in terms]
 
     vectorizer = CountVectorizer(analyzer=keys, dtype=np.float32)
-    counts = vectorizer.fit_transform(texts)
+    try:
+        counts = vectorizer.fit_transform(texts)
+    except ValueError as err:
+        if "empty vocabulary" not in str(err):
+            raise
+        # Not one content word in any text (titles such as "0" or "PM"): a view without terms
+        # (found by tests/test_fuzz.py; scikit-learn refuses an empty vocabulary).
+        import scipy.sparse as sp
+
+        return sp.csr_matrix((len(texts), 0), dtype=np.float32), np.zeros(0, np.float32)
     weight = np.asarray([analyzer.weight(written[k]) for k in vectorizer.get_feature_names_out()], np.float32)
     return counts, weight
 
@@ -612,6 +621,8 @@ def _weighed_tfidf(counts: sp.csr_matrix, weight: np.ndarray) -> sp.csr_matrix:
     from sklearn.feature_extraction.text import TfidfTransformer
     from sklearn.preprocessing import normalize
 
+    if counts.shape[1] == 0:  # no terms at all (see _term_counts)
+        return sp.csr_matrix(counts.shape, dtype=counts.dtype)
     tfidf = TfidfTransformer(sublinear_tf=True, norm=None).fit_transform(counts)
     return sp.csr_matrix(normalize(tfidf.multiply(weight[None, :])))
 

@@ -35,6 +35,8 @@ from din_graph._model import EffortKind, EffortPhase, MunicipalMode, MunicipalRo
 from din_graph._output import source_date, write_file
 from din_graph._validate import Issue
 
+from . import _limits
+
 __all__ = ["SHEETS", "read_workbook", "workbook_bytes", "write_template", "write_workbook"]
 
 Path_ = tuple[Any, ...]
@@ -341,6 +343,29 @@ class _CellError(Exception):
         self.text = text
 
 
+#: Characters XML 1.0 cannot hold that openpyxl's own check lets through (found by tests/test_fuzz.py).
+_NOT_XML = re.compile("[\ufffe\uffff]")
+
+
+#: Excel's own escape of a character in cell text (ST_Xstring): ``_x000D_`` is a carriage return.
+_OOXML_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_")
+
+
+def _escape_ooxml(text: str) -> str:
+    """Text as Excel writes it: a carriage return (which XML would read back as a line feed) as
+    ``_x000D_``, and text that already looks like such an escape with its underscore escaped."""
+    if "\r" not in text and "_x" not in text:
+        return text
+    return _OOXML_ESCAPE.sub(lambda m: "_x005F" + m.group(0), text).replace("\r", "_x000D_")
+
+
+def _unescape_ooxml(text: str) -> str:
+    """Cell text as Excel shows it: ``_x000D_`` is a carriage return, ``_x005F_`` an underscore."""
+    if "_x" not in text:
+        return text
+    return _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(0)[2:6], 16)), text)
+
+
 def _set(cell: Any, value: Any) -> None:
     if value is None:
         return
@@ -348,12 +373,19 @@ def _set(cell: Any, value: Any) -> None:
         from openpyxl.utils.exceptions import IllegalCharacterError
 
         try:
-            cell.value = value
+            cell.value = _escape_ooxml(value)
         except IllegalCharacterError:
             raise _CellError(cell, value) from None
+        if _NOT_XML.search(value):  # openpyxl would write them, and no reader could open the workbook
+            raise _CellError(cell, value)
         cell.data_type = "s"  # never a formula, whatever the text starts with
     else:
         cell.value = value
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            # openpyxl writes a number with 16 significant digits; a float may need 17, an int more.
+            # Its exact text keeps it as written (tests/test_fuzz.py found 140641710.73921967 cut short).
+            cell.value = repr(value) if isinstance(value, float) else str(value)
+            cell.data_type = "n"
         if isinstance(value, float) and value.is_integer():
             cell.number_format = FLOAT_FORMAT  # 2.0 stays a float, 2 an integer
 
@@ -551,36 +583,194 @@ def _text(value: Any) -> str | None:
     return text if text.strip() else (text or None)
 
 
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    """A non-empty cell as read: its place and value (openpyxl's own cells stay in the reader)."""
+
+    sheet: str
+    row: int
+    column: int
+    value: Any
+    number_format: str
+
+    @property
+    def column_letter(self) -> str:
+        from openpyxl.utils import get_column_letter
+
+        return str(get_column_letter(self.column))
+
+    @property
+    def coordinate(self) -> str:
+        return f"{self.column_letter}{self.row}"
+
+
+@dataclass
+class _Sheet:
+    """The non-empty cells of one sheet, by row and column, rows in sheet order."""
+
+    title: str
+    rows: dict[int, dict[int, _Cell]]
+
+
+_MB = 1024 * 1024
+#: Parts smaller than this unpacked are not held to the compression ratio (tiny XML packs oddly well).
+_RATIO_FLOOR = _MB
+
+
+def _check_archive(raw: bytes, file: str) -> None:
+    """Refuse a workbook that would unpack too large, from the sizes its archive declares.
+
+    Python's zipfile never unpacks a part beyond its declared size (it stops and
+    reports a damaged archive), so checking the declared sizes bounds what is read.
+    """
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        raise DinFileError(file, "is not an Excel workbook din_graph can read (not a ZIP archive)") from None
+    total = sum(part.file_size for part in parts)
+    if total > _limits.XLSX_UNCOMPRESSED_MB.value() * _MB:
+        raise _limits.XLSX_UNCOMPRESSED_MB.error(file, f"the workbook unpacks to {total / _MB:.1f} MB")
+    ratio = _limits.XLSX_RATIO.value()
+    for part in parts:
+        grows = part.file_size / max(part.compress_size, 1)
+        if part.file_size > _RATIO_FLOOR and grows > ratio:
+            raise _limits.XLSX_RATIO.error(file, f"part {part.filename!r} grows {grows:.0f} times when unpacked")
+
+
+def _open_book(raw: bytes, file: str, *, data_only: bool) -> Any:
+    import io
+
+    from openpyxl import load_workbook
+
+    try:
+        return load_workbook(io.BytesIO(raw), read_only=True, data_only=data_only)
+    except Exception as exc:  # openpyxl raises many types for a file that is not a workbook
+        raise DinFileError(file, f"is not an Excel workbook din_graph can read ({type(exc).__name__})") from None
+
+
+def _read_sheet(ws: Any, file: str) -> _Sheet:
+    """The non-empty cells of a sheet, refusing it as soon as it goes over a limit.
+
+    The sheet is streamed, so a sheet that inflates to a million rows stops at the
+    row limit instead of being read whole first.
+    """
+    max_rows = int(_limits.SHEET_ROWS.value())
+    max_columns = int(_limits.SHEET_COLUMNS.value())
+    max_chars = int(_limits.CELL_CHARS.value())
+    place = f"{file}:{ws.title}"
+    # The dimension a sheet declares may be a lie (A1:XFD1048576); without it, rows are not padded.
+    ws.reset_dimensions()
+    rows: dict[int, dict[int, _Cell]] = {}
+    number = 0
+    try:
+        for number, cells in enumerate(ws.iter_rows(), 1):
+            if number > max_rows:
+                raise _limits.SHEET_ROWS.error(place, f"the sheet has more than {max_rows} rows", line=number)
+            if len(cells) > max_columns:
+                found = f"row {number} reaches column {len(cells)}"
+                raise _limits.SHEET_COLUMNS.error(place, found, line=number)
+            found_cells: dict[int, _Cell] = {}
+            for cell in cells:
+                value = cell.value
+                if value is None:
+                    continue
+                if isinstance(value, str) and len(value) > max_chars:
+                    found = f"cell {cell.coordinate} holds {len(value)} characters"
+                    raise _limits.CELL_CHARS.error(place, found, line=cell.row)
+                if isinstance(value, str):
+                    value = _unescape_ooxml(value)
+                found_cells[cell.column] = _Cell(ws.title, cell.row, cell.column, value, str(cell.number_format))
+            if found_cells:
+                rows[number] = found_cells
+    except DinFileError:
+        raise
+    except Exception as exc:  # openpyxl raises many types for a damaged sheet
+        raise DinFileError(
+            place, f"the sheet cannot be read ({type(exc).__name__}); the workbook is damaged", line=number + 1
+        ) from None
+    return _Sheet(ws.title, rows)
+
+
+def _shorten(value: Any, width: int = 40) -> str:
+    text = str(value)
+    return repr(text if len(text) <= width else text[: width - 3] + "...")
+
+
+def _nearest(word: str, known: Iterable[str]) -> str | None:
+    import difflib
+
+    match = difflib.get_close_matches(word, sorted(set(known)), n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
 def _header_map(
-    ws: Any, columns: tuple[Column, ...], file: str, problems: list[Problem]
-) -> tuple[dict[str, int], dict[int, str]]:
+    sheet: _Sheet, columns: tuple[Column, ...], file: str, problems: list[Problem]
+) -> tuple[dict[str, int], dict[int, str], set[int]]:
+    """Which column holds which field; the year columns of Indicatoren; every column with a header.
+
+    A header the sheet does not know, or one given twice, is an error: its column
+    would otherwise be dropped without a word.
+    """
     headers: dict[str, int] = {}
     extra: dict[int, str] = {}
+    titled: set[int] = set()
+    seen: dict[str, str] = {}
     names = {c.header.casefold(): c.field for c in columns} | {c.english.casefold(): c.field for c in columns}
-    first = next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ())
-    for i, value in enumerate(first, 1):
-        title = _text(value)
-        if title is None:
+    years = sheet.title == "Indicatoren"
+    where = f"{file}:{sheet.title}"
+    for index, cell in sorted(sheet.rows.get(1, {}).items()):
+        title = " ".join((_text(cell.value) or "").split())
+        if not title:
             continue
-        key = names.get(" ".join(title.split()).casefold())
-        if key is not None:
-            headers.setdefault(key, i)
+        titled.add(index)
+        normal = title.casefold()
+        if normal in seen:
+            problems.append(
+                Problem(where, 1, None, f"cell {cell.coordinate}: column {title!r} appears twice (also {seen[normal]})")
+            )
+            continue
+        seen[normal] = f"column {cell.column_letter}"
+        key = names.get(normal)
+        if key is not None and key in headers:
+            problems.append(
+                Problem(where, 1, None, f"cell {cell.coordinate}: column {title!r} gives {key!r} a second time")
+            )
+        elif key is not None:
+            headers[key] = index
+        elif years and (_TARGET.match(title) or _ACTUAL.match(title)):
+            extra[index] = title
         else:
-            extra[i] = title
+            problems.append(
+                Problem(where, 1, None, f"cell {cell.coordinate}: {_unknown_column(title, columns, years=years)}")
+            )
     for column in columns:
         if column.required and column.field not in headers:
-            problems.append(
-                Problem(f"{file}:{ws.title}", 1, None, f"the sheet has no column {column.header!r} ({column.english})")
-            )
-    return headers, extra
+            problems.append(Problem(where, 1, None, f"the sheet has no column {column.header!r} ({column.english})"))
+    return headers, extra, titled
 
 
-def _formula_problem(file: str, sheet: str, cell: Any) -> Problem:
+def _unknown_column(title: str, columns: tuple[Column, ...], *, years: bool) -> str:
+    known = [c.header for c in columns]
+    year_words = ("streef <jaar>", "realisatie <jaar>") if years else ()
+    nearest = _nearest(title.casefold(), [*known, *(c.english for c in columns), *year_words])
+    if nearest is not None:
+        return f"unknown column {title!r}; did you mean {nearest!r}?"
+    return f"unknown column {title!r}; the columns of this sheet are {', '.join([*known, *year_words])}"
+
+
+def _formula_problem(file: str, sheet: str, row: int, column: int) -> Problem:
+    from openpyxl.utils import get_column_letter
+
     return Problem(
         f"{file}:{sheet}",
-        cell.row,
+        row,
         None,
-        f"column {cell.column_letter}: a formula without a computed value; open and save the workbook in Excel first",
+        f"column {get_column_letter(column)}: a formula without a computed value; "
+        "open and save the workbook in Excel first",
     )
 
 
@@ -652,15 +842,38 @@ def _value_in(raw: Any) -> Any:
     return raw
 
 
-def read_workbook(path: str | Path, shown: str | None = None) -> tuple[Programme | None, list[Problem]]:
-    """Read a workbook written by :func:`write_workbook` (or filled in from the template)."""
-    from openpyxl import load_workbook
+#: Sheets read; Toelichting (the column help the writer adds) is the one sheet deliberately ignored.
+IGNORED_SHEETS = ("Toelichting",)
+
+
+def read_workbook(
+    path: str | Path, shown: str | None = None, *, max_bytes: int | None = None
+) -> tuple[Programme | None, list[Problem]]:
+    """Read a workbook written by :func:`write_workbook` (or filled in from the template).
+
+    The file must be a regular file within the limits of docs/reliability.md (size,
+    unpacked size, compression ratio, rows, columns, characters per cell); they are
+    checked while reading.  A sheet, column header or cell the reader would not
+    use is an error, so nothing is dropped without a word.
+
+    Raises
+    ------
+    DinFileError
+        The file is not a regular file, not a workbook, not a din_graph workbook, or over a limit.
+    """
+    from ._reader import read_regular_file
 
     file = shown or str(path)
+    raw = read_regular_file(Path(path), file, max_bytes=max_bytes)
+    _check_archive(raw, file)
+    book = _open_book(raw, file, data_only=True)
     try:
-        book = load_workbook(path, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a file that is not a workbook
-        raise DinFileError(file, f"is not an Excel workbook din_graph can read ({type(exc).__name__})") from None
+        return _read_book(book, raw, file)
+    finally:
+        book.close()
+
+
+def _read_book(book: Any, raw: bytes, file: str) -> tuple[Programme | None, list[Problem]]:
     missing = [s for s in REQUIRED_SHEETS if s not in book.sheetnames]
     if missing:
         raise DinFileError(
@@ -668,46 +881,11 @@ def read_workbook(path: str | Path, shown: str | None = None) -> tuple[Programme
             f"is not a din_graph workbook: no sheet {', '.join(repr(m) for m in missing)} "
             f"(expected {', '.join(REQUIRED_SHEETS)}; `din template` writes one)",
         )
-    formulas = _formula_book(path)
-    problems: list[Problem] = []
+    problems: list[Problem] = _unknown_sheets(book.sheetnames, file)
+    formulas = _formula_cells(raw, file, [n for n in ("Programma", *SHEETS) if n in book.sheetnames])
     where = _Where(file)
     data: dict[str, Any] = {}
-    # Programma
-    ws = book["Programma"]
-    labels = {label: (path_, kind) for path_, label, kind in PROGRAMME_FIELDS}
-    for row in ws.iter_rows(min_row=2):
-        label_cell, value_cell = row[0], row[1] if len(row) > 1 else None
-        label = _text(label_cell.value)
-        if label is None:
-            continue
-        spec = labels.get(" ".join(label.split()).casefold())
-        if spec is None:
-            problems.append(Problem(f"{file}:Programma", label_cell.row, None, f"column A: unknown field {label!r}"))
-            continue
-        field_path, kind = spec
-        if value_cell is None or value_cell.value is None:
-            if value_cell is not None and _is_formula(formulas, "Programma", value_cell):
-                problems.append(_formula_problem(file, "Programma", value_cell))
-            continue
-        value: Any = value_cell.value
-        if kind == "ints":
-            try:
-                value = [int(v) for v in re.split(r"[,;\s]+", str(value).strip()) if v]
-            except ValueError:
-                problems.append(
-                    Problem(f"{file}:Programma", value_cell.row, None, f"column B: {value!r} is not a list of numbers")
-                )
-                continue
-        elif kind == "texts":
-            value = [part.strip() for part in str(value).split(",") if part.strip()]
-        elif kind == "text":
-            value = _text(value)
-        target = data
-        for step in field_path[:-1]:
-            target = target.setdefault(step, {})
-        target[field_path[-1]] = value
-        where.places[field_path] = ("Programma", value_cell.row, "B")
-    # the other sheets
+    _read_programme_sheet(_read_sheet(book["Programma"], file), formulas, data, where, file, problems)
     collections: dict[str, list[Any]] = {
         "strategic_goals": [],
         "operational_goals": [],
@@ -722,16 +900,25 @@ def read_workbook(path: str | Path, shown: str | None = None) -> tuple[Programme
     for name, columns in SHEETS.items():
         if name not in book.sheetnames:
             continue
-        ws = book[name]
-        headers, extra = _header_map(ws, columns, file, problems)
-        years = dict(extra)
-        for cells in ws.iter_rows(min_row=2):
-            values = {c.column: c for c in cells}
-            if all(c.value is None for c in cells):
-                if any(_is_formula(formulas, name, c) for c in cells):
-                    problems.extend(_formula_problem(file, name, c) for c in cells if _is_formula(formulas, name, c))
+        sheet = _read_sheet(book[name], file)
+        problems.extend(_uncomputed(formulas, sheet, file))
+        headers, years, titled = _header_map(sheet, columns, file, problems)
+        for row, values in sheet.rows.items():
+            if row == 1:
                 continue
-            row = cells[0].row
+            problems.extend(
+                Problem(
+                    f"{file}:{name}",
+                    row,
+                    None,
+                    f"cell {cell.coordinate}: {_shorten(cell.value)} stands in a column without a header; "
+                    "give the column a header or move the value",
+                )
+                for index, cell in values.items()
+                if index not in titled
+            )
+            if not any(index in titled for index in values):
+                continue
             item: dict[str, Any] = {}
             places: dict[str, tuple[str, int, str]] = {}
             for column in columns:
@@ -739,63 +926,167 @@ def read_workbook(path: str | Path, shown: str | None = None) -> tuple[Programme
                 if index is None or index not in values:
                     continue
                 cell = values[index]
-                if cell.value is None and _is_formula(formulas, name, cell):
-                    problems.append(_formula_problem(file, name, cell))
-                    continue
                 place = (name, row, cell.column_letter)
                 converted = _convert(column, _typed(cell), place, file, problems)
                 if converted is not None:
                     item[column.field] = converted
                 places[column.field] = place
             if name == "Indicatoren":
-                targets: dict[Any, Any] = {}
-                actuals: dict[Any, Any] = {}
-                for index, title in years.items():
-                    cell = values.get(index)
-                    if cell is None:
-                        continue
-                    raw = _value_in(_typed(cell))
-                    if isinstance(raw, _Missing):
-                        if _is_formula(formulas, name, cell):
-                            problems.append(_formula_problem(file, name, cell))
-                        continue
-                    match_target, match_actual = _TARGET.match(title), _ACTUAL.match(title)
-                    if match_target:
-                        key = _year_key(match_target.group(2))
-                        targets[key] = raw
-                        places[f"targets/{key}"] = (name, row, cell.column_letter)
-                    elif match_actual:
-                        key = _year_key(match_actual.group(2))
-                        actuals[key] = raw
-                        places[f"actuals/{key}"] = (name, row, cell.column_letter)
-                item["targets"], item["actuals"] = targets, actuals
+                _year_values(values, years, item, places, name, row)
             _place_item(name, item, places, data, where, goal_rows, row, file, problems)
     return _validated(data, where, problems)
 
 
-def _formula_book(path: str | Path) -> Any:
-    """The workbook with formulas as text, or ``None`` when no sheet holds a formula (the usual case).
+def _unknown_sheets(names: list[str], file: str) -> list[Problem]:
+    known = ("Programma", *SHEETS, *IGNORED_SHEETS)
+    problems = []
+    for name in names:
+        if name in known:
+            continue
+        nearest = _nearest(name, known)
+        hint = f"did you mean {nearest!r}? " if nearest is not None else ""
+        problems.append(
+            Problem(
+                file,
+                None,
+                None,
+                f"sheet {name!r} is not a din_graph sheet; {hint}(sheets read: {', '.join(('Programma', *SHEETS))}; "
+                f"{', '.join(IGNORED_SHEETS)} is ignored)",
+            )
+        )
+    return problems
+
+
+def _read_programme_sheet(
+    sheet: _Sheet,
+    formulas: set[tuple[str, int, int]],
+    data: dict[str, Any],
+    where: _Where,
+    file: str,
+    problems: list[Problem],
+) -> None:
+    labels = {label: (path_, kind) for path_, label, kind in PROGRAMME_FIELDS}
+    place = f"{file}:Programma"
+    problems.extend(_uncomputed(formulas, sheet, file))
+    given: dict[tuple[str, ...], int] = {}
+    for row, cells in sheet.rows.items():
+        if row == 1:
+            continue
+        problems.extend(
+            Problem(
+                place,
+                row,
+                None,
+                f"cell {cell.coordinate}: {_shorten(cell.value)} stands outside columns A (veld) and B (waarde)",
+            )
+            for index, cell in cells.items()
+            if index > 2
+        )
+        label_cell, value_cell = cells.get(1), cells.get(2)
+        if label_cell is None:
+            if value_cell is not None:
+                problems.append(
+                    Problem(place, row, None, f"cell {value_cell.coordinate}: a value without a field in column A")
+                )
+            continue
+        label = _text(label_cell.value) or ""
+        spec = labels.get(" ".join(label.split()).casefold())
+        if spec is None:
+            nearest = _nearest(" ".join(label.split()).casefold(), labels)
+            hint = f"; did you mean {nearest!r}?" if nearest is not None else ""
+            problems.append(Problem(place, row, None, f"column A: unknown field {label!r}{hint}"))
+            continue
+        field_path, kind = spec
+        if field_path in given:
+            problems.append(
+                Problem(place, row, None, f"column A: field {label!r} is given twice (also row {given[field_path]})")
+            )
+            continue
+        given[field_path] = row
+        if value_cell is None:
+            continue
+        value: Any = value_cell.value
+        if kind == "ints":
+            try:
+                value = [int(v) for v in re.split(r"[,;\s]+", str(value).strip()) if v]
+            except ValueError:
+                problems.append(Problem(place, row, None, f"column B: {_shorten(value)} is not a list of numbers"))
+                continue
+        elif kind == "texts":
+            value = [part.strip() for part in str(value).split(",") if part.strip()]
+        elif kind == "text":
+            value = _text(value)
+        target = data
+        for step in field_path[:-1]:
+            target = target.setdefault(step, {})
+        target[field_path[-1]] = value
+        where.places[field_path] = ("Programma", row, "B")
+
+
+def _year_values(
+    values: dict[int, _Cell],
+    years: dict[int, str],
+    item: dict[str, Any],
+    places: dict[str, tuple[str, int, str]],
+    name: str,
+    row: int,
+) -> None:
+    targets: dict[Any, Any] = {}
+    actuals: dict[Any, Any] = {}
+    for index, title in years.items():
+        cell = values.get(index)
+        if cell is None:
+            continue
+        raw = _value_in(_typed(cell))
+        match_target, match_actual = _TARGET.match(title), _ACTUAL.match(title)
+        if match_target:
+            key = _year_key(match_target.group(2))
+            targets[key] = raw
+            places[f"targets/{key}"] = (name, row, cell.column_letter)
+        elif match_actual:
+            key = _year_key(match_actual.group(2))
+            actuals[key] = raw
+            places[f"actuals/{key}"] = (name, row, cell.column_letter)
+    item["targets"], item["actuals"] = targets, actuals
+
+
+def _formula_cells(raw: bytes, file: str, sheets: list[str]) -> set[tuple[str, int, int]]:
+    """Where the sheets hold formulas: ``(sheet, row, column)``; empty when none does (the usual case).
 
     The values are read with ``data_only``; formulas are needed only to tell an
     empty cell from a formula Excel never computed, so the second read is skipped
     when the sheets' XML has no formula element.
     """
+    import io
     import zipfile
 
-    from openpyxl import load_workbook
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        parts = [n for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+        try:
+            if not any(re.search(rb"<(?:\w+:)?f[ >/]", archive.read(name)) for name in parts):
+                return set()
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+            raise DinFileError(file, "is not an Excel workbook din_graph can read (a damaged part)") from None
+    book = _open_book(raw, file, data_only=False)
+    try:
+        return {
+            (name, cell.row, cell.column)
+            for name in sheets
+            for cells in _read_sheet(book[name], file).rows.values()
+            for cell in cells.values()
+            if isinstance(cell.value, str) and cell.value.startswith("=")
+        }
+    finally:
+        book.close()
 
-    with zipfile.ZipFile(path) as archive:
-        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
-        if not any(re.search(rb"<(?:\w+:)?f[ >/]", archive.read(name)) for name in sheets):
-            return None
-    return load_workbook(path, data_only=False)
 
-
-def _is_formula(formulas: Any, sheet: str, cell: Any) -> bool:
-    if formulas is None:
-        return False
-    raw = formulas[sheet].cell(cell.row, cell.column).value
-    return isinstance(raw, str) and raw.startswith("=")
+def _uncomputed(formulas: set[tuple[str, int, int]], sheet: _Sheet, file: str) -> list[Problem]:
+    """A problem for each formula of the sheet that has no value Excel computed."""
+    return [
+        _formula_problem(file, sheet.title, row, column)
+        for name, row, column in sorted(formulas)
+        if name == sheet.title and column not in sheet.rows.get(row, {})
+    ]
 
 
 def _place_item(
@@ -846,6 +1137,9 @@ def _place_item(
             )
             return
         value, year = item.pop("baseline_value", None), item.pop("baseline_year", None)
+        for part in ("value", "year"):  # so that the model's baseline.value is found in its column
+            if f"baseline_{part}" in places:
+                places[f"baseline/{part}"] = places[f"baseline_{part}"]
         if value == _EMPTY_TEXT + "baseline":
             item["baseline"] = {}
         elif value is not None or year is not None:
@@ -878,7 +1172,8 @@ def _validated(data: dict[str, Any], where: _Where, problems: list[Problem]) -> 
         for error in err.errors():
             loc = tuple(error["loc"])
             ident = _ident(data, loc)
-            problems.append(where.problem(loc, ident, error["msg"], code=str(error["type"])))
+            message = str(error["msg"]).removeprefix("Value error, ")
+            problems.append(where.problem(loc, ident, message, code=str(error["type"])))
         return None, problems
     problems.extend(_issue_problem(where, issue) for issue in standalone_issues(programme))
     return programme, problems

@@ -35,7 +35,7 @@ from din_graph._output import write_file
 from din_graph._validate import Issue, portfolio_issues, standalone_issues
 
 from ._format import file_kind, normalize_keys, portfolio_to_file, programme_from_file, programme_to_file
-from ._reader import MAX_FILE_BYTES, Document, Path_, read_document
+from ._reader import Path_, read_document
 
 __all__ = ["dump", "dumps", "load", "validate"]
 
@@ -80,18 +80,17 @@ def _problem(located: _Located, issue: Issue) -> Problem:
 # --------------------------------------------------------------------------- reading
 
 
-def _read(path: Path, max_bytes: int) -> tuple[Programme | Portfolio | None, list[Problem]]:
+def _read(path: Path, max_bytes: int | None) -> tuple[Programme | Portfolio | None, list[Problem]]:
     if path.is_dir():
         for name in _PORTFOLIO_FILES:
-            if (path / name).is_file():
+            # Not is_file(): a portfolio.yaml that is a pipe or a device must be refused, not passed over.
+            if (path / name).exists() or (path / name).is_symlink():
                 return _read(path / name, max_bytes)
         return _read_folder(path, max_bytes)
     if path.suffix.lower() in _EXCEL:
         from ._excel import read_workbook
 
-        if not path.is_file():
-            raise DinFileError(str(path), "no such file")
-        return read_workbook(path)
+        return read_workbook(path, max_bytes=max_bytes)
     if path.suffix.lower() not in _SUFFIXES:
         raise DinFileError(
             str(path), f"unsupported file type {path.suffix or '(none)'!r}: use .yaml, .yml, .json or .xlsx"
@@ -135,7 +134,7 @@ def _portfolio_from_data(
     lines: dict[Path_, int],
     located: _Located,
     base: Path,
-    max_bytes: int,
+    max_bytes: int | None,
     issues: list[Issue],
 ) -> tuple[Portfolio | None, list[Problem]]:
     problems = [_problem(located, i) for i in issues]
@@ -161,7 +160,8 @@ def _portfolio_from_data(
     for index, ref in enumerate(refs):
         where: Path_ = ("programmes", index)
         if isinstance(ref, str):
-            target = (base / ref).resolve() if not Path(ref).is_absolute() else Path(ref)
+            # absolute(), not resolve(): a link is judged by what it points at when read, under its own name.
+            target = (base / ref).absolute() if not Path(ref).is_absolute() else Path(ref)
             try:
                 programme, child, child_problems = _programme_file(target, max_bytes, shown=_shown(base, ref))
             except DinError as err:
@@ -212,32 +212,32 @@ def _shown(base: Path, ref: str) -> str:
         return str(base / ref)
 
 
-def _programme_file(path: Path, max_bytes: int, shown: str) -> tuple[Programme | None, _Located, list[Problem]]:
+def _programme_file(path: Path, max_bytes: int | None, shown: str) -> tuple[Programme | None, _Located, list[Problem]]:
     if path.suffix.lower() in _EXCEL:
         from ._excel import read_workbook
 
-        if not path.is_file():
-            raise DinFileError(shown, "no such file")
-        programme, problems = read_workbook(path, shown)
+        programme, problems = read_workbook(path, shown, max_bytes=max_bytes)
         return programme, _Located(shown), problems
     if path.suffix.lower() not in _SUFFIXES:
         raise DinFileError(shown, f"unsupported file type {path.suffix!r}: use .yaml, .yml, .json or .xlsx")
-    try:
-        doc = read_document(path, max_bytes=max_bytes)
-    except DinFileError as err:
-        raise type(err)(shown, err.problem.message, line=err.line) from None
-    doc = Document(shown, doc.data, doc.lines)
+    doc = read_document(path, max_bytes=max_bytes, shown=shown)
     data, lines, issues = normalize_keys(doc.data, doc.lines)
     if file_kind(data) != "programme":
         raise DinFileError(shown, "is not a programme file: expected a top-level 'programme:' block", line=1)
     return _programme_from_data(data, lines, doc.file, issues)
 
 
-def _read_folder(path: Path, max_bytes: int) -> tuple[Portfolio | None, list[Problem]]:
+def _read_folder(path: Path, max_bytes: int | None) -> tuple[Portfolio | None, list[Problem]]:
+    try:
+        entries = list(path.iterdir())
+    except OSError as err:
+        raise DinFileError(str(path), f"cannot be read: {err.strerror or err}") from None
+    # Every programme-looking name but a folder is read, so a pipe or a device among them is
+    # refused by name rather than passed over in silence.
     files = sorted(
         p.name
-        for p in path.iterdir()
-        if p.is_file() and p.suffix.lower() in (*_SUFFIXES, *_EXCEL) and not p.name.startswith("~$")
+        for p in entries
+        if not p.is_dir() and p.suffix.lower() in (*_SUFFIXES, *_EXCEL) and not p.name.startswith("~$")
     )
     if not files:
         raise DinFileError(
@@ -248,7 +248,7 @@ def _read_folder(path: Path, max_bytes: int) -> tuple[Portfolio | None, list[Pro
     return _portfolio_from_data(data, {}, _Located(str(path)), path, max_bytes, [])
 
 
-def _read_without_gc(path: Path, max_bytes: int) -> tuple[Programme | Portfolio | None, list[Problem]]:
+def _read_without_gc(path: Path, max_bytes: int | None) -> tuple[Programme | Portfolio | None, list[Problem]]:
     with gc_paused():
         return _read(path, max_bytes)
 
@@ -347,10 +347,11 @@ def _english_keys() -> set[str]:
 # --------------------------------------------------------------------------- public API
 
 
-def validate(source: str | PathLike[str] | Programme | Portfolio, *, max_bytes: int = MAX_FILE_BYTES) -> list[Problem]:
+def validate(source: str | PathLike[str] | Programme | Portfolio, *, max_bytes: int | None = None) -> list[Problem]:
     """Every problem of a file, folder or model: errors and warnings, in file order.
 
-    Never raises for bad content: unreadable files become problems too.
+    Never raises for bad content: unreadable files become problems too.  ``max_bytes``
+    overrides the size limit of a file (``DIN_MAX_FILE_MB``, see docs/reliability.md).
 
     Examples
     --------
@@ -370,7 +371,7 @@ def validate(source: str | PathLike[str] | Programme | Portfolio, *, max_bytes: 
     return sorted(set(problems), key=lambda p: (p.file or "", p.line or 0, p.id or "", p.message))
 
 
-def load(path: str | PathLike[str], *, max_bytes: int = MAX_FILE_BYTES) -> Programme | Portfolio:
+def load(path: str | PathLike[str], *, max_bytes: int | None = None) -> Programme | Portfolio:
     """Read a programme file, a ``portfolio.yaml``, or a folder of programme files.
 
     YAML and JSON are accepted, with English keys or their Dutch aliases.
@@ -380,7 +381,8 @@ def load(path: str | PathLike[str], *, max_bytes: int = MAX_FILE_BYTES) -> Progr
     Raises
     ------
     DinFileError
-        The file cannot be read (missing, empty, binary, too large, malformed).
+        The file cannot be read (missing, not a regular file, empty, binary, malformed, or over
+        a limit of docs/reliability.md; ``max_bytes`` overrides the size limit).
     DinValidationError
         The content breaks the model or the DIN rules; ``.problems`` lists them all.
 
@@ -409,6 +411,10 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if any(ch in value for ch in "\x85\u2028\u2029"):
+        # YAML reads these as line breaks; PyYAML writes them raw in a plain, quoted or block scalar,
+        # where NEL comes back as a space (found by tests/test_fuzz.py). Double quotes escape them.
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     if "\n" in value:
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
     return dumper.represent_scalar("tag:yaml.org,2002:str", value)

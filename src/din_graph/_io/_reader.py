@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,13 +23,12 @@ import yaml
 
 from din_graph._errors import DinFileError, DinParseError
 
-__all__ = ["MAX_FILE_BYTES", "Document", "parse_text", "read_document"]
+from . import _limits
 
-#: Files larger than this are refused before parsing (a DIN is kilobytes, not megabytes).
-MAX_FILE_BYTES = 20 * 1024 * 1024
-#: Upper bound on values after alias expansion: far above any real DIN, far below a bomb.
-MAX_NODES = 2_000_000
-MAX_DEPTH = 100
+__all__ = ["MAX_FILE_BYTES", "Document", "parse_text", "read_document", "read_regular_file"]
+
+#: The default size limit of a file (``DIN_MAX_FILE_MB``); a DIN is kilobytes, not megabytes.
+MAX_FILE_BYTES = int(_limits.FILE_MB.default * 1024 * 1024)
 
 Path_ = tuple[str | int, ...]
 
@@ -48,28 +50,88 @@ class Document:
         return None
 
 
-def read_document(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> Document:
+def read_document(path: Path, *, max_bytes: int | None = None, shown: str | None = None) -> Document:
     """Read a YAML or JSON file into a :class:`Document`.
+
+    ``shown`` is the name problems give the file (the path as the user wrote it).
 
     Raises
     ------
     DinFileError
-        The file is missing, empty, binary, not UTF-8 or larger than ``max_bytes``.
+        The file is missing, not a regular file, empty, binary, not UTF-8 or over
+        the size limit (``max_bytes``, by default ``DIN_MAX_FILE_MB``).
     DinParseError
-        The file is not well-formed YAML or JSON.
+        The file is not well-formed YAML or JSON, or nests deeper than ``DIN_MAX_DEPTH``.
     """
-    name = str(path)
-    if not path.exists():
-        raise DinFileError(name, "no such file or folder")
-    if path.is_dir():
-        raise DinFileError(name, "is a folder, expected a file")
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise DinFileError(
-            name, f"file is {size / 1e6:.1f} MB, larger than the {max_bytes / 1e6:.0f} MB limit for a DIN file"
-        )
-    raw = path.read_bytes()
+    name = shown or str(path)
+    raw = read_regular_file(path, name, max_bytes=max_bytes)
     return parse_text(raw, name, json_syntax=path.suffix.lower() == ".json")
+
+
+_NOT_REGULAR = (
+    (stat.S_ISDIR, "is a folder, expected a file"),
+    (stat.S_ISFIFO, "is a named pipe (FIFO), not a regular file"),
+    (stat.S_ISCHR, "is a device, not a regular file"),
+    (stat.S_ISBLK, "is a device, not a regular file"),
+    (stat.S_ISSOCK, "is a socket, not a regular file"),
+)
+
+
+def _refusal(mode: int) -> str | None:
+    for test, message in _NOT_REGULAR:
+        if test(mode):
+            return message
+    return None if stat.S_ISREG(mode) else "is not a regular file"
+
+
+def read_regular_file(path: Path, shown: str, *, max_bytes: int | None = None) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes`` (default: ``DIN_MAX_FILE_MB``).
+
+    A device, named pipe, socket or folder (or a link to one) is refused from its
+    metadata, never opened for reading: reading ``/dev/zero`` or a pipe nobody writes
+    to would never end.  The size is checked before reading and again while reading,
+    so a file that grows meanwhile cannot get past the limit.
+
+    Raises
+    ------
+    DinFileError
+        Missing, not a regular file, unreadable, or over the size limit.
+    """
+    limit = _limits.max_file_bytes() if max_bytes is None else max_bytes
+    try:
+        before = os.stat(path)
+        problem = _refusal(before.st_mode)
+        if problem is not None:
+            link = " (through a symbolic link)" if os.path.islink(path) else ""
+            raise DinFileError(shown, problem + link + "; din reads only regular files")
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise DinFileError(shown, "no such file or folder") from None
+    except (ValueError, OSError) as err:  # a NUL in the name, a name too long, no permission ...
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+        raise DinFileError(shown, f"cannot be read: {reason}") from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        problem = _refusal(info.st_mode)
+        if problem is not None:  # swapped for something else since the check above
+            raise DinFileError(shown, problem + "; din reads only regular files")
+        if info.st_size > limit:
+            raise _size_error(shown, info.st_size, limit, max_bytes)
+        try:
+            raw = handle.read(limit + 1)
+        except OSError as err:
+            raise DinFileError(shown, f"cannot be read: {err.strerror or err}") from None
+    if len(raw) > limit:
+        raise _size_error(shown, len(raw), limit, max_bytes)
+    return raw
+
+
+def _size_error(shown: str, size: int, limit: int, max_bytes: int | None) -> DinFileError:
+    found = f"file is {size / 1024 / 1024:.1f} MB"
+    if max_bytes is not None:  # a caller's own limit, not the environment's
+        return _limits.LimitError(shown, f"{found}, larger than the {limit / 1024 / 1024:g} MB limit it was given")
+    return _limits.FILE_MB.error(shown, found)
 
 
 def parse_text(raw: bytes | str, file: str, *, json_syntax: bool = False) -> Document:
@@ -101,14 +163,19 @@ def _parse_json(text: str, file: str) -> Document:
 
     duplicate = False
     data: Any = None
+    depth = int(_limits.DEPTH.value())
     try:
         data = json.loads(text, object_pairs_hook=no_duplicates, parse_constant=_reject_constant)
+    except RecursionError:
+        raise _json_too_deep(text, file, depth) from None
     except json.JSONDecodeError as err:
         raise DinParseError(file, f"invalid JSON: {err.msg} (column {err.colno})", line=err.lineno) from None
     except _DuplicateKeyError:
         duplicate = True  # the YAML pass below finds the line of the second occurrence
     except ValueError as err:
         raise DinParseError(file, f"invalid JSON: {err}") from None
+    if _nesting(data) > depth:
+        raise _json_too_deep(text, file, depth)
     # The values come from the JSON parser (YAML 1.1 reads 1e-05 as text); the
     # lines from composing the same text as YAML, which JSON is.  Tabs are JSON
     # whitespace but not YAML indentation, and never inside a valid JSON string.
@@ -127,6 +194,40 @@ class _DuplicateKeyError(Exception):
     pass
 
 
+def _nesting(data: Any) -> int:
+    """How deep lists and objects nest in parsed JSON (without recursion: the data may be deep)."""
+    deepest = 0
+    todo: list[tuple[Any, int]] = [(data, 1)]
+    while todo:
+        value, depth = todo.pop()
+        if isinstance(value, dict):
+            deepest = max(deepest, depth)
+            todo.extend((item, depth + 1) for item in value.values())
+        elif isinstance(value, list):
+            deepest = max(deepest, depth)
+            todo.extend((item, depth + 1) for item in value)
+    return deepest
+
+
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _json_too_deep(text: str, file: str, limit: int) -> DinParseError:
+    """The error for JSON nested deeper than ``limit``, on the line where it goes too deep."""
+    depth = 0
+    line = None
+    for match in _JSON_TOKENS.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > limit:
+                line = text.count("\n", 0, match.start()) + 1
+                break
+        elif token in "]}":
+            depth -= 1
+    return DinParseError(file, _limits.DEPTH.message(f"nested deeper than {limit} levels"), line=line)
+
+
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number a DIN can hold")
 
@@ -135,6 +236,9 @@ def _parse_yaml(text: str, file: str) -> Document:
     loader = _loader_class()(text)
     try:
         node = loader.get_single_node()
+    except RecursionError:  # the pure-Python composer, when libyaml is missing
+        limit = int(_limits.DEPTH.value())
+        raise DinParseError(file, _limits.DEPTH.message(f"nested deeper than {limit} levels")) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -147,7 +251,10 @@ def _parse_yaml(text: str, file: str) -> Document:
     if node is None:
         raise DinFileError(file, "file is empty")
     builder = _Builder(file, loader)
-    data = builder.build(node, (), 0)
+    try:
+        data = builder.build(node, (), 0)
+    except RecursionError:  # only when DIN_MAX_DEPTH is set above what Python's stack holds
+        raise DinParseError(file, _limits.DEPTH.message("nested deeper than Python can follow")) from None
     return Document(file, data, builder.lines)
 
 
@@ -167,17 +274,39 @@ class _Builder:
         self.file = file
         self.loader = loader
         self.lines: dict[Path_, int] = {}
-        self.count = 0
+        self.max_depth = int(_limits.DEPTH.value())
+        self.max_aliased = int(_limits.ALIAS_VALUES.value())
+        # An alias is the same node met again: every value built below it is a repeat.
+        self.built: set[int] = set()
+        self.inside_alias = 0
+        self.aliased = 0
+        self.alias_line = 0
 
     def fail(self, node: yaml.Node, message: str) -> DinParseError:
         return DinParseError(self.file, message, line=node.start_mark.line + 1)
 
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES:
-            raise self.fail(node, "too many values after expanding aliases (an alias bomb?)")
-        if depth > MAX_DEPTH:
-            raise self.fail(node, f"nested deeper than {MAX_DEPTH} levels (a recursive alias?)")
+        if depth > self.max_depth:
+            found = f"nested deeper than {self.max_depth} levels (a recursive alias?)"
+            raise self.fail(node, _limits.DEPTH.message(found))
+        repeat = id(node) in self.built
+        self.built.add(id(node))
+        if repeat and not self.inside_alias:
+            # The node's own marks are those of its anchor; the problem is where it is repeated.
+            self.alias_line = self.lines.get(path, node.start_mark.line + 1)
+        self.inside_alias += repeat
+        try:
+            return self._build(node, path, depth)
+        finally:
+            self.inside_alias -= repeat
+
+    def _build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        if self.inside_alias:
+            # A long text counts once per 100 characters: an alias of a megabyte repeated is no small thing.
+            self.aliased += 1 + (len(node.value) // 100 if isinstance(node, yaml.ScalarNode) else 0)
+            if self.aliased > self.max_aliased:
+                found = f"more than {self.max_aliased} values repeated through aliases (an alias bomb?)"
+                raise DinParseError(self.file, _limits.ALIAS_VALUES.message(found), line=self.alias_line)
         self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _PLAIN_COLLECTIONS:
             raise self.fail(node, f"unsupported YAML tag {node.tag!r} (tags are not allowed in DIN files)")
@@ -186,7 +315,9 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             out = []
             for index, item in enumerate(node.value):
-                self.lines[(*path, index)] = item.start_mark.line + 1
+                # A repeated node carries its anchor's marks; the list's own line is nearer the alias.
+                repeat = id(item) in self.built
+                self.lines[(*path, index)] = self.lines.get(path, 0) if repeat else item.start_mark.line + 1
                 out.append(self.build(item, (*path, index), depth + 1))
             return out
         return self._scalar(node)
@@ -222,7 +353,15 @@ class _Builder:
             "tag:yaml.org,2002:null",
             "tag:yaml.org,2002:timestamp",
         ):
-            result = self.loader.construct_object(node, deep=True)
+            try:
+                result = self.loader.construct_object(node, deep=True)
+            except ValueError:
+                if tag == "tag:yaml.org,2002:timestamp":
+                    return value  # looks like a date but is none (2019-13-45): the text as written
+                # Python refuses to read integers of thousands of digits (CVE-2020-10735).
+                raise self.fail(
+                    node, f"{_shorten(value)} is not a number din can read ({len(value)} characters)"
+                ) from None
             if isinstance(result, dt.date | dt.datetime):
                 return result.isoformat()
             return result
@@ -230,3 +369,7 @@ class _Builder:
             # binary, set, omap ...: real YAML, but nothing a DIN holds.
             raise self.fail(node, f"unsupported YAML type {tag.rsplit(':', 1)[-1]!r}")
         raise self.fail(node, f"unsupported YAML tag {tag!r} (tags are not allowed in DIN files)")
+
+
+def _shorten(text: str, width: int = 40) -> str:
+    return repr(text if len(text) <= width else text[: width - 3] + "...")
