@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from din_graph._analysis._areas import AreaActivity, Areas, in_area
 from din_graph._analysis._index import owner_identity, reference_key
+from din_graph._analysis._subjects import SubjectReader, Thesaurus, thesaurus_for
 from din_graph._analysis._text import DEFAULT_SYNONYMS, Analyzer, fold, strip_track, words
 from din_graph._errors import DinArgumentError
 from din_graph._gc import gc_paused
@@ -71,9 +72,13 @@ Band = Literal["likely", "possible"]
 DEFAULT_THRESHOLD = 0.05
 #: Pairs scoring at least this are *waarschijnlijk* (docs/overlap.md).
 LIKELY = 0.4
-#: Shares of the three views in text similarity: terms, character n-grams, terms with context.
-SHARES = (0.5, 0.3, 0.2)
+#: Shares of the four views in text similarity: terms, character n-grams, terms with
+#: context, subjects (set on the tune split of the real evaluation set, docs/overlap.md).
+SHARES = (0.5, 0.3, 0.2, 0.1)
 CONTEXT_DOWN = True
+#: The subjects' share in the candidate search: more than in the scores, so that a node
+#: whose partners share only a subject with it (*ontstenen* ~ *hittestress*) still proposes them.
+SEARCHED_SUBJECTS = 0.3
 #: How much a better match of either node lowers a pair's score (see :func:`_scores`).
 RIVAL = 1.0
 #: Raw similarity (text times signals) that maps to a score of one half.
@@ -87,6 +92,8 @@ MIN_COMMON = 100
 CHUNK = 2_000
 #: Words shown as shared evidence, at most.
 SHOWN_WORDS = 8
+#: Words shown per side of a shared subject, at most.
+SHOWN_SUBJECT_WORDS = 3
 
 #: Default signal weights: how much each raises the text similarity (see the module docs).
 DEFAULT_WEIGHTS: dict[str, float] = {"owner": 0.1, "partner": 0.05, "area": 0.15, "link": 0.3, "related": 0.05}
@@ -269,6 +276,7 @@ def overlaps(
     review: Review | str | Path | None = None,
     lang: Lang = "nl",
     top: int | None = None,
+    subjects: str | Path | Mapping[str, Any] | None = None,
 ) -> Overlaps:
     """The overlaps between the programmes of a portfolio: a ranked list with evidence.
 
@@ -302,6 +310,10 @@ def overlaps(
         Return only the best ``top`` pairs (``more`` counts the rest); their evidence
         is all that is worked out, which on a large portfolio saves most of the time.
         The aggregates (programme pairs, clusters, suggested links) still count every pair.
+    subjects:
+        A subject thesaurus (a YAML or JSON file, or a mapping of its shape; see
+        docs/overlap.md) added to the built-in one of Dutch municipal policy, or
+        replacing it where it says ``replace: true``; ``{}`` for none at all.
 
     Raises
     ------
@@ -309,7 +321,7 @@ def overlaps(
         An unknown weight or kind, a synonym of more than one word, or a
         ``candidates_per_node`` below 1 (a ``DinError`` and a ``ValueError``).
     DinFileError
-        A review file that does not load (file, line and key named).
+        A review file or thesaurus file that does not load (file, line and key or subject named).
 
     Examples
     --------
@@ -339,6 +351,7 @@ def overlaps(
         if len(words(word)) != 1 or len(words(other)) != 1:
             raise DinArgumentError(f"synonym {word!r} -> {other!r}: a synonym is one word read as one other word")
     decisions = load_review(review) if isinstance(review, str | Path) else review
+    thesaurus = thesaurus_for(subjects)
     given = {fold(word).strip(): fold(other).strip() for word, other in (synonyms or {}).items()}
     meant = DEFAULT_SYNONYMS | given if synonyms != {} else {}
     with gc_paused():  # the stages build many small objects that all survive the run
@@ -353,6 +366,7 @@ def overlaps(
             review=decisions,
             lang=lang,
             top=top,
+            thesaurus=thesaurus,
         )
 
 
@@ -368,6 +382,7 @@ def _overlaps(
     review: Review | None,
     lang: Lang,
     top: int | None,
+    thesaurus: Thesaurus,
 ) -> Overlaps:
     import numpy as np
 
@@ -380,7 +395,8 @@ def _overlaps(
     places = [*areas.lookup, *(p.municipality or "" for p in pf.programmes)]
     vocabulary = {word for node in nodes for word in words(node.text)}
     analyzer = Analyzer(vocabulary, places=places, synonyms=synonyms)
-    features = _features(nodes, analyzer)
+    reader = SubjectReader(thesaurus, analyzer)
+    features = _features(nodes, analyzer, reader)
     bar.update(len(nodes) // 2)
     programme = np.asarray([n.programme_number for n in nodes])
     is_effort = np.asarray([n.kind == "effort" for n in nodes])
@@ -406,7 +422,7 @@ def _overlaps(
             band,
             "confirmed" if decision else None,
             decision.note if decision else "",
-            partial(_evidence, a, b, analyzer, areas, related, lang),
+            partial(_evidence, a, b, analyzer, reader, areas, related, lang),
         )
 
     shown = [pair_at(k) for k in range(len(left) if top is None else min(top, len(left)))]
@@ -540,20 +556,25 @@ class _Features:
     """Nodes × character 3–5-grams of the content words, TF-IDF."""
     context: sp.csr_matrix
     """Nodes × terms of the text and its context (see :class:`_Node`)."""
+    subjects: sp.csr_matrix
+    """Nodes × subjects of the thesaurus the text names (``_subjects``), TF-IDF."""
 
     def similarity(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-        """Text similarity of each pair: the views' cosines, mixed by :data:`SHARES`."""
-        terms, chars, context = SHARES
-        similarity: np.ndarray = (
-            terms * _row_dots(self.terms, left, right)
-            + chars * _row_dots(self.chars, left, right)
-            + context * _row_dots(self.context, left, right)
-        )
+        """Text similarity of each pair as written: the three word views' cosines, mixed by :data:`SHARES`."""
+        views = (self.terms, self.chars, self.context)
+        similarity = SHARES[0] * _row_dots(views[0], left, right)
+        for share, view in zip(SHARES[1:], views[1:], strict=False):
+            similarity += share * _row_dots(view, left, right)
         return similarity
 
+    def meaning(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """What the pair's subjects add to its text similarity: their cosine times its share."""
+        meaning: np.ndarray = SHARES[3] * _row_dots(self.subjects, left, right)
+        return meaning
+
     def searched(self, nodes: int) -> sp.csr_matrix:
-        """What the candidate search multiplies: the two term views side by side, weighed
-        by their shares, without the terms of more than ``COMMON_TERM * sqrt(nodes)`` nodes.
+        """What the candidate search multiplies: the two term views and the subjects side by
+        side, weighed by their shares, without the terms of more than ``COMMON_TERM * sqrt(nodes)`` nodes.
 
         Character n-grams are left out here: nearly every text shares some with every
         other, which would make the products dense; they count in the scores.
@@ -561,8 +582,11 @@ class _Features:
         import numpy as np
         import scipy.sparse as sp
 
-        terms, _, context = SHARES
-        matrix = sp.hstack([np.sqrt(terms) * self.terms, np.sqrt(context) * self.context], format="csr")
+        terms, _, context, _ = SHARES
+        matrix = sp.hstack(
+            [np.sqrt(terms) * self.terms, np.sqrt(context) * self.context, np.sqrt(SEARCHED_SUBJECTS) * self.subjects],
+            format="csr",
+        )
         df = np.bincount(matrix.indices, minlength=matrix.shape[1])
         common = np.flatnonzero(df > max(MIN_COMMON, COMMON_TERM * np.sqrt(nodes)))
         if len(common):
@@ -571,8 +595,8 @@ class _Features:
         return matrix
 
 
-def _features(nodes: list[_Node], analyzer: Analyzer) -> _Features:
-    """The term, character and context views of every node's text (scikit-learn TF-IDF)."""
+def _features(nodes: list[_Node], analyzer: Analyzer, reader: SubjectReader) -> _Features:
+    """The term, character, context and subject views of every node's text (scikit-learn TF-IDF)."""
     texts = [n.text for n in nodes]
     # Many nodes share one context (the efforts of a goal): each is read once.
     contexts = list(dict.fromkeys(n.context for n in nodes))
@@ -584,7 +608,24 @@ def _features(nodes: list[_Node], analyzer: Analyzer) -> _Features:
         _weighed_tfidf(own, weight),
         _char_view([analyzer.content(t) for t in texts], analyzer),
         _weighed_tfidf(own + around, weight),
+        _subject_view(texts, reader),
     )
+
+
+def _subject_view(texts: list[str], reader: SubjectReader) -> sp.csr_matrix:
+    """Texts × subjects: how many words of each text name the subject, TF-IDF (sublinear),
+    rows of unit length."""
+    import numpy as np
+    import scipy.sparse as sp
+    from sklearn.feature_extraction.text import TfidfTransformer
+    from sklearn.preprocessing import normalize
+
+    named = [reader.subjects(text) for text in texts]
+    rows = np.repeat(np.arange(len(texts)), [len(n) for n in named])
+    cols = np.fromiter((number for n in named for number in n), dtype=np.int64, count=len(rows))
+    counts = np.fromiter((len(w) for n in named for w in n.values()), dtype=np.float32, count=len(rows))
+    matrix = sp.csr_matrix((counts, (rows, cols)), shape=(len(texts), max(1, len(reader.thesaurus))))
+    return sp.csr_matrix(normalize(TfidfTransformer(sublinear_tf=True).fit_transform(matrix)), dtype=np.float32)
 
 
 def _term_counts(texts: list[str], analyzer: Analyzer) -> tuple[sp.csr_matrix, np.ndarray]:
@@ -734,6 +775,7 @@ def _scores(
     import numpy as np
 
     text = features.similarity(left, right)
+    meaning = features.meaning(left, right)
     bonus = np.fromiter(
         (
             sum(w[name] * value for name, value, _ in _signals(nodes[i], nodes[j], areas, related))
@@ -749,7 +791,8 @@ def _scores(
     np.maximum.at(best, left, text)
     np.maximum.at(best, right, text)
     rivalled = (text / np.maximum(np.maximum(best[left], best[right]), 1e-9)) ** RIVAL
-    raw = np.maximum(text, 0) * rivalled * (1 + bonus)
+    # A shared subject is no rewrite: it counts whatever the nodes' better matches.
+    raw = (np.maximum(text, 0) * rivalled + meaning) * (1 + bonus)
     result: np.ndarray = raw / (raw + HALF)
     return result
 
@@ -791,20 +834,58 @@ def _signals(
 
 
 def _evidence(
-    a: _Node, b: _Node, analyzer: Analyzer, areas: Areas, related: set[tuple[str, str]], lang: Lang
+    a: _Node,
+    b: _Node,
+    analyzer: Analyzer,
+    reader: SubjectReader,
+    areas: Areas,
+    related: set[tuple[str, str]],
+    lang: Lang,
 ) -> tuple[tuple[Evidence, ...], str]:
     """What a listed pair shares, and one sentence saying why it is listed."""
     shared = _shared_words(analyzer, a.text, b.text)
+    subjects = _shared_subjects(reader, a.text, b.text, shared, lang)
     signals = _signals(a, b, areas, related)
-    evidence = (Evidence("text", 1.0 if shared else 0.0, shared), *(Evidence(n, v, s) for n, v, s in signals))
+    evidence = (
+        Evidence("text", 1.0 if shared else 0.0, shared),
+        *([Evidence("subject", 1.0, subjects)] if subjects else []),
+        *(Evidence(n, v, s) for n, v, s in signals),
+    )
+    about = overlap_word("why.subjects.and", lang).join(subjects)
+    towards = _kind(a, b) == "effort-goal"
     if shared:
-        lead = "why.effort-goal" if _kind(a, b) == "effort-goal" else "why.words"
-        parts = [overlap_word(lead, lang, words=", ".join(shared))]
+        parts = [overlap_word("why.effort-goal" if towards else "why.words", lang, words=", ".join(shared))]
+        parts += [overlap_word("why.subject", lang, subjects=about)] if subjects else []
+    elif subjects:
+        parts = [overlap_word("why.effort-goal.subject" if towards else "why.subject.lead", lang, subjects=about)]
     else:
         parts = [overlap_word("why.similar", lang)]
     for name, _, what in signals:
         parts.append(overlap_word(f"why.{name}", lang, shared=", ".join(what)))
     return evidence, "; ".join(parts) + "."
+
+
+def _shared_subjects(
+    reader: SubjectReader, a: str, b: str, shared: tuple[str, ...], lang: Lang
+) -> tuple[str, ...]:
+    """The subjects both texts name, each with the words that name it on either side
+    (*klimaatadaptatie (ontstenen, groene daken / hittestress)*); a subject both name only
+    in words the two texts share is left out (the shared words say it already)."""
+    in_a, in_b = reader.subjects(a), reader.subjects(b)
+    said = {part for word in shared for part in word.split("/")}
+
+    def new(named: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(w for w in named if not set(w.split()) <= said)
+
+    out = []
+    for number in in_a.keys() & in_b.keys():
+        left, right = new(in_a[number]), new(in_b[number])
+        if not left and not right:
+            continue
+        named = [", ".join((side or full)[:SHOWN_SUBJECT_WORDS]) for side, full in ((left, in_a[number]), (right, in_b[number]))]
+        label = reader.thesaurus.subjects[number].label(lang)
+        out.append(f"{label} ({named[0]})" if named[0] == named[1] else f"{label} ({named[0]} / {named[1]})")
+    return tuple(sorted(out))
 
 
 def _shared_words(analyzer: Analyzer, a: str, b: str) -> tuple[str, ...]:
