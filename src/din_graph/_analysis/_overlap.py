@@ -330,10 +330,15 @@ def overlaps(
     >>> best = found.pairs[0]
     >>> (best.rank, best.band, best.a, best.b)
     (1, 'likely', 'almelo-duurzaamheid/E19', 'almelo-leefbare-wijken-en-dorpen/EK2')
-    >>> best.reason
-    'Beide noemen verduurzamen, woningen.'
-    >>> found.pairs[1].reason
-    'De inspanning kan bijdragen aan het doel: beide noemen hittestress.'
+    >>> print(*best.reason.split("; "), sep="\\n")
+    Beide noemen verduurzamen, woningen
+    beide gaan over energietransitie van woningen en gebouwen (energielabel / energiebesparende).
+    >>> print(*found.pairs[1].reason.split("; "), sep="\\n")
+    De inspanning kan bijdragen aan het doel: beide noemen hittestress
+    beide gaan over klimaatadaptatie (wateroverlast / hittestress).
+    >>> ontstenen = next(p for p in found.pairs if p.a.endswith("/E13") and p.b.endswith("/EK1"))
+    >>> ontstenen.reason
+    'Beide gaan over klimaatadaptatie (ontstenen, afkoppelen, regenwater / hittestress).'
     """
     pf = _as_portfolio(portfolio)
     w = dict(DEFAULT_WEIGHTS)
@@ -865,9 +870,7 @@ def _evidence(
     return evidence, "; ".join(parts) + "."
 
 
-def _shared_subjects(
-    reader: SubjectReader, a: str, b: str, shared: tuple[str, ...], lang: Lang
-) -> tuple[str, ...]:
+def _shared_subjects(reader: SubjectReader, a: str, b: str, shared: tuple[str, ...], lang: Lang) -> tuple[str, ...]:
     """The subjects both texts name, each with the words that name it on either side
     (*klimaatadaptatie (ontstenen, groene daken / hittestress)*); a subject both name only
     in words the two texts share is left out (the shared words say it already)."""
@@ -882,7 +885,8 @@ def _shared_subjects(
         left, right = new(in_a[number]), new(in_b[number])
         if not left and not right:
             continue
-        named = [", ".join((side or full)[:SHOWN_SUBJECT_WORDS]) for side, full in ((left, in_a[number]), (right, in_b[number]))]
+        sides = ((left, in_a[number]), (right, in_b[number]))
+        named = [", ".join((side or full)[:SHOWN_SUBJECT_WORDS]) for side, full in sides]
         label = reader.thesaurus.subjects[number].label(lang)
         out.append(f"{label} ({named[0]})" if named[0] == named[1] else f"{label} ({named[0]} / {named[1]})")
     return tuple(sorted(out))

@@ -155,20 +155,19 @@ def _parse(data: Any, fail: Fail, base: Thesaurus | None) -> tuple[Thesaurus, bo
     shape = "a thesaurus holds 'subjects' (a mapping of subject id to nl, en, taakveld and words) and 'replace'"
     if not isinstance(data, Mapping) or any(str(k) not in _TOP for k in data):
         raise fail((), shape)
-    top = {_TOP[str(k)]: v for k, v in data.items()}
-    replace = top.get("replace", False)
+    top = {_TOP[str(k)]: (v, (k,)) for k, v in data.items()}
+    replace, at = top.get("replace", (False, ()))
     if not isinstance(replace, bool):
-        raise fail(("replace",), "'replace' is true or false")
-    entries = top.get("subjects") or {}
-    key = next(str(k) for k in data if _TOP[str(k)] == "subjects") if "subjects" in top else "subjects"
+        raise fail(at, "'replace' is true or false")
+    entries, at = top.get("subjects", ({}, ()))
     if not isinstance(entries, Mapping):
-        raise fail((key,), shape)
+        raise fail(at, shape)
     known = {s.id for s in base.subjects} if base is not None and not replace else set()
-    subjects = tuple(_subject(str(sid), entry, (key, sid), fail, str(sid) in known) for sid, entry in entries.items())
-    return Thesaurus(subjects), replace
+    subjects = (_subject(str(i), entry, (*at, i), fail, extends=str(i) in known) for i, entry in entries.items())
+    return Thesaurus(tuple(subjects)), replace
 
 
-def _subject(sid: str, entry: Any, where: tuple[str | int, ...], fail: Fail, extends: bool) -> Subject:
+def _subject(sid: str, entry: Any, where: tuple[str | int, ...], fail: Fail, *, extends: bool) -> Subject:
     if not isinstance(entry, Mapping):
         raise fail(where, f"subject {sid!r}: write a mapping with nl, en, taakveld and words")
     unknown = sorted(str(k) for k in entry if str(k) not in _KEYS)
@@ -215,9 +214,9 @@ class SubjectReader:
     --------
     >>> reader = SubjectReader(builtin_thesaurus(), Analyzer())
     >>> found = reader.subjects("Ontstenen van tuinen en groene daken")
-    >>> [(reader.thesaurus.subjects[i].nl, named) for i, named in found.items()]
-    [('klimaatadaptatie', ('ontstenen', 'groene daken')), ('groen door bewoners (geveltuinen, zelfbeheer)', ('tuinen',))]
-    >>> [reader.thesaurus.subjects[i].nl for i in reader.subjects("Hittestressmaatregelen")]
+    >>> [(reader.thesaurus.subjects[i].id, named) for i, named in found.items()]
+    [('bewonersgroen', ('tuinen',)), ('klimaatadaptatie', ('ontstenen', 'groene daken'))]
+    >>> [reader.thesaurus.subjects[i].id for i in reader.subjects("Hittestressmaatregelen")]
     ['klimaatadaptatie']
     """
 
