@@ -225,7 +225,8 @@ class SubjectReader:
         self.analyzer = analyzer
         self._stems: dict[str, set[int]] = {}
         self._edges: dict[str, set[int]] = {}
-        self._phrases: list[tuple[tuple[str, ...], int]] = []
+        # Phrases by their first word's key: a text is checked only for the phrases it may hold.
+        self._phrases: dict[str, list[tuple[tuple[str, ...], int]]] = {}
         for number, subject in enumerate(thesaurus.subjects):
             for entry in subject.words:
                 self._add(entry, number)
@@ -239,7 +240,7 @@ class SubjectReader:
             if len(entry) >= EDGE_LETTERS and entry.isalpha():
                 self._edges.setdefault(entry, set()).add(number)
         elif needed:
-            self._phrases.append((tuple(dict.fromkeys(needed)), number))
+            self._phrases.setdefault(needed[0], []).append((tuple(dict.fromkeys(needed)), number))
 
     def _need(self, word: str) -> str:
         """What a text needs to hold for a word of a thesaurus phrase: its key, or a word
@@ -261,9 +262,10 @@ class SubjectReader:
                 keys.setdefault(key, word)
             for number in self._word_subjects(word):
                 named.setdefault(number, []).append(word)
-        for phrase, number in self._phrases:
-            if all(k in keys for k in phrase):
-                named.setdefault(number, []).append(" ".join(keys[k] for k in phrase))
+        for first in [k for k in keys if k in self._phrases]:
+            for phrase, number in self._phrases[first]:
+                if all(k in keys for k in phrase):
+                    named.setdefault(number, []).append(" ".join(keys[k] for k in phrase))
         found = self._found[text] = {n: tuple(dict.fromkeys(w)) for n, w in sorted(named.items())}
         return found
 
