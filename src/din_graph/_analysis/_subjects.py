@@ -239,8 +239,9 @@ class SubjectReader:
             self._stems.setdefault(needed[0], set()).add(number)
             if len(entry) >= EDGE_LETTERS and entry.isalpha():
                 self._edges.setdefault(entry, set()).add(number)
-        elif needed:
-            self._phrases.setdefault(needed[0], []).append((tuple(dict.fromkeys(needed)), number))
+        elif any(not need.startswith("=") for need in needed):
+            first = next(need for need in needed if not need.startswith("="))
+            self._phrases.setdefault(first, []).append((tuple(dict.fromkeys(needed)), number))
 
     def _need(self, word: str) -> str:
         """What a text needs to hold for a word of a thesaurus phrase: its key, or a word
@@ -255,17 +256,18 @@ class SubjectReader:
         if found is not None:
             return found
         named: dict[int, list[str]] = {}
-        keys: dict[str, str] = {}
-        for word in self.analyzer.words(text):
-            keys.setdefault(f"={word}", word)
-            for key in self.analyzer.keys(word):
-                keys.setdefault(key, word)
+        # The analyzer has read the text already (term view): each key and its word as written.
+        keys = self.analyzer.written(text)
+        for word in dict.fromkeys(keys.values()):
             for number in self._word_subjects(word):
                 named.setdefault(number, []).append(word)
-        for first in [k for k in keys if k in self._phrases]:
-            for phrase, number in self._phrases[first]:
-                if all(k in keys for k in phrase):
-                    named.setdefault(number, []).append(" ".join(keys[k] for k in phrase))
+        phrases = [k for k in keys if k in self._phrases]
+        if phrases:
+            keys = keys | {f"={word}": word for word in words(text)}
+            for first in phrases:
+                for phrase, number in self._phrases[first]:
+                    if all(k in keys for k in phrase):
+                        named.setdefault(number, []).append(" ".join(keys[k] for k in phrase))
         found = self._found[text] = {n: tuple(dict.fromkeys(w)) for n, w in sorted(named.items())}
         return found
 
@@ -276,7 +278,7 @@ class SubjectReader:
         return found
 
     def _match(self, word: str) -> frozenset[int]:
-        keys = self.analyzer.keys(word)
+        keys = self.analyzer.keys(word) if " " not in word else ()  # a compound written apart: its parts count
         if not keys:
             return frozenset()
         if word.endswith(_ADVERBS) and word not in self._edges:
