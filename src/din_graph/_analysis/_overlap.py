@@ -618,8 +618,10 @@ def _features(nodes: list[_Node], analyzer: Analyzer, reader: SubjectReader) -> 
 
 
 def _subject_view(texts: list[str], reader: SubjectReader) -> sp.csr_matrix:
-    """Texts × subjects: how many words of each text name the subject, TF-IDF (sublinear),
-    rows of unit length."""
+    """Texts × subjects: how many words of each text name the subject, TF-IDF (sublinear);
+    each row as long as the square root of the share of the text's words that name its
+    subjects (:meth:`SubjectReader.coverage`), so that a pair's cosine counts as much as
+    the subject is what both texts are about."""
     import numpy as np
     import scipy.sparse as sp
     from sklearn.feature_extraction.text import TfidfTransformer
@@ -630,7 +632,9 @@ def _subject_view(texts: list[str], reader: SubjectReader) -> sp.csr_matrix:
     cols = np.fromiter((number for n in named for number in n), dtype=np.int64, count=len(rows))
     counts = np.fromiter((len(w) for n in named for w in n.values()), dtype=np.float32, count=len(rows))
     matrix = sp.csr_matrix((counts, (rows, cols)), shape=(len(texts), max(1, len(reader.thesaurus))))
-    return sp.csr_matrix(normalize(TfidfTransformer(sublinear_tf=True).fit_transform(matrix)), dtype=np.float32)
+    length = np.sqrt([reader.coverage(text) for text in texts])
+    rows = normalize(TfidfTransformer(sublinear_tf=True).fit_transform(matrix))
+    return sp.csr_matrix(sp.diags(length) @ rows, dtype=np.float32)
 
 
 def _term_counts(texts: list[str], analyzer: Analyzer) -> tuple[sp.csr_matrix, np.ndarray]:

@@ -271,6 +271,24 @@ class SubjectReader:
         found = self._found[text] = {n: tuple(dict.fromkeys(w)) for n, w in sorted(named.items())}
         return found
 
+    def coverage(self, text: str) -> float:
+        """The share of a text's content words that name one of its subjects: 1 for a text
+        all about them (*Tegengaan hittestress*), less where they are one aside among many.
+
+        Examples
+        --------
+        >>> reader = SubjectReader(builtin_thesaurus(), Analyzer())
+        >>> reader.coverage("Tegengaan hittestress")
+        1.0
+        >>> reader.coverage("Hittestress: een kaart met koele plekken voor ouderen")
+        0.2
+        """
+        content = set(self.analyzer.written(text).values())
+        if not content:
+            return 0.0
+        named = {part for named in self.subjects(text).values() for word in named for part in word.split()}
+        return len(content & named) / len(content)
+
     def _word_subjects(self, word: str) -> frozenset[int]:
         found = self._of_word.get(word)
         if found is None:
