@@ -176,7 +176,7 @@ def test_overlap_json_shape_and_options() -> None:
     assert "| `almelo-leefbare-wijken-en-dorpen/EK1` Tegengaan hittestress |" in out
     assert "| 2 | 0.66 | likely |" in out
     assert out.count("\n| ") == 3  # the three pairs below the header
-    assert "and 78 more pairs" in out
+    assert "and 79 more pairs" in out
 
 
 def test_overlap_review_file(tmp_path: Path) -> None:

@@ -263,12 +263,21 @@ class SubjectReader:
                 named.setdefault(number, []).append(word)
         phrases = [k for k in keys if k in self._phrases]
         if phrases:
-            keys = keys | {f"={word}": word for word in words(text)}
+            whole = self._whole_words(text)
             for first in phrases:
                 for phrase, number in self._phrases[first]:
-                    if all(k in keys for k in phrase):
-                        named.setdefault(number, []).append(" ".join(keys[k] for k in phrase))
+                    if all(k in whole for k in phrase):
+                        named.setdefault(number, []).append(" ".join(whole[k] for k in phrase))
         found = self._found[text] = {n: tuple(dict.fromkeys(w)) for n, w in sorted(named.items())}
+        return found
+
+    def _whole_words(self, text: str) -> dict[str, str]:
+        """Each word's own key (not its parts': *energielabel* is no *energie* of *duurzame
+        energie*) or, for a word without one, the word marked ``=``; and the word as written."""
+        found: dict[str, str] = {}
+        for word in words(text):
+            keys = self.analyzer.keys(word)
+            found.setdefault(keys[0] if keys else f"={word}", word)
         return found
 
     def coverage(self, text: str) -> float:
