@@ -47,6 +47,7 @@ OVERLAP_WORDS: dict[str, dict[str, str]] = {
         "kind.effort-effort": "inspanning–inspanning",
         "kind.goal-goal": "doel–doel",
         "kind.effort-goal": "inspanning–doel",
+        "kind.goal-effort": "doel–inspanning",
         # signals
         "signal.text": "tekst",
         "signal.owner": "trekker",
@@ -83,6 +84,7 @@ OVERLAP_WORDS: dict[str, dict[str, str]] = {
         "kind.effort-effort": "effort–effort",
         "kind.goal-goal": "goal–goal",
         "kind.effort-goal": "effort–goal",
+        "kind.goal-effort": "goal–effort",
         "signal.text": "text",
         "signal.owner": "owner",
         "signal.partner": "partner",
