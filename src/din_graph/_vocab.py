@@ -53,6 +53,7 @@ OVERLAP_WORDS: dict[str, dict[str, str]] = {
         "signal.owner": "trekker",
         "signal.partner": "partner",
         "signal.area": "gebied",
+        "signal.elsewhere": "ander gebied",
         "signal.link": "koppeling",
         "signal.related": "verwant programma",
         # the sentence that says why a pair is listed: a lead, then the parts found
@@ -62,6 +63,7 @@ OVERLAP_WORDS: dict[str, dict[str, str]] = {
         "why.owner": "zelfde trekker ({shared})",
         "why.partner": "zelfde partner ({shared})",
         "why.area": "zelfde gebied ({shared})",
+        "why.elsewhere": "wel elk in een ander gebied ({shared})",
         "why.link": "gekoppeld in de bestanden",
         "why.related": "het contract noemt het andere programma",
         # review decisions and list notes
@@ -89,6 +91,7 @@ OVERLAP_WORDS: dict[str, dict[str, str]] = {
         "signal.owner": "owner",
         "signal.partner": "partner",
         "signal.area": "area",
+        "signal.elsewhere": "another area",
         "signal.link": "link",
         "signal.related": "related programme",
         "why.words": "Both name {words}",
@@ -97,6 +100,7 @@ OVERLAP_WORDS: dict[str, dict[str, str]] = {
         "why.owner": "same owner ({shared})",
         "why.partner": "same partner ({shared})",
         "why.area": "same area ({shared})",
+        "why.elsewhere": "but each in another area ({shared})",
         "why.link": "linked in the files",
         "why.related": "the contract names the other programme",
         "review.confirmed": "confirmed",
