@@ -196,7 +196,7 @@ def test_overlap_review_file(tmp_path: Path) -> None:
     code, out, _ = run("overlap", "examples/almelo", "--review", str(review), "--top", "3")
     assert code == 0
     assert "almelo-duurzaamheid/E19" not in out
-    assert "  1. 0.63  waarschijnlijk, bevestigd  inspanning–doel\n" in out
+    assert "  1. 0.63  waarschijnlijk, bevestigd  doel–inspanning\n" in out
     assert "(afgestemd met de wijkregisseur)" in out
     assert "1 afgewezen paar/paren weggelaten (reviewbestand)" in out
     assert "almelo-duurzaamheid/E99 – almelo-leefbare-wijken-en-dorpen/EK1: knoop almelo-duurzaamheid/E99" in out
