@@ -273,7 +273,8 @@ def test_rivals_are_the_best_match_in_the_other_nodes_programme(
     got = _best_in_programme(value, left, right, np.asarray(programme_of))
 
     def best(node: int, programme: int) -> float:
-        return max(v for i, j, v in rows for me, other in ((i, j), (j, i)) if me == node and programme_of[other] == programme)
+        ends = [(i, j, v) for i, j, v in rows] + [(j, i, v) for i, j, v in rows]
+        return max(v for me, other, v in ends if me == node and programme_of[other] == programme)
 
     expected = [max(best(i, programme_of[j]), best(j, programme_of[i])) for i, j, _ in rows]
     assert got.tolist() == pytest.approx(expected)

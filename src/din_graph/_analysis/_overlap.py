@@ -12,9 +12,11 @@ Five stages, each one function:
 3. **candidates** (:func:`_candidates`): each node's ``candidates_per_node`` best
    partners of other programmes by term similarity (chunked sparse products; the
    terms used by very many nodes are left out of this search only);
-4. **scores** (:func:`_scores`): text similarity (the two views' cosines, mixed)
+4. **scores** (:func:`_scores`): text similarity (the views' cosines, mixed)
    raised by shared owner, partner, area, explicit links and related programmes,
-   mapped to [0, 1) so that scores rank and never pile up at the top;
+   lowered where the two name places that lie apart, measured against each node's
+   best match in the other's programme, and mapped to [0, 1) so that scores rank
+   and never pile up at the top;
 5. **evidence** (:func:`_evidence`): the words both texts share as written, the
    other signals, and one sentence saying why the pair is listed.
 
@@ -290,7 +292,8 @@ def overlaps(
         of the *mogelijk* band; ``docs/overlap.md`` says how it was set).
     weights:
         Signal weights overriding :data:`DEFAULT_WEIGHTS` (``owner``, ``partner``,
-        ``area``, ``link``, ``related``).
+        ``area``, ``elsewhere``, ``link``, ``related``; ``elsewhere`` is negative:
+        it lowers pairs whose places lie apart).
     kinds:
         Which pair kinds to list.
     candidates_per_node:
