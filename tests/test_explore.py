@@ -405,6 +405,31 @@ def test_the_view_saves_as_svg_and_png(browser: Any, pages: dict[str, Path], dow
     assert_quiet(browser)
 
 
+@pytest.mark.browser
+@pytest.mark.graphviz
+def test_print_opens_the_dialog_and_prints_the_drawing_alone(browser: Any, pages: dict[str, Path]) -> None:
+    from selenium.webdriver.common.by import By
+
+    open_page(browser, pages["almelo"], "#v=almelo-duurzaamheid")
+    browser.execute_script("window.__printed = 0; window.print = function () { window.__printed += 1; };")
+    browser.find_element(By.ID, "print").click()
+    assert browser.execute_script("return window.__printed") == 1
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        shown = browser.execute_script(
+            """
+            const shown = (id) => getComputedStyle(document.getElementById(id)).display !== 'none';
+            return {side: shown('side'), filters: shown('filters'), tabs: shown('tabs'), view: shown('view'),
+                    drawing: document.querySelector('#view svg') !== null};
+            """
+        )
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert shown == {"side": False, "filters": False, "tabs": False, "view": True, "drawing": True}
+    assert base64.b64decode(browser.print_page()).startswith(b"%PDF")
+    assert_quiet(browser)
+
+
 def test_notebook_shows_the_page_in_a_frame() -> None:
     page = explore(hostile_portfolio())
     frame = page._repr_html_()
