@@ -497,4 +497,20 @@ def test_without_dot_the_matplotlib_layout_is_tagged_and_traced(
     assert seen["selected"] == {goal}
     assert seen["related"] == (want["up"] | want["down"] | want["owners"]) & seen["drawn"]
     assert seen["down"]
+    opacity = browser.execute_script(
+        """
+        const out = {};
+        for (const g of document.querySelectorAll('#view g.part[data-node]')) {
+          const key = g.getAttribute('data-node');
+          (out[key] = out[key] || []).push(Number(getComputedStyle(g).opacity));
+        }
+        return out;
+        """
+    )
+    assert opacity[goal] == [1.0] * len(opacity[goal])  # the selected box's words stay
+    faded = set(opacity) - seen["related"] - {goal}
+    assert faded
+    assert all(o == [0.25] * len(o) for k, o in opacity.items() if k in faded)
+    assert 'class="part" data-node' in text
+    assert 'class="part" data-node="' + goal + '" tabindex' not in text
     assert_quiet(browser)

@@ -172,9 +172,15 @@ def sheet_figure(sheet: Sheet) -> Any:
     ax.set_axis_off()
     words = sheet.words
 
-    def text(x: float, y: float, lines: list[str] | tuple[str, ...], size: float, **kw: Any) -> None:
+    numbered = iter(range(1_000_000_000))
+
+    def text(
+        x: float, y: float, lines: list[str] | tuple[str, ...], size: float, *, of: str | None = None, **kw: Any
+    ) -> None:
         if lines:
             shown = "\n".join(mpl_text(line) for line in lines)
+            if of is not None:  # the explorer fades and traces the parts of a node with its box
+                kw["gid"] = f"din-part:{next(numbered)}:{of}"
             ax.text(x, y, shown, fontsize=size * scale, va="top", linespacing=LINE * 0.95, **kw)
 
     text(BAND * 0.1, 8, [sheet.title], 20, color="#12395c", fontweight="bold")
@@ -261,14 +267,16 @@ def sheet_figure(sheet: Sheet) -> Any:
         if goal.level == "vision":
             lines = tuple(wrap(goal.tooltip, max(60, int(box.w / 6.2)), max_lines=5))
         size = {"vision": 12, "strategic_goal": 11, "operational_goal": 10, "external": 9}[goal.level]
-        text(left + PAD, top + PAD, lines, size, color=colour)
+        text(left + PAD, top + PAD, lines, size, color=colour, of=goal.key)
         y = top + PAD + _text_height(len(lines), size) + 3
         for detail in goal.details:
-            text(left + PAD, y, detail.lines, 8, color="#26384d")
+            text(left + PAD, y, detail.lines, 8, color="#26384d", of=goal.key)
             y += _text_height(len(detail.lines), 8)
             if detail.status is not None:
                 word = words.get(f"status.{detail.status}", words["status.no_data"])
-                text(left + PAD, y, ["● " + word], 8, color=STATUS_COLOURS[detail.status], fontweight="bold")
+                text(
+                    left + PAD, y, ["● " + word], 8, color=STATUS_COLOURS[detail.status], fontweight="bold", of=goal.key
+                )
                 y += _text_height(1, 8)
             y += 3
         if goal.marks:
@@ -279,6 +287,7 @@ def sheet_figure(sheet: Sheet) -> Any:
                 7,
                 color=MARK_COLOURS[goal.marks[0]],
                 fontweight="bold",
+                of=goal.key,
             )
 
     for column in sheet.columns:
@@ -316,11 +325,20 @@ def sheet_figure(sheet: Sheet) -> Any:
                         gid=f"din:{row.key}",
                     )
                 )
-                text(left + 5, y + 3, row.lines, 9, color="#595959", fontweight="bold")
-                text(left + 5, y + 3 + _text_height(len(row.lines), 9), meta, 7, color="#595959")
+                text(left + 5, y + 3, row.lines, 9, color="#595959", fontweight="bold", of=row.key)
+                text(left + 5, y + 3 + _text_height(len(row.lines), 9), meta, 7, color="#595959", of=row.key)
             else:
                 fill, marker = ROLE_STYLE.get(row.role, ROLE_STYLE["unknown"])
-                ax.add_patch(Rectangle((left + 2, y), MARKER_WIDTH, h, facecolor=marker, edgecolor="none"))
+                ax.add_patch(
+                    Rectangle(
+                        (left + 2, y),
+                        MARKER_WIDTH,
+                        h,
+                        facecolor=marker,
+                        edgecolor="none",
+                        gid=f"din-part:{next(numbered)}:{row.key}",
+                    )
+                )
                 text(
                     left + 2 + MARKER_WIDTH / 2,
                     y + 3,
@@ -329,6 +347,7 @@ def sheet_figure(sheet: Sheet) -> Any:
                     color="#ffffff",
                     fontweight="bold",
                     ha="center",
+                    of=row.key,
                 )
                 edge = MARK_COLOURS[row.marks[0]] if row.marks else "none"
                 ax.add_patch(
@@ -343,13 +362,13 @@ def sheet_figure(sheet: Sheet) -> Any:
                     )
                 )
                 tx = left + 7 + MARKER_WIDTH
-                text(tx, y + 3, row.lines, 9)
+                text(tx, y + 3, row.lines, 9, of=row.key)
                 ty = y + 3 + _text_height(len(row.lines), 9)
                 status = row_status(row, words)
                 if status:
-                    text(tx, ty, status[0], 7, color=status[1], fontweight="bold")
+                    text(tx, ty, status[0], 7, color=status[1], fontweight="bold", of=row.key)
                     ty += _text_height(len(status[0]), 7)
-                text(tx, ty, meta, 7, color="#404040")
+                text(tx, ty, meta, 7, color="#404040", of=row.key)
                 if row.marks:
                     ty += _text_height(len(meta), 7)
                     text(
@@ -359,6 +378,7 @@ def sheet_figure(sheet: Sheet) -> Any:
                         7,
                         color=MARK_COLOURS[row.marks[0]],
                         fontweight="bold",
+                        of=row.key,
                     )
             y += h + 2
     for owner in sheet.owners:
@@ -375,7 +395,7 @@ def sheet_figure(sheet: Sheet) -> Any:
                 gid=f"din:{owner.key}",
             )
         )
-        text(box.x, box.y + PAD, owner.lines, 9, ha="center", multialignment="center")
+        text(box.x, box.y + PAD, owner.lines, 9, ha="center", multialignment="center", of=owner.key)
     return fig
 
 
