@@ -157,10 +157,34 @@ def _levels_of(sheet: Sheet) -> dict[str, str]:
     return out
 
 
+@dataclass
+class _Canvas:
+    """The axes being drawn on, the sheet's scale, and a counter for the ids of node parts."""
+
+    ax: Any
+    scale: float
+    words: dict[str, str]
+    parts: int = 0
+
+    def text(
+        self, x: float, y: float, lines: list[str] | tuple[str, ...], size: float, *, of: str | None = None, **kw: Any
+    ) -> None:
+        if lines:
+            shown = "\n".join(mpl_text(line) for line in lines)
+            if of is not None:
+                kw["gid"] = self.part_of(of)
+            self.ax.text(x, y, shown, fontsize=size * self.scale, va="top", linespacing=LINE * 0.95, **kw)
+
+    def part_of(self, key: str) -> str:
+        """An id for one more part (words, marker) of node ``key``: the explorer fades and
+        traces a node's parts with its box (``din:<key>``)."""
+        self.parts += 1
+        return f"din-part:{self.parts - 1}:{key}"
+
+
 def sheet_figure(sheet: Sheet) -> Any:
     """A matplotlib ``Figure`` of the sheet, sized to the sheet's paper."""
     from matplotlib.figure import Figure
-    from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Rectangle
 
     boxes, width, height, _ = _layout(sheet)
     paper_w, paper_h = paper_size(sheet.paper, landscape=sheet.landscape)
@@ -170,19 +194,21 @@ def sheet_figure(sheet: Sheet) -> Any:
     ax.set_xlim(0, width)
     ax.set_ylim(height, 0)
     ax.set_axis_off()
-    words = sheet.words
+    canvas = _Canvas(ax, scale, sheet.words)
+    _draw_heading(canvas, sheet)
+    _draw_band_labels(canvas, sheet, boxes)
+    _draw_links(canvas, sheet, boxes)  # first, so the boxes lie on top of them
+    _draw_goals(canvas, sheet, boxes)
+    _draw_columns(canvas, sheet, boxes)
+    _draw_owners(canvas, sheet, boxes)
+    return fig
 
-    numbered = iter(range(1_000_000_000))
 
-    def text(
-        x: float, y: float, lines: list[str] | tuple[str, ...], size: float, *, of: str | None = None, **kw: Any
-    ) -> None:
-        if lines:
-            shown = "\n".join(mpl_text(line) for line in lines)
-            if of is not None:  # the explorer fades and traces the parts of a node with its box
-                kw["gid"] = f"din-part:{next(numbered)}:{of}"
-            ax.text(x, y, shown, fontsize=size * scale, va="top", linespacing=LINE * 0.95, **kw)
+def _draw_heading(canvas: _Canvas, sheet: Sheet) -> None:
+    """Title, subtitle and the legend line (roles, placeholder, the marks shown)."""
+    from matplotlib.patches import Rectangle
 
+    ax, text, words = canvas.ax, canvas.text, canvas.words
     text(BAND * 0.1, 8, [sheet.title], 20, color="#12395c", fontweight="bold")
     text(BAND * 0.1, 34, list(sheet.subtitle), 11, color="#404040")
     x = BAND * 0.1
@@ -204,10 +230,13 @@ def sheet_figure(sheet: Sheet) -> Any:
             text(x, legend_y, [words[f"{mark}.legend"]], 8, color=MARK_COLOURS[mark], fontweight="bold")
             x += 5.0 * len(words[f"{mark}.legend"]) + 14
 
+
+def _draw_band_labels(canvas: _Canvas, sheet: Sheet, boxes: dict[str, _Box]) -> None:
+    """The level names in the left margin (VISIE, STRATEGISCHE DOELEN, ...)."""
     for level, label in sheet.levels.items():
         band = boxes.get(f"band:{level}")
         if band is not None:
-            text(
+            canvas.text(
                 BAND - 6,
                 band.y + band.h / 2 - 6,
                 wrap(label.upper(), 16),
@@ -218,7 +247,13 @@ def sheet_figure(sheet: Sheet) -> Any:
                 multialignment="right",
             )
 
-    # links first, boxes on top of them
+
+def _draw_links(canvas: _Canvas, sheet: Sheet, boxes: dict[str, _Box]) -> None:
+    """Arrows from columns and goals up to the goals they serve (dashed across programmes),
+    thicker for more efforts; dashed lines from columns down to their owners."""
+    from matplotlib.patches import FancyArrowPatch
+
+    ax, scale = canvas.ax, canvas.scale
     for link in sheet.links:
         tail, head = boxes.get(link.tail), boxes.get(link.head)
         if tail is None or head is None:
@@ -243,6 +278,12 @@ def sheet_figure(sheet: Sheet) -> Any:
             tail, head = boxes[column_id], boxes[owner.key]
             ax.plot([tail.x, head.x], [tail.bottom, head.y], color="#9f9f9f", linestyle="--", linewidth=scale)
 
+
+def _draw_goals(canvas: _Canvas, sheet: Sheet, boxes: dict[str, _Box]) -> None:
+    """The vision and goal boxes with their indicators, progress and marks."""
+    from matplotlib.patches import FancyBboxPatch
+
+    ax, scale, text, words = canvas.ax, canvas.scale, canvas.text, canvas.words
     for goal in sheet.goal_boxes():
         box = boxes[goal.key]
         fill, border, colour = LEVEL_STYLE[goal.level]
@@ -290,6 +331,12 @@ def sheet_figure(sheet: Sheet) -> Any:
                 of=goal.key,
             )
 
+
+def _draw_columns(canvas: _Canvas, sheet: Sheet, boxes: dict[str, _Box]) -> None:
+    """The effort columns: a header, then each effort with its role marker, status and meta."""
+    from matplotlib.patches import Rectangle
+
+    ax, scale, text, words = canvas.ax, canvas.scale, canvas.text, canvas.words
     for column in sheet.columns:
         box = boxes[column.id]
         left = box.x - box.w / 2
@@ -336,7 +383,7 @@ def sheet_figure(sheet: Sheet) -> Any:
                         h,
                         facecolor=marker,
                         edgecolor="none",
-                        gid=f"din-part:{next(numbered)}:{row.key}",
+                        gid=canvas.part_of(row.key),
                     )
                 )
                 text(
@@ -381,6 +428,13 @@ def sheet_figure(sheet: Sheet) -> Any:
                         of=row.key,
                     )
             y += h + 2
+
+
+def _draw_owners(canvas: _Canvas, sheet: Sheet, boxes: dict[str, _Box]) -> None:
+    """The owner boxes under the columns."""
+    from matplotlib.patches import FancyBboxPatch
+
+    ax, scale, text = canvas.ax, canvas.scale, canvas.text
     for owner in sheet.owners:
         box = boxes[owner.key]
         ax.add_patch(
@@ -396,7 +450,6 @@ def sheet_figure(sheet: Sheet) -> Any:
             )
         )
         text(box.x, box.y + PAD, owner.lines, 9, ha="center", multialignment="center", of=owner.key)
-    return fig
 
 
 def sheet_bytes(sheet: Sheet, fmt: str) -> bytes:
