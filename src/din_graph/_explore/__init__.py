@@ -23,7 +23,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from din_graph._errors import DinError, DinRenderError
+from din_graph._errors import DinArgumentError, DinRenderError
 from din_graph._model import Effort, Indicator, Placeholder, Portfolio, Programme, Value
 from din_graph._vocab import Lang
 
@@ -512,9 +512,10 @@ def explore(
 
     Raises
     ------
+    DinArgumentError
+        When ``obj`` is neither a programme nor a portfolio, or ``lang`` is unknown.
     DinError
-        When ``obj`` is neither a programme nor a portfolio, ``lang`` is unknown,
-        or the file or the review file cannot be read or written.
+        When the file or the review file cannot be read or written.
 
     Examples
     --------
@@ -526,9 +527,9 @@ def explore(
     from din_graph._output import write_file
 
     if not isinstance(obj, Programme | Portfolio):
-        raise DinError(f"cannot explore a {type(obj).__name__}; give a Programme or a Portfolio")
+        raise DinArgumentError(f"cannot explore a {type(obj).__name__}; give a Programme or a Portfolio")
     if lang not in ("nl", "en"):
-        raise DinError(f"unknown language {lang!r}; choose nl or en")
+        raise DinArgumentError(f"unknown language {lang!r}; choose nl or en")
     found = overlaps
     entries: list[dict[str, str]] = []
     loaded = None

@@ -23,7 +23,7 @@ from typing import Literal
 from din_graph._analysis._index import GOAL_KINDS, DinIndex, index_of
 from din_graph._analysis._progress import progress
 from din_graph._analysis._structure import orphan_efforts, single_points_of_failure, uncovered_goals
-from din_graph._errors import DinError
+from din_graph._errors import DinArgumentError
 from din_graph._graph import node_key
 from din_graph._model import (
     Effort,
@@ -256,7 +256,7 @@ def parse_highlight(highlight: str | Iterable[str] | None) -> frozenset[str]:
         elif item in HIGHLIGHTS:
             out.add(item)
         else:
-            raise DinError(f"unknown highlight {raw!r}; choose from findings, {', '.join(HIGHLIGHTS)}")
+            raise DinArgumentError(f"unknown highlight {raw!r}; choose from findings, {', '.join(HIGHLIGHTS)}")
     return frozenset(out)
 
 
@@ -346,18 +346,18 @@ def build_sheet(
     is an effort that reaches no goal of *any* programme) are judged in it.
     """
     if lang not in WORDS:
-        raise DinError(f"unknown language {lang!r}; choose nl or en")
+        raise DinArgumentError(f"unknown language {lang!r}; choose nl or en")
     if paper.lower() not in PAPERS:
-        raise DinError(f"unknown paper {paper!r}; choose {' or '.join(PAPERS)}")
+        raise DinArgumentError(f"unknown paper {paper!r}; choose {' or '.join(PAPERS)}")
     if owners not in {"inside", "below", "none"}:
-        raise DinError(f"unknown owners mode {owners!r}; choose inside, below or none")
+        raise DinArgumentError(f"unknown owners mode {owners!r}; choose inside, below or none")
     if max_rows is not None and max_rows < 1:
-        raise DinError("max_rows must be at least 1")
+        raise DinArgumentError("max_rows must be at least 1")
     words = WORDS[lang]
     wanted = parse_highlight(highlight)
     index = index_of(context if context is not None else programme)
     if context is not None and programme.id not in index.programmes:
-        raise DinError(f"programme {programme.id!r} is not in portfolio {context.id!r}")
+        raise DinArgumentError(f"programme {programme.id!r} is not in portfolio {context.id!r}")
     pid = programme.id
     marks = _marks(index, pid, wanted)
 
