@@ -43,6 +43,8 @@ BAD_CALLS: dict[str, Callable[[din_graph.Portfolio, Path], Any]] = {
     "dump format": lambda pf, tmp: din_graph.dump(pf, tmp / "out", programme_format="toml"),
     "explore lang": lambda pf, _: din_graph.explore(pf, lang="fr"),
     "explore object": lambda _pf, _: din_graph.explore(42),
+    "check lang": lambda pf, _: din_graph.check(pf, lang="de"),
+    "check kernopgaven": lambda pf, _: din_graph.check(pf, kernopgaven=(7, 5)),
     "write_report suffix": lambda pf, tmp: din_graph.write_report(pf, tmp / "report.docx"),
 }
 
