@@ -40,6 +40,7 @@ BAD_CALLS: dict[str, Callable[[din_graph.Portfolio, Path], Any]] = {
     "progress tolerance": lambda pf, _: din_graph.progress(pf, tolerance=-1),
     "diff rename_score": lambda pf, _: din_graph.diff(_programme(pf), _programme(pf), rename_score=101),
     "indicator_chart which": lambda pf, _: din_graph.indicator_chart(_programme(pf).operational_goals[0], which=99),
+    "dumps format": lambda pf, _: din_graph.dumps(pf, format="toml"),
     "dump format": lambda pf, tmp: din_graph.dump(pf, tmp / "out", programme_format="toml"),
     "explore lang": lambda pf, _: din_graph.explore(pf, lang="fr"),
     "explore object": lambda _pf, _: din_graph.explore(42),

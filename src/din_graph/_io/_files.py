@@ -444,9 +444,14 @@ def dumps(obj: Programme | Portfolio, format: str = "yaml") -> str:  # noqa: A00
       id: p
       name: Parken
     vision: Meer groen
+
+    Raises
+    ------
+    DinArgumentError
+        ``format`` is neither ``"yaml"`` nor ``"json"``.
     """
     if format not in ("yaml", "json"):
-        raise ValueError(f"format must be 'yaml' or 'json', not {format!r}")
+        raise DinArgumentError(f"format must be 'yaml' or 'json', not {format!r}")
     json_keys = format == "json"
     if isinstance(obj, Programme):
         data = programme_to_file(obj, json_keys=json_keys)
