@@ -841,6 +841,12 @@ CLI_WORDS: dict[str, dict[str, str]] = {
     },
 }
 
+
+def _role_words(lang: Lang) -> dict[str, str]:
+    """The role words as the sheet writes them: a change of role reads the same in a diff."""
+    return {k: v for k, v in SHEET_WORDS[lang].items() if k.startswith("role.")}
+
+
 #: The sentences of din diff: verbs, and the names of levels, fields and roles.
 DIFF_WORDS: dict[str, dict[str, str]] = {
     "nl": {
@@ -879,12 +885,7 @@ DIFF_WORDS: dict[str, dict[str, str]] = {
         "field.period": "periode",
         "field.manager": "programmamanager",
         "field.sponsors": "opdrachtgevers",
-        "role.lead": "regie",
-        "role.line": "lijn",
-        "role.coordination": "afstemming",
-        "role.partner": "partner",
-        "role.residents": "inwoners",
-        "role.unknown": "onbekend",
+        **_role_words("nl"),
     },
     "en": {
         "added": "added",
@@ -922,12 +923,7 @@ DIFF_WORDS: dict[str, dict[str, str]] = {
         "field.period": "period",
         "field.manager": "manager",
         "field.sponsors": "sponsors",
-        "role.lead": "lead",
-        "role.line": "line",
-        "role.coordination": "coordination",
-        "role.partner": "partner",
-        "role.residents": "residents",
-        "role.unknown": "unknown",
+        **_role_words("en"),
     },
 }
 
