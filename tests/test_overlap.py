@@ -209,7 +209,7 @@ def programmes_of(*groups: list[dict[str, object]]) -> Portfolio:
     return Portfolio.model_validate({"id": "pf", "name": "PF", "programmes": programmes, "areas": AREAS})
 
 
-def test_same_place_rewrite_beats_a_closer_text_elsewhere_in_a_third_programme() -> None:
+def test_same_place_rewrite_beats_a_closer_text_elsewhere() -> None:
     base = effort("E1", "Geveltuinen en regentonnen aanleggen", areas=["Kerkelanden"])
     # the rewrite, in the base's place; its text is a little further from the base than the other effort's
     rewrite = effort("E1", "Aanleg van geveltuinen en regentonnen, ook bij scholen", areas=["Kerkelanden"])
@@ -227,6 +227,13 @@ def test_same_place_rewrite_beats_a_closer_text_elsewhere_in_a_third_programme()
         ("elsewhere", ("Kerkelanden", "De Riet"))
     ]
     assert "wel elk in een ander gebied (Kerkelanden / De Riet)" in apart.reason
+    # two programmes: the rewrite and the other effort compete in one programme (and as rivals)
+    two = programmes_of([base], [rewrite, {**elsewhere, "id": "E2"}])
+    for weights in ({"area": 0.0, "elsewhere": 0.0}, {"elsewhere": 0.0}):
+        plain = [(p.a, p.b) for p in overlaps(two, threshold=0.0, weights=weights).pairs]
+        assert plain.index(("a/E1", "b/E2")) < plain.index(("a/E1", "b/E1"))
+    order = [(p.a, p.b) for p in overlaps(two, threshold=0.0).pairs]
+    assert order.index(("a/E1", "b/E1")) < order.index(("a/E1", "b/E2"))
 
 
 def test_municipality_wide_or_nested_places_are_not_apart() -> None:
