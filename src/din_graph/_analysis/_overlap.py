@@ -578,10 +578,12 @@ class _Features:
 
     def similarity(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """Text similarity of each pair as written: the three word views' cosines, mixed by :data:`SHARES`."""
-        views = (self.terms, self.chars, self.context)
-        similarity = SHARES[0] * _row_dots(views[0], left, right)
-        for share, view in zip(SHARES[1:], views[1:], strict=False):
-            similarity += share * _row_dots(view, left, right)
+        terms, chars, context, _ = SHARES
+        similarity: np.ndarray = (
+            terms * _row_dots(self.terms, left, right)
+            + chars * _row_dots(self.chars, left, right)
+            + context * _row_dots(self.context, left, right)
+        )
         return similarity
 
     def meaning(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -645,8 +647,8 @@ def _subject_view(texts: list[str], reader: SubjectReader) -> sp.csr_matrix:
     counts = np.fromiter((len(w) for n in named for w in n.values()), dtype=np.float32, count=len(rows))
     matrix = sp.csr_matrix((counts, (rows, cols)), shape=(len(texts), max(1, len(reader.thesaurus))))
     length = np.sqrt([reader.coverage(text) for text in texts])
-    rows = normalize(TfidfTransformer(sublinear_tf=True).fit_transform(matrix))
-    return sp.csr_matrix(sp.diags(length) @ rows, dtype=np.float32)
+    unit = normalize(TfidfTransformer(sublinear_tf=True).fit_transform(matrix))
+    return sp.csr_matrix(sp.diags(length) @ unit, dtype=np.float32)
 
 
 def _term_counts(texts: list[str], analyzer: Analyzer) -> tuple[sp.csr_matrix, np.ndarray]:
