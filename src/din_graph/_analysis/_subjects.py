@@ -131,6 +131,15 @@ def load_thesaurus(source: str | Path | Mapping[str, Any], *, base: Thesaurus | 
         The file does not load, or is malformed (file, line and subject named).
     DinArgumentError
         The mapping is malformed (subject named).
+
+    Examples
+    --------
+    >>> thesaurus, replace = load_thesaurus(BUILTIN)
+    >>> [(s.taakveld, s.nl, s.en) for s in thesaurus.subjects if s.id == "klimaatadaptatie"]
+    [('7.4', 'klimaatadaptatie', 'climate adaptation')]
+    >>> load_thesaurus({"subjects": {"zwemwater": {"words": ["zwemwater"]}}}, base=thesaurus)
+    Traceback (most recent call last):
+    din_graph._errors.DinArgumentError: subjects: subject 'zwemwater': a new subject needs a Dutch (nl) and an ...
     """
     if isinstance(source, Mapping):
 
