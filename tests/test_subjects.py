@@ -21,7 +21,7 @@ from din_graph._analysis._subjects import (
     load_thesaurus,
     thesaurus_for,
 )
-from din_graph._analysis._text import Analyzer, words
+from din_graph._analysis._text import GROUP_WORDS, Analyzer, words
 from din_graph._errors import DinArgumentError, DinFileError
 
 #: The BBV taakvelden: 0.1 … 8.3, and the sub-fields of 6.7 and 6.8 (6.71, 6.72, 6.81, 6.82).
@@ -75,6 +75,14 @@ def test_every_thesaurus_word_names_something_and_only_one_subject() -> None:
             assert parts, (subject.id, word)
             key = " ".join(sorted(reader.analyzer.keys(p)[0] for p in parts))
             assert owner.setdefault(key, subject.id) == subject.id, (word, subject.id, owner[key])
+
+
+def test_audiences_alone_name_no_subject() -> None:
+    """*mantelzorgers* or *woningeigenaren* say who an effort is for, not what it is about
+    (they weigh least in the term view); in a phrase beside a subject word they may stand."""
+    for subject in builtin_thesaurus().subjects:
+        for word in subject.words:
+            assert [w for w in words(word) if w not in GROUP_WORDS], (subject.id, word)
 
 
 def test_each_thesaurus_word_names_its_own_subject() -> None:
