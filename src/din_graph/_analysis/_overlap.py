@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from din_graph._analysis._areas import AreaActivity, Areas, in_area
 from din_graph._analysis._index import owner_identity, reference_key
-from din_graph._analysis._text import DEFAULT_SYNONYMS, Analyzer, fold, strip_track, words
+from din_graph._analysis._text import DEFAULT_SYNONYMS, Analyzer, Tokens, fold, strip_track, tokenise, words
 from din_graph._errors import DinArgumentError
 from din_graph._gc import gc_paused
 from din_graph._graph import node_key
@@ -377,11 +377,10 @@ def _overlaps(
     if not nodes:
         return Overlaps((), (), (), (), threshold, w, stale=stale)
     bar = _progress_bar(len(nodes), enabled=progress)
+    tokens = tokenise(_texts(nodes), progress=bar.update)
     places = [*areas.lookup, *(p.municipality or "" for p in pf.programmes)]
-    vocabulary = {word for node in nodes for word in words(node.text)}
-    analyzer = Analyzer(vocabulary, places=places, synonyms=synonyms)
-    features = _features(nodes, analyzer)
-    bar.update(len(nodes) // 2)
+    analyzer = Analyzer(tokens.words_of(len(nodes)), places=places, synonyms=synonyms)
+    features = _features(nodes, analyzer, tokens)
     programme = np.asarray([n.programme_number for n in nodes])
     is_effort = np.asarray([n.kind == "effort" for n in nodes])
     left, right = _candidates(features.searched(len(nodes)), programme, is_effort, wanted, per_node, bar)
@@ -571,48 +570,33 @@ class _Features:
         return matrix
 
 
-def _features(nodes: list[_Node], analyzer: Analyzer) -> _Features:
-    """The term, character and context views of every node's text (scikit-learn TF-IDF)."""
-    texts = [n.text for n in nodes]
-    # Many nodes share one context (the efforts of a goal): each is read once.
-    contexts = list(dict.fromkeys(n.context for n in nodes))
-    counts, weight = _term_counts([*texts, *contexts], analyzer)
+def _texts(nodes: list[_Node]) -> list[str]:
+    """What the features read: every node's text, then each distinct context once (many
+    nodes share one: the efforts of a goal)."""
+    return [*(n.text for n in nodes), *dict.fromkeys(n.context for n in nodes)]
+
+
+def _features(nodes: list[_Node], analyzer: Analyzer, tokens: Tokens) -> _Features:
+    """The term, character and context views of every node's text (TF-IDF); ``tokens`` are
+    :func:`_texts` tokenised."""
+    tokens = analyzer.without_places(tokens)
+    counts, weight = _term_counts(tokens, analyzer)
     own = counts[: len(nodes)]
-    row = {context: len(nodes) + i for i, context in enumerate(contexts)}
+    row = {context: len(nodes) + i for i, context in enumerate(dict.fromkeys(n.context for n in nodes))}
     around = counts[[row[n.context] for n in nodes]]
     return _Features(
         _weighed_tfidf(own, weight),
-        _char_view([analyzer.content(t) for t in texts], analyzer),
+        _char_view(tokens, len(nodes), analyzer),
         _weighed_tfidf(own + around, weight),
     )
 
 
-def _term_counts(texts: list[str], analyzer: Analyzer) -> tuple[sp.csr_matrix, np.ndarray]:
+def _term_counts(tokens: Tokens, analyzer: Analyzer) -> tuple[sp.csr_matrix, np.ndarray]:
     """Texts × terms counts, and each term's weight: how rare its word is in Dutch."""
     import numpy as np
-    from sklearn.feature_extraction.text import CountVectorizer
 
-    written: dict[str, str] = {}
-
-    def keys(text: str) -> list[str]:
-        terms = analyzer.terms(text)
-        for term in terms:
-            written.setdefault(term.key, term.written)
-        return [term.key for term in terms]
-
-    vectorizer = CountVectorizer(analyzer=keys, dtype=np.float32)
-    try:
-        counts = vectorizer.fit_transform(texts)
-    except ValueError as err:
-        if "empty vocabulary" not in str(err):
-            raise
-        # Not one content word in any text (titles such as "0" or "PM"): a view without terms
-        # (found by tests/test_fuzz.py; scikit-learn refuses an empty vocabulary).
-        import scipy.sparse as sp
-
-        return sp.csr_matrix((len(texts), 0), dtype=np.float32), np.zeros(0, np.float32)
-    weight = np.asarray([analyzer.weight(written[k]) for k in vectorizer.get_feature_names_out()], np.float32)
-    return counts, weight
+    found = analyzer.counts(tokens)
+    return found.counts, np.asarray([analyzer.weight(word) for word in found.written], np.float32)
 
 
 def _weighed_tfidf(counts: sp.csr_matrix, weight: np.ndarray) -> sp.csr_matrix:
@@ -627,8 +611,8 @@ def _weighed_tfidf(counts: sp.csr_matrix, weight: np.ndarray) -> sp.csr_matrix:
     return sp.csr_matrix(normalize(tfidf.multiply(weight[None, :])))
 
 
-def _char_view(content: list[str], analyzer: Analyzer) -> sp.csr_matrix:
-    """TF-IDF over character 3–5-grams of the content words.
+def _char_view(tokens: Tokens, texts: int, analyzer: Analyzer) -> sp.csr_matrix:
+    """TF-IDF over character 3–5-grams of the content words of the first ``texts`` texts.
 
     The n-grams of each distinct word are counted once; a text's are its words'
     (texts × words @ words × n-grams), as scikit-learn's ``char_wb`` counts them,
@@ -639,12 +623,20 @@ def _char_view(content: list[str], analyzer: Analyzer) -> sp.csr_matrix:
     from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
     from sklearn.preprocessing import normalize
 
-    word_counter = CountVectorizer(token_pattern=r"\S+", dtype=np.float32)
-    try:
-        text_words = word_counter.fit_transform(content)
-    except ValueError:  # no content word in any text
-        return sp.csr_matrix((len(content), 1), dtype=np.float32)
-    vocabulary = word_counter.get_feature_names_out()
+    ids = tokens.ids[: tokens.starts[texts]]
+    used = np.bincount(ids, minlength=len(tokens.words)) > 0
+    content = np.flatnonzero(analyzer.has_terms(tokens) & used)
+    if not len(content):  # no content word in any text
+        return sp.csr_matrix((texts, 1), dtype=np.float32)
+    content = content[np.argsort([tokens.words[i] for i in content.tolist()])]  # scikit-learn's column order
+    vocabulary = [tokens.words[i] for i in content.tolist()]
+    column = np.full(len(tokens.words), -1, dtype=np.int64)
+    column[content] = np.arange(len(content))
+    row = np.repeat(np.arange(texts), np.diff(tokens.starts[: texts + 1]))
+    kept = column[ids] >= 0
+    text_words = sp.csr_matrix(
+        (np.ones(int(kept.sum()), dtype=np.float32), (row[kept], column[ids][kept])), shape=(texts, len(content))
+    )
     weight = np.asarray([analyzer.weight(word) for word in vocabulary], dtype=np.float32)
     word_grams = CountVectorizer(analyzer="char_wb", ngram_range=(3, 5), dtype=np.float32).fit_transform(vocabulary)
     counts = sp.csr_matrix(text_words.multiply(weight[None, :])) @ word_grams
