@@ -380,11 +380,14 @@ def _overlaps(
     stale = _stale(review, {n.key for n in nodes}) if review else ()
     if not nodes:
         return Overlaps((), (), (), (), threshold, w, stale=stale)
-    bar = _progress_bar(len(nodes), enabled=progress)
-    tokens = tokenise(_texts(nodes), progress=bar.update)
+    texts = _texts(nodes)
+    # The bar counts each text read, the features of each node, and each node searched.
+    bar = _progress_bar(len(nodes), enabled=progress, steps=len(texts) + 2 * len(nodes))
+    tokens = tokenise(texts, progress=bar.update)
     places = [*areas.lookup, *(p.municipality or "" for p in pf.programmes)]
     analyzer = Analyzer(tokens.words_of(len(nodes)), places=places, synonyms=synonyms)
     features = _features(nodes, analyzer, tokens)
+    bar.update(len(nodes))
     programme = np.asarray([n.programme_number for n in nodes])
     is_effort = np.asarray([n.kind == "effort" for n in nodes])
     left, right = _candidates(features.searched(len(nodes)), programme, is_effort, wanted, per_node, bar)
@@ -738,7 +741,7 @@ def _candidates(
             best = sp_matmul_topn(left_side[chunk], searched, top_n=k, threshold=0.0).tocoo()
             i, j = chunk[best.row], cols[best.col]
             found.append(np.minimum(i, j) * n + np.maximum(i, j))
-            bar.update(len(chunk) // 2)
+            bar.update(len(chunk))
     codes = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
     return codes // n, codes % n
 
@@ -958,13 +961,15 @@ class _NoProgress:
 PROGRESS_FROM = 5_000
 
 
-def _progress_bar(nodes: int, *, enabled: bool | None) -> Any:
+def _progress_bar(nodes: int, *, enabled: bool | None, steps: int | None = None) -> Any:
+    """A bar of ``steps`` steps (``nodes`` by default), shown from :data:`PROGRESS_FROM` nodes on."""
     if enabled is False or (enabled is None and nodes < PROGRESS_FROM):
         return _NoProgress()
     from tqdm.auto import tqdm
 
     # disable=None: the bar shows on a terminal and stays silent in logs and CI.
-    return tqdm(total=nodes, desc="overlap", unit="node", disable=None if enabled is None else False, leave=False)
+    total = nodes if steps is None else steps
+    return tqdm(total=total, desc="overlap", unit="step", disable=None if enabled is None else False, leave=False)
 
 
 def _as_portfolio(obj: Portfolio | Programme | Iterable[Programme]) -> Portfolio:
