@@ -246,9 +246,9 @@ class Phrases:
         self._sizes = {first: sorted(lengths, reverse=True) for first, lengths in sizes.items()}
 
     @property
-    def openers(self) -> frozenset[str]:
-        """The words a name starts with: a text with none of them has no name in it."""
-        return frozenset(self._sizes)
+    def names(self) -> list[tuple[str, ...]]:
+        """The names, each as its folded words."""
+        return list(self._values)
 
     def find(self, tokens: list[str]) -> list[tuple[int, int, str]]:
         """(start, end, value) of each name found, left to right, not overlapping."""
@@ -470,24 +470,39 @@ class Analyzer:
         return terms
 
     def without_places(self, tokens: Tokens) -> Tokens:
-        """The tokens without the place names in them (as :meth:`words` reads a text).
-
-        Only the texts holding a word a name starts with are looked at one by one.
-        """
+        """The tokens without the place names in them, as :meth:`words` reads each text:
+        left to right, the longest name at each place first, names not overlapping."""
         import numpy as np
 
-        opens = self._places.openers
-        opener = np.fromiter((word in opens for word in tokens.words), dtype=bool, count=len(tokens.words))
-        at = np.flatnonzero(opener[tokens.ids])
-        if not len(at):
+        number = {word: i for i, word in enumerate(tokens.words)}
+        names = [name for name in self._places.names if all(word in number for word in name)]
+        if not names or not len(tokens.ids):
             return tokens
-        keep = np.ones(len(tokens.ids), dtype=bool)
-        for text in np.unique(np.searchsorted(tokens.starts, at, side="right") - 1).tolist():
-            start, end = int(tokens.starts[text]), int(tokens.starts[text + 1])
-            for first, last, _ in self._places.find([tokens.words[i] for i in tokens.ids[start:end].tolist()]):
-                keep[start + first : start + last] = False
+        ids = tokens.ids
+        end = np.repeat(tokens.starts[1:], np.diff(tokens.starts))  # where each token's text ends
+        # Where each word opening a name stands, grouped by word.
+        at = np.flatnonzero(np.isin(ids, [number[name[0]] for name in names]))
+        at = at[np.argsort(ids[at], kind="stable")]
+        opening = ids[at]
+        starts, sizes = [], []
+        for name in names:
+            word = number[name[0]]
+            found = at[np.searchsorted(opening, word) : np.searchsorted(opening, word, side="right")]
+            found = found[found + len(name) <= end[found]]
+            for offset, other in enumerate(name[1:], start=1):
+                found = found[ids[found + offset] == number[other]]
+            starts.append(found)
+            sizes.append(np.full(len(found), len(name)))
+        start, size = np.concatenate(starts), np.concatenate(sizes)
+        keep = np.ones(len(ids), dtype=bool)
+        reached = 0
+        order = np.lexsort((-size, start))
+        for first, length in zip(start[order].tolist(), size[order].tolist(), strict=True):
+            if first >= reached:  # the longest name here, not inside the one before
+                keep[first : first + length] = False
+                reached = first + length
         kept = np.concatenate([[0], np.cumsum(keep)])
-        return Tokens(tokens.words, tokens.ids[keep], kept[tokens.starts])
+        return Tokens(tokens.words, ids[keep], kept[tokens.starts])
 
     def has_terms(self, tokens: Tokens) -> np.ndarray:
         """For each distinct word, whether it has terms (is a topic word)."""
