@@ -79,13 +79,12 @@ RIVAL = 1.0
 #: Raw similarity (text times signals) that maps to a score of one half.
 HALF = 0.3
 #: The candidate search looks for nodes sharing two of each node's TOP_TERMS heaviest
-#: terms, and (counting SINGLES as much) for nodes sharing single terms.
+#: terms, used by at most COMMON_TERM times the square root of the number of nodes
+#: (never fewer than MIN_COMMON); and, counting SINGLES as much, for nodes sharing a
+#: term used by at most MIN_COMMON nodes (see :meth:`_Features.searched`).
 TOP_TERMS = 10
 SINGLES = 0.01
-#: It leaves out terms and pairs used by more than this many times the square root
-#: of the number of nodes (never fewer than :data:`MIN_COMMON` nodes): two texts
-#: sharing only those are too weak a match to look for.
-COMMON_TERM = 4.0
+COMMON_TERM = 1.0
 MIN_COMMON = 100
 #: Rows per sparse product in the candidate search (memory stays below a few hundred MB).
 CHUNK = 2_000
@@ -559,12 +558,14 @@ class _Features:
 
     def searched(self, nodes: int) -> sp.csr_matrix:
         """What the candidate search multiplies: each node's pairs of terms (see
-        :func:`_term_pairs`), and the two term views side by side, weighed by their
-        shares, counting :data:`SINGLES` as much; all without what more than
-        ``COMMON_TERM * sqrt(nodes)`` nodes use.
+        :func:`_term_pairs`) without those of more than ``COMMON_TERM * sqrt(nodes)``
+        nodes; and, counting :data:`SINGLES` as much, the two term views side by side,
+        weighed by their shares, without the terms of more than :data:`MIN_COMMON` nodes.
 
-        Character n-grams are left out here: nearly every text shares some with every
-        other, which would make the products dense; they count in the scores.
+        Two texts sharing only a term that common are too weak a match to look for, and
+        such terms would make the products dense; pairs carry the search where many
+        nodes share a subject word.  Character n-grams are left out here: nearly every
+        text shares some with every other; they count in the scores.
         """
         import numpy as np
         import scipy.sparse as sp
@@ -573,7 +574,11 @@ class _Features:
         singles = sp.hstack([np.sqrt(terms) * self.terms, np.sqrt(context) * self.context], format="csr")
         pairs = _term_pairs(self.terms, TOP_TERMS)
         return sp.hstack(
-            [np.sqrt(SINGLES) * _without_common(singles, nodes), _without_common(pairs, nodes)], format="csr"
+            [
+                np.sqrt(SINGLES) * _without_common(singles, MIN_COMMON),
+                _without_common(pairs, max(MIN_COMMON, COMMON_TERM * np.sqrt(nodes))),
+            ],
+            format="csr",
         )
 
 
@@ -613,14 +618,11 @@ def _term_pairs(matrix: sp.csr_matrix, top: int) -> sp.csr_matrix:
     return sp.csr_matrix(sp.diags(1 / np.where(norm > 0, norm, 1)) @ pairs)
 
 
-def _without_common(matrix: sp.csr_matrix, nodes: int) -> sp.csr_matrix:
-    """The matrix without the columns more than ``COMMON_TERM * sqrt(nodes)`` rows use
-    (never fewer than :data:`MIN_COMMON`): two texts sharing only those are too weak a
-    match to look for, and they would make the products dense."""
+def _without_common(matrix: sp.csr_matrix, most: float) -> sp.csr_matrix:
+    """The matrix without the columns more than ``most`` rows use."""
     import numpy as np
 
-    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
-    common = np.flatnonzero(df > max(MIN_COMMON, COMMON_TERM * np.sqrt(nodes)))
+    common = np.flatnonzero(np.bincount(matrix.indices, minlength=matrix.shape[1]) > most)
     if len(common):
         matrix.data[np.isin(matrix.indices, common)] = 0
         matrix.eliminate_zeros()
