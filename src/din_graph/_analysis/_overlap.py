@@ -737,10 +737,10 @@ def _candidates(
         cols = np.sort(np.concatenate([groups[o] for o in groups if joins[kind][o] in wanted] or [groups["goal"][:0]]))
         if not len(rows) or not len(cols):
             continue
-        searched = right_side[cols].T.tocsr()
+        searched, searching = right_side[cols].T.tocsr(), left_side[rows]
         for start in range(0, len(rows), CHUNK):
             chunk = rows[start : start + CHUNK]
-            best = sp_matmul_topn(left_side[chunk], searched, top_n=k, threshold=0.0).tocoo()
+            best = sp_matmul_topn(searching[start : start + CHUNK], searched, top_n=k, threshold=0.0).tocoo()
             i, j = chunk[best.row], cols[best.col]
             found.append(np.minimum(i, j) * n + np.maximum(i, j))
             bar.update(len(chunk))

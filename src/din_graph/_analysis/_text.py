@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import defaultdict
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache, lru_cache
@@ -191,11 +192,13 @@ def tokenise(texts: Iterable[str], progress: Callable[[int], None] | None = None
     """
     import numpy as np
 
-    number: dict[str, int] = {}
+    # A new word gets the next number (as scikit-learn's CountVectorizer numbers its vocabulary).
+    number: defaultdict[str, int] = defaultdict()
+    number.default_factory = number.__len__
     ids: list[int] = []
     starts = [0]
     for text in texts:
-        ids += [number.setdefault(word, len(number)) for word in words(text)]
+        ids += map(number.__getitem__, words(text))
         starts.append(len(ids))
         if progress is not None and len(starts) % every == 1:
             progress(every)
