@@ -159,8 +159,6 @@ def test_a_subject_many_nodes_share_still_yields_candidates(monkeypatch: pytest.
     assert ("a/E1", "b/E1") in {(p.a, p.b) for p in overlaps(portfolio, threshold=0.0).pairs}
 
 
-
-
 @settings(max_examples=60, deadline=None)
 @given(unit_rows(), st.integers(1, 4))
 def test_candidates_are_each_nodes_top_k_by_brute_force(drawn: tuple[object, list[int]], k: int) -> None:

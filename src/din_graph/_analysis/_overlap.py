@@ -610,9 +610,8 @@ def _term_pairs(matrix: sp.csr_matrix, top: int) -> sp.csr_matrix:
         code.append(np.minimum(first, second) * matrix.shape[1] + np.maximum(first, second))
         weight.append(np.sqrt(value[both, a] * value[both, b]))
     column = np.unique(np.concatenate(code), return_inverse=True)[1]
-    pairs = sp.csr_matrix(
-        (np.concatenate(weight), (np.concatenate(node), column)), shape=(matrix.shape[0], int(column.max(initial=-1)) + 1)
-    )
+    shape = (matrix.shape[0], int(column.max(initial=-1)) + 1)
+    pairs = sp.csr_matrix((np.concatenate(weight), (np.concatenate(node), column)), shape=shape)
     # Rows of unit length: a dot product stays at most 1, below the own-programme offset of _candidates.
     norm = np.sqrt(np.asarray(pairs.multiply(pairs).sum(axis=1)).ravel())
     return sp.csr_matrix(sp.diags(1 / np.where(norm > 0, norm, 1)) @ pairs)

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import defaultdict
 import unicodedata
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -466,9 +466,9 @@ class Analyzer:
         # A compound written apart (*natuur kas*, *energie-strategie*) also counts as the
         # compound, where the corpus writes it together somewhere.
         for first, second in itertools.pairwise(found):
-            joined = first + second
-            if joined in self.vocabulary and self.keys(first) and self.keys(second) and self.keys(joined):
-                terms.append(Term(f"{first} {second}", self.keys(joined)[0]))
+            key = self._compound_key(first + second) if self.keys(first) and self.keys(second) else None
+            if key is not None:
+                terms.append(Term(f"{first} {second}", key))
         self._terms[text] = terms
         return terms
 
@@ -553,32 +553,31 @@ class Analyzer:
 
     def _joined(self, tokens: Tokens, topic: np.ndarray) -> _Joined:
         """The compounds written apart (*natuur kas*) that the corpus writes together: per
-        occurrence, its text, its place in the tokens and its key, and how it was written."""
+        occurrence, its text, its place in the tokens, its key and how it was written."""
         import numpy as np
 
-        ids, starts = tokens.ids, tokens.starts
+        ids, starts, size = tokens.ids, tokens.starts, len(tokens.words)
         first, second = ids[:-1], ids[1:]
-        length = np.fromiter(map(len, tokens.words), dtype=np.int64, count=len(tokens.words))
+        length = np.fromiter(map(len, tokens.words), dtype=np.int64, count=size)
         inside = np.ones(len(first), dtype=bool)
         cuts = starts[1:-1]
         inside[cuts[(cuts > 0) & (cuts < len(ids))] - 1] = False  # a pair does not cross two texts
         at = np.flatnonzero(inside & topic[first] & topic[second] & (length[first] + length[second] >= _MIN_COMPOUND))
-        codes = first[at] * len(tokens.words) + second[at]
-        distinct, which = np.unique(codes, return_inverse=True)
-        key_of: list[str | None] = []
-        for code in distinct.tolist():
-            one, two = tokens.words[code // len(tokens.words)], tokens.words[code % len(tokens.words)]
-            joined = one + two
-            key_of.append(self.keys(joined)[0] if joined in self.vocabulary and self.keys(joined) else None)
-        found = np.asarray([k is not None for k in key_of], dtype=bool)[which] if len(at) else np.zeros(0, bool)
+        distinct, which = np.unique(first[at] * size + second[at], return_inverse=True)
+        written = [f"{tokens.words[code // size]} {tokens.words[code % size]}" for code in distinct.tolist()]
+        keys = [self._compound_key(apart.replace(" ", "")) for apart in written]
+        found = np.asarray([key is not None for key in keys], dtype=bool)[which]
         at, which = at[found], which[found]
-        written = [f"{tokens.words[int(c) // len(tokens.words)]} {tokens.words[int(c) % len(tokens.words)]}" for c in distinct]
         return _Joined(
             np.searchsorted(starts, at, side="right") - 1,
             at,
-            [str(key_of[i]) for i in which.tolist()],
+            [str(keys[i]) for i in which.tolist()],
             [written[i] for i in which.tolist()],
         )
+
+    def _compound_key(self, joined: str) -> str | None:
+        """The key of two topic words written apart where the corpus writes them together."""
+        return self.keys(joined)[0] if joined in self.vocabulary and self.keys(joined) else None
 
     def _first_written(
         self,
