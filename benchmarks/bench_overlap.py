@@ -9,7 +9,10 @@ Usage::
     .venv/bin/python benchmarks/bench_overlap.py --finder-args '{"candidates_per_node": 10}'  # overlaps() keywords
 
 **Two setting sets.**  *tune* is ``overlap_corpus.overlap_corpus`` (seed 7 by
-default): the generator the finder was built and tuned on.  *held-out* is
+default): the generator the finder was built and tuned on; *tune-elsewhere* is
+the same generator with ``elsewhere_share=0.5`` (half the planted pairs get a
+same-subject effort in another wijk, see its docstring), for "same place beats
+elsewhere" (tune data too: its figures may be tuned on).  *held-out* is
 ``overlap_heldout.held_out_corpus`` (seed 101 by default; 101, 202, 303 are its
 seeds): other templates, subjects, places, paraphrase patterns and distractors,
 never used for tuning.  The held-out figures are the ones that count; see the
@@ -34,7 +37,11 @@ docstrings of both modules for what they plant.
   of them that are right (what a random tie-break would give); a base effort
   not in the list counts 0;
 * *at max*: the share of listed pairs whose score equals the list's highest
-  score (scores that do not rank pile up there).
+  score (scores that do not rank pile up there);
+* *rewrite > elsewhere* (tune-elsewhere, printed below the table): of the base
+  efforts with a same-subject effort in another wijk, the share whose rewrite
+  scores above that effort (an unlisted rewrite loses, an unlisted other effort
+  loses to a listed rewrite).
 
 **Speed.**  Each run is a fresh Python process pinned to one core (``taskset
 -c 0``, or ``sched_setaffinity``).  It unpickles the generated portfolio (timed
@@ -72,7 +79,8 @@ from typing import Any, NamedTuple
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-DEFAULT_SEEDS = {"tune": (7,), "held-out": (101,)}
+DEFAULT_SEEDS = {"tune": (7,), "tune-elsewhere": (7,), "held-out": (101,)}
+ELSEWHERE_SHARE = 0.5
 BASELINE_MIN_SCORE = 0.3
 TARGETS = {2000: 5.0, 100000: 30.0}
 MAX_RSS_MB = 4096
@@ -140,6 +148,7 @@ class Judge:
     ops: dict[str, tuple[str, ...]] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)
     labels: dict[str, tuple[Any, Any, Any]] = field(default_factory=dict)
+    elsewhere: dict[str, str] = field(default_factory=dict)
 
     def relation(self, base: str, other: str | None) -> str:
         """How a node that beat a rewrite relates to the base effort (held-out labels)."""
@@ -157,12 +166,12 @@ class Judge:
 
 def corpus(setting: str, size: int, seed: int) -> tuple[Any, Judge]:
     """The portfolio of a setting set and its judge."""
-    if setting == "tune":
+    if setting in ("tune", "tune-elsewhere"):
         from overlap_corpus import overlap_corpus
 
-        tune = overlap_corpus(size, seed=seed)
+        tune = overlap_corpus(size, seed=seed, elsewhere_share=ELSEWHERE_SHARE if setting == "tune-elsewhere" else 0.0)
         subject = {key: frozenset(topic) for key, topic in tune.topics.items()}
-        return tune.portfolio, Judge(tune.planted, subject)
+        return tune.portfolio, Judge(tune.planted, subject, elsewhere=dict(tune.elsewhere))
     from overlap_heldout import held_out_corpus
 
     held = held_out_corpus(size, seed=seed)
@@ -196,7 +205,20 @@ def quality(found: list[Found], judge: Judge) -> dict[str, float]:
         "p_at_r": sum(top) / max(1, len(top)),
         "recall_at_1": sum(best_match_hits(found, judge).values()) / max(1, len(judge.planted)),
         "at_max": sum(1 for f in found if f.score >= top_score - 1e-12) / max(1, len(found)),
+        "elsewhere": len(judge.elsewhere),
+        "beats_elsewhere": beats_elsewhere(found, judge),
     }
+
+
+def beats_elsewhere(found: list[Found], judge: Judge) -> float:
+    """Of the base efforts with a same-subject effort in another wijk, the share whose rewrite scores above it."""
+    score = {frozenset((f.a, f.b)): f.score for f in found}
+    wins = 0
+    for base, rewrite in judge.planted:
+        other = judge.elsewhere.get(base)
+        if other is not None:
+            wins += score.get(frozenset((base, rewrite)), -1.0) > score.get(frozenset((base, other)), -1.0)
+    return wins / max(1, len(judge.elsewhere))
 
 
 def best_match_hits(found: list[Found], judge: Judge) -> dict[tuple[str, str], float]:
@@ -368,6 +390,12 @@ def print_table(rows: list[Row], repeat: int) -> None:
         for r in rows:
             walls = " ".join(f"{x.wall:.2f}" for x in r.runs)
             print(f"  {r.setting} {r.size} {r.mode}: wall s in order {walls} (spread {spread(r.runs):.0%})")
+    for r in rows:
+        if r.quality["elsewhere"]:
+            print(
+                f"{r.setting} {r.size} {r.mode}: rewrite > elsewhere {r.quality['beats_elsewhere']:.3f} "
+                f"({int(r.quality['elsewhere'])} base efforts with a same-subject effort in another wijk)"
+            )
     by_key = {(r.setting, r.seed, r.size, r.mode): r for r in rows}
     for r in rows:
         base = by_key.get((r.setting, r.seed, r.size, "exhaustive"))
@@ -454,7 +482,7 @@ def explain(found: list[Found], judge: Judge, portfolio: Any) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--settings", default="tune,held-out", help="tune, held-out or both (default)")
+    parser.add_argument("--settings", default="tune,held-out", help="tune, tune-elsewhere, held-out (comma-separated)")
     parser.add_argument("--sizes", default="2000,10000,100000")
     parser.add_argument("--baseline-max", type=int, default=10000, help="largest size the exhaustive baseline runs at")
     parser.add_argument("--tune-seeds", default="7")
@@ -469,7 +497,7 @@ def main() -> None:
         child(*args.child)
         return
     print("$ " + " ".join(["benchmarks/bench_overlap.py", *sys.argv[1:]]))
-    seeds = {"tune": args.tune_seeds, "held-out": args.held_out_seeds}
+    seeds = {"tune": args.tune_seeds, "tune-elsewhere": args.tune_seeds, "held-out": args.held_out_seeds}
     rows: list[Row] = []
     with tempfile.TemporaryDirectory() as tmp:
         for setting in args.settings.split(","):

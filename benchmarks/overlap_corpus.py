@@ -26,6 +26,16 @@ owner and/or a shared partner.  A small share are *text-only* pairs: different
 owner, a different wijk, no shared partner.  Each base effort is copied at most
 once, so the truth is exactly the set of (base, copy) pairs.
 
+*Same subject elsewhere* (only with ``elsewhere_share``, off by default): for
+a share of the planted pairs whose copy stays in its original's wijk, one more
+effort on the same subject, written as a rewrite of the original by the same
+rules and with the same kind of shared owner or partner, but in **another wijk**
+(not the original's, not the copy's) and in any programme but the original's.
+Issue #17 asks that "an effort's rewrite (same subject, same place) scores above
+another effort on the same subject": these efforts are that other effort.  They
+are not in the truth (the base effort's best match should be its rewrite), but
+they are the same subject, so a benchmark counts them right for precision.
+
 Everything else is a negative, and many negatives are hard on purpose: owners,
 partners, places, target groups and generic verbs (*stimuleren*, *versterken*,
 *verbeteren*) are shared across programmes, and *decoys* (base efforts written
@@ -511,7 +521,7 @@ class _Spec:
     partners: tuple[int, ...]
     style: _Style
     year: int
-    kind: str = "base"  # base | decoy | copy
+    kind: str = "base"  # base | decoy | copy | elsewhere
     source: int | None = None  # for a copy or decoy: the spec it derives from
     text_only: bool = False
     local_id: str = ""
@@ -723,7 +733,9 @@ class _Builder:
 
     # ---- planted copies
 
-    def copy(self, programme: int, index: int, *, text_only: bool) -> _Spec:
+    def copy(self, programme: int, index: int, *, text_only: bool, elsewhere: int | None = None) -> _Spec:
+        """A rewrite of spec ``index`` in ``programme``.  With ``elsewhere`` (the wijk of the
+        planted copy) it is the same subject in another wijk than both: a distractor."""
         rng = self.rng
         src = self.specs[index]
         style = replace(src.style)
@@ -777,8 +789,8 @@ class _Builder:
             style.title_typos = rng.choice((1, 1, 2))
             style.description_typos = rng.choice((0, 0, 1))
         wijk = _wijk(src)
-        if text_only:
-            others = [w for w in range(len(_WIJKEN)) if w != wijk]
+        if text_only or elsewhere is not None:
+            others = [w for w in range(len(_WIJKEN)) if w not in (wijk, elsewhere)]
             rng.shuffle(others)
             wijk = next((w for w in others if self.topics.free_for_copy(src, action, w)), others[0])
             place = rng.choice(_PLACES_IN_WIJK[wijk])
@@ -803,7 +815,7 @@ class _Builder:
             partners=partners,
             style=style,
             year=self.years[programme],
-            kind="copy",
+            kind="copy" if elsewhere is None else "elsewhere",
             source=index,
             text_only=text_only,
         )
@@ -1068,6 +1080,8 @@ class OverlapCorpus:
     """Node key -> the two compound ids of its topic (for grading reported pairs)."""
     planted: tuple[tuple[str, str], ...] = ()
     """The planted pairs as (base effort, its rewritten copy), in the order they were planted."""
+    elsewhere: dict[str, str] = field(default_factory=dict)
+    """Base effort -> its same-subject effort in another wijk (``elsewhere_share``; not in the truth)."""
 
     def shares_compound(self, a: str, b: str) -> bool:
         """True when two efforts share one topic compound (not both: that is a planted pair).
@@ -1087,6 +1101,7 @@ def overlap_corpus(
     efforts_per_programme: int = 250,
     decoy_share: float = 0.10,
     text_only_share: float = 0.08,
+    elsewhere_share: float = 0.0,
 ) -> OverlapCorpus:
     """A portfolio of exactly ``n_efforts`` efforts with planted overlaps, the same for the same arguments.
 
@@ -1094,11 +1109,17 @@ def overlap_corpus(
     programme (so ``n_efforts * planted_share / (1 + planted_share)`` efforts
     are copies); ``decoy_share`` of the base efforts are decoys;
     ``text_only_share`` of the copies share only text with their original.
+    ``elsewhere_share`` of the other planted pairs get one more effort on the
+    original's subject in another wijk (see the module docs); these come on top
+    of ``n_efforts``.  At 0 (the default) nothing is drawn for them: the output
+    is the same as before the option existed.
     """
     if n_efforts < 1:
         raise ValueError("n_efforts must be at least 1")
     if not 0 <= planted_share <= 1:
         raise ValueError("planted_share must be between 0 and 1")
+    if not 0 <= elsewhere_share <= 1:
+        raise ValueError("elsewhere_share must be between 0 and 1")
     if not 0 <= decoy_share <= 1:
         raise ValueError("decoy_share must be between 0 and 1")
     if efforts_per_programme < 1:
@@ -1148,7 +1169,7 @@ def overlap_corpus(
         text_only = rng.random() < text_only_share
         builder.copy(copy_labels[cursor], source, text_only=text_only)
         pairs.append((source, len(specs) - 1, text_only))
-
+    distractors = _elsewhere(rng, builder, pairs, elsewhere_share, n_programmes) if elsewhere_share else []
     portfolio = _portfolio(rng, builder, n_programmes)
     keys = [f"{_programme_id(s.programme)}/{s.local_id}" for s in specs]
     truth = frozenset(frozenset((keys[a], keys[b])) for a, b, _ in pairs)
@@ -1158,7 +1179,23 @@ def overlap_corpus(
     assert not truth & decoy_pairs
     topics = {key: (spec.a, spec.b) for key, spec in zip(keys, specs, strict=True)}
     planted = tuple((keys[a], keys[b]) for a, b, _ in pairs)
-    return OverlapCorpus(portfolio, truth, text_only_pairs, decoy_pairs, topics, planted)
+    elsewhere = {keys[a]: keys[b] for a, b in distractors}
+    return OverlapCorpus(portfolio, truth, text_only_pairs, decoy_pairs, topics, planted, elsewhere)
+
+
+def _elsewhere(
+    rng: random.Random, builder: _Builder, pairs: list[tuple[int, int, bool]], share: float, n_programmes: int
+) -> list[tuple[int, int]]:
+    """Same-subject efforts in another wijk for ``share`` of the planted pairs that keep their wijk."""
+    specs = builder.specs
+    out = []
+    for source, copy, text_only in pairs:
+        if text_only or rng.random() >= share:
+            continue
+        programmes = [p for p in range(n_programmes) if p != specs[source].programme]
+        builder.copy(rng.choice(programmes), source, text_only=False, elsewhere=_wijk(specs[copy]))
+        out.append((source, len(specs) - 1))
+    return out
 
 
 def _outside(specs: list[_Spec], candidates: list[int], start: int, programme: int) -> int | None:

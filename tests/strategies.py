@@ -715,3 +715,26 @@ def hostile_programmes(draw: st.DrawFn) -> Programme:
 
     data = walk(programme.model_dump(mode="python"), None)
     return Programme.model_validate(data)
+
+
+#: Subjects an overlap test can write effort titles from (Dutch content words, no place names).
+OVERLAP_SUBJECTS = (
+    "hittestress",
+    "geveltuinen",
+    "warmtenet",
+    "fietspad",
+    "buurthuis",
+    "zwerfafval",
+    "laadpalen",
+    "speeltuin",
+    "isolatie",
+    "regenwater",
+)
+
+
+@st.composite
+def subject_titles(draw: st.DrawFn) -> str:
+    """An effort title on one to three subjects, with a verb: 'Warmtenet en speeltuin aanleggen'."""
+    subjects = draw(st.lists(st.sampled_from(OVERLAP_SUBJECTS), min_size=1, max_size=3, unique=True))
+    verb = draw(st.sampled_from(("aanleggen", "verbeteren", "onderhouden", "uitbreiden", "")))
+    return " ".join([" en ".join(subjects), verb]).strip().capitalize()

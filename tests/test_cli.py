@@ -196,7 +196,7 @@ def test_overlap_review_file(tmp_path: Path) -> None:
     code, out, _ = run("overlap", "examples/almelo", "--review", str(review), "--top", "3")
     assert code == 0
     assert "almelo-duurzaamheid/E19" not in out
-    assert "  1. 0.63  waarschijnlijk, bevestigd  inspanning–doel\n" in out
+    assert "  1. 0.63  waarschijnlijk, bevestigd  doel–inspanning\n" in out
     assert "(afgestemd met de wijkregisseur)" in out
     assert "1 afgewezen paar/paren weggelaten (reviewbestand)" in out
     assert "almelo-duurzaamheid/E99 – almelo-leefbare-wijken-en-dorpen/EK1: knoop almelo-duurzaamheid/E99" in out
@@ -204,3 +204,24 @@ def test_overlap_review_file(tmp_path: Path) -> None:
     code, _, err = run("overlap", "examples/almelo", "--review", str(review))
     assert code == 2
     assert "overlap-review.yaml:2: -: pairs[0]: decision 'misschien'" in err
+
+
+def test_overlap_kind_label_follows_the_order_of_a_and_b() -> None:
+    import din_graph
+
+    almelo = din_graph.load("examples/almelo")
+    goals = {f"{p.id}/{g.id}" for p in almelo.programmes for g in (*p.strategic_goals, *p.operational_goals)}
+    for lang, goal, effort in (("nl", "doel", "inspanning"), ("en", "goal", "effort")):
+        code, out, _ = run("overlap", "examples/almelo", "--top", "20", "--lang", lang)
+        assert code == 0
+        lines = out.splitlines()
+        heads = [k for k, line in enumerate(lines) if line[:3].strip().isdigit() and line[3:4] == "."]
+        labels = []
+        for k in heads:
+            a, b = lines[k + 1].split()[0], lines[k + 2].split()[0]
+            expected = "–".join(goal if key in goals else effort for key in (a, b))
+            labels.append(lines[k].split()[-1])
+            assert lines[k].endswith(f"  {expected}"), (lines[k], a, b)
+        # the list holds both orders, so the label is read from the pair, not from its kind alone
+        assert f"{goal}–{effort}" in labels
+        assert f"{effort}–{goal}" in labels

@@ -405,6 +405,31 @@ def test_the_view_saves_as_svg_and_png(browser: Any, pages: dict[str, Path], dow
     assert_quiet(browser)
 
 
+@pytest.mark.browser
+@pytest.mark.graphviz
+def test_print_opens_the_dialog_and_prints_the_drawing_alone(browser: Any, pages: dict[str, Path]) -> None:
+    from selenium.webdriver.common.by import By
+
+    open_page(browser, pages["almelo"], "#v=almelo-duurzaamheid")
+    browser.execute_script("window.__printed = 0; window.print = function () { window.__printed += 1; };")
+    browser.find_element(By.ID, "print").click()
+    assert browser.execute_script("return window.__printed") == 1
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        shown = browser.execute_script(
+            """
+            const shown = (id) => getComputedStyle(document.getElementById(id)).display !== 'none';
+            return {side: shown('side'), filters: shown('filters'), tabs: shown('tabs'), view: shown('view'),
+                    drawing: document.querySelector('#view svg') !== null};
+            """
+        )
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert shown == {"side": False, "filters": False, "tabs": False, "view": True, "drawing": True}
+    assert base64.b64decode(browser.print_page()).startswith(b"%PDF")
+    assert_quiet(browser)
+
+
 def test_notebook_shows_the_page_in_a_frame() -> None:
     page = explore(hostile_portfolio())
     frame = page._repr_html_()
@@ -472,4 +497,20 @@ def test_without_dot_the_matplotlib_layout_is_tagged_and_traced(
     assert seen["selected"] == {goal}
     assert seen["related"] == (want["up"] | want["down"] | want["owners"]) & seen["drawn"]
     assert seen["down"]
+    opacity = browser.execute_script(
+        """
+        const out = {};
+        for (const g of document.querySelectorAll('#view g.part[data-node]')) {
+          const key = g.getAttribute('data-node');
+          (out[key] = out[key] || []).push(Number(getComputedStyle(g).opacity));
+        }
+        return out;
+        """
+    )
+    assert opacity[goal] == [1.0] * len(opacity[goal])  # the selected box's words stay
+    faded = set(opacity) - seen["related"] - {goal}
+    assert faded
+    assert all(o == [0.25] * len(o) for k, o in opacity.items() if k in faded)
+    assert 'class="part" data-node' in text
+    assert 'class="part" data-node="' + goal + '" tabindex' not in text
     assert_quiet(browser)

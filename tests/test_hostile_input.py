@@ -335,6 +335,17 @@ def test_json_infinity_is_an_error_on_its_own_line(tmp_path: Path) -> None:
     assert any(": O1: value: inf is not a number" in s and s.startswith(f"{path}:") for s in shown), shown
 
 
+def test_a_json_integer_too_long_for_python_is_an_error_on_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "p.json"
+    document = {"programme": {"id": "p", "name": "P"}, "efforts": [{"id": "E1", "title": "t", "budget": 1}]}
+    path.write_text(json.dumps(document, indent=1).replace('"budget": 1', '"budget": ' + "9" * 5000))
+    with pytest.raises(DinParseError) as caught:
+        din_graph.load(path)
+    budget_line = next(i for i, line in enumerate(path.read_text().splitlines(), 1) if '"budget"' in line)
+    assert caught.value.line == budget_line
+    assert "5000 digits" in str(caught.value)
+
+
 def test_an_infinite_number_in_a_workbook_is_an_error_with_sheet_row_and_id(tmp_path: Path) -> None:
     path = workbook(tmp_path)
     part = sheet_part(path, "Indicatoren")

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 import din_graph
 from din_graph import DinError, Portfolio, Programme, in_area, load_review, overlaps
-from din_graph._analysis._overlap import LIKELY
+from din_graph._analysis._overlap import LIKELY, _best_in_programme
 from din_graph._analysis._text import Analyzer, fold, split_compound, stem, strip_track, tokenise, words
-from strategies import policy_texts, unit_rows
+from strategies import policy_texts, subject_titles, unit_rows
 
 AREAS = [
     {"id": "west", "name": "Almelo West", "kind": "wijk", "parts": ["Kerkelanden", "Windmolenbroek"]},
@@ -250,6 +250,93 @@ def test_a_rewrite_outranks_another_effort_on_the_same_subject() -> None:
     )
     ranked = [(p.a, p.b) for p in overlaps(portfolio, threshold=0.0).pairs]
     assert ranked.index(("a/E1", "b/E1")) < ranked.index(("a/E1", "b/E2"))
+
+
+def programmes_of(*groups: list[dict[str, object]]) -> Portfolio:
+    """A portfolio of programmes a, b, c, ... holding the given efforts, with AREAS."""
+    programmes = [
+        Programme.model_validate({"id": pid, "name": pid.upper(), "efforts": efforts, "owners": _owners(efforts)})
+        for pid, efforts in zip("abcdef", groups, strict=False)
+    ]
+    return Portfolio.model_validate({"id": "pf", "name": "PF", "programmes": programmes, "areas": AREAS})
+
+
+def test_same_place_rewrite_beats_a_closer_text_elsewhere() -> None:
+    base = effort("E1", "Geveltuinen en regentonnen aanleggen", areas=["Kerkelanden"])
+    # the rewrite, in the base's place; its text is a little further from the base than the other effort's
+    rewrite = effort("E1", "Aanleg van geveltuinen en regentonnen, ook bij scholen", areas=["Kerkelanden"])
+    # the same subject in another wijk, in a third programme, written almost as the base
+    elsewhere = effort("E1", "Geveltuinen en regentonnen aanleggen", areas=["De Riet"])
+    portfolio = programmes_of([base], [rewrite], [elsewhere])
+    for weights in ({"area": 0.0, "elsewhere": 0.0}, {"elsewhere": 0.0}):  # on text alone, or the area bonus alone,
+        plain = [(p.a, p.b) for p in overlaps(portfolio, threshold=0.0, weights=weights).pairs]
+        assert plain.index(("a/E1", "c/E1")) < plain.index(("a/E1", "b/E1"))  # the other effort wins
+    found = overlaps(portfolio, threshold=0.0)
+    order = [(p.a, p.b) for p in found.pairs]
+    assert order.index(("a/E1", "b/E1")) < order.index(("a/E1", "c/E1"))
+    apart = next(p for p in found.pairs if (p.a, p.b) == ("a/E1", "c/E1"))
+    assert [(e.signal, e.shared) for e in apart.evidence if e.signal == "elsewhere"] == [
+        ("elsewhere", ("Kerkelanden", "De Riet"))
+    ]
+    assert "wel elk in een ander gebied (Kerkelanden / De Riet)" in apart.reason
+    # two programmes: the rewrite and the other effort compete in one programme (and as rivals)
+    two = programmes_of([base], [rewrite, {**elsewhere, "id": "E2"}])
+    for weights in ({"area": 0.0, "elsewhere": 0.0}, {"elsewhere": 0.0}):
+        plain = [(p.a, p.b) for p in overlaps(two, threshold=0.0, weights=weights).pairs]
+        assert plain.index(("a/E1", "b/E2")) < plain.index(("a/E1", "b/E1"))
+    order = [(p.a, p.b) for p in overlaps(two, threshold=0.0).pairs]
+    assert order.index(("a/E1", "b/E1")) < order.index(("a/E1", "b/E2"))
+
+
+def test_municipality_wide_or_nested_places_are_not_apart() -> None:
+    text = "Geveltuinen aanleggen"
+    for other in ({}, {"areas": ["Almelo West"]}):  # no place; the wijk around the buurt
+        portfolio = pair_of([effort("E1", text, areas=["Kerkelanden"])], [effort("E1", text, **other)])  # type: ignore[arg-type]
+        [pair] = overlaps(portfolio, threshold=0.0).pairs
+        assert "elsewhere" not in {e.signal for e in pair.evidence}
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(subject_titles(), subject_titles(), st.sampled_from(["Kerkelanden", "Windmolenbroek", "Almelo West"]))
+def test_of_two_equal_texts_the_one_in_the_same_place_scores_higher(title: str, other: str, place: str) -> None:
+    near, far = {"areas": [place]}, {"areas": ["De Riet"]}
+    portfolio = programmes_of(
+        [effort("E1", title, **near), effort("E2", other)],
+        [effort("E1", title, **near), effort("E2", other)],
+        [effort("E1", title, **far), effort("E2", other)],
+    )
+    score = {(p.a, p.b): p.score for p in overlaps(portfolio, threshold=0.0).pairs}
+    same_place, elsewhere = score.get(("a/E1", "b/E1"), 0.0), score.get(("a/E1", "c/E1"), 0.0)
+    assert same_place > elsewhere or same_place == elsewhere == 0.0
+    assert all(0.0 <= s < 1.0 for s in score.values())
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 7), st.integers(0, 7), st.floats(0.0, 1.0, allow_nan=False)),
+        min_size=1,
+        max_size=30,
+        unique_by=lambda t: (min(t[0], t[1]), max(t[0], t[1])),
+    ).map(lambda rows: [r for r in rows if r[0] != r[1]]),
+    st.lists(st.integers(0, 2), min_size=8, max_size=8),
+)
+def test_rivals_are_the_best_match_in_the_other_nodes_programme(
+    rows: list[tuple[int, int, float]], programme_of: list[int]
+) -> None:
+    import numpy as np
+
+    rows = [r for r in rows if programme_of[r[0]] != programme_of[r[1]]]
+    left, right = np.asarray([r[0] for r in rows], dtype=np.int64), np.asarray([r[1] for r in rows], dtype=np.int64)
+    value = np.asarray([r[2] for r in rows])
+    got = _best_in_programme(value, left, right, np.asarray(programme_of))
+
+    def best(node: int, programme: int) -> float:
+        ends = [(i, j, v) for i, j, v in rows] + [(j, i, v) for i, j, v in rows]
+        return max(v for me, other, v in ends if me == node and programme_of[other] == programme)
+
+    expected = [max(best(i, programme_of[j]), best(j, programme_of[i])) for i, j, _ in rows]
+    assert got.tolist() == pytest.approx(expected)
 
 
 def test_signals_raise_the_score_and_are_named() -> None:

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from ._analysis._findings import Findings
-    from ._analysis._overlap import Overlaps
+    from ._analysis._overlap import OverlapPair, Overlaps
     from ._model import Portfolio, Programme
 
 __all__ = ["main"]
@@ -285,8 +285,16 @@ def _overlap_lines(
         )
     }
 
+    goals = {node_key(p.id, goal.id) for p in programmes for goal in (*p.strategic_goals, *p.operational_goals)}
+
     def word(code: str, **fields: object) -> str:
         return overlap_word(code, lang, **fields)
+
+    def kind(pair: OverlapPair) -> str:
+        """The pair's kind in the order its two lines are printed (``a`` is the goal: doel–inspanning)."""
+        if pair.kind == "effort-goal" and pair.a in goals:
+            return word("kind.goal-effort")
+        return word(f"kind.{pair.kind}")
 
     markdown = fmt == "markdown"
     lines = ["| # | score | band | a | b | why |", "|---|---|---|---|---|---|"] if markdown and shown else []
@@ -301,7 +309,7 @@ def _overlap_lines(
             )
         else:
             lines += [
-                f"{pair.rank:>3}. {pair.score:.2f}  {band}  {word('kind.' + pair.kind)}",
+                f"{pair.rank:>3}. {pair.score:.2f}  {band}  {kind(pair)}",
                 f"      {a}  {titles.get(a, '')}",
                 f"      {b}  {titles.get(b, '')}",
                 f"      {reason}",

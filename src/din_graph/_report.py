@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from din_graph._errors import DinError
+from din_graph._errors import DinArgumentError, DinError
 from din_graph._model import Portfolio, Programme
 from din_graph._output import printable, write_file
 from din_graph._version import __version__
@@ -268,6 +268,11 @@ def _overlap_sections(portfolio: Portfolio, lang: Lang, top: int) -> list[Sectio
 def build_report(obj: Programme | Portfolio, *, lang: Lang = "nl", top: int = 30) -> Report:
     """What the report on a programme or portfolio says, as data.
 
+    Raises
+    ------
+    DinArgumentError
+        ``lang`` is neither ``"nl"`` nor ``"en"``.
+
     Examples
     --------
     >>> import din_graph
@@ -276,7 +281,7 @@ def build_report(obj: Programme | Portfolio, *, lang: Lang = "nl", top: int = 30
     ['Overzicht', 'Duurzaamheid — Almelo', 'Bevindingen']
     """
     if lang not in _WORDS:
-        raise DinError(f"unknown language {lang!r}; choose nl or en")
+        raise DinArgumentError(f"unknown language {lang!r}; choose nl or en")
     w = _WORDS[lang]
     from din_graph._analysis._findings import check
 
@@ -444,6 +449,11 @@ def report_html(report: Report) -> str:
 def write_report(obj: Programme | Portfolio, path: str | Path, *, lang: Lang = "nl", top: int = 30) -> list[Path]:
     """Write the report to ``path`` (``.html`` or ``.md``; Markdown images go to a folder beside it).
 
+    Raises
+    ------
+    DinArgumentError
+        ``path`` is neither ``.html`` nor ``.md``, or ``lang`` is unknown.
+
     Examples
     --------
     >>> import din_graph, pathlib, tempfile
@@ -454,7 +464,7 @@ def write_report(obj: Programme | Portfolio, path: str | Path, *, lang: Lang = "
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in {".html", ".htm", ".md"}:
-        raise DinError(f"{target}: a report is .html or .md")
+        raise DinArgumentError(f"{target}: a report is .html or .md")
     report = build_report(obj, lang=lang, top=top)
     if suffix != ".md":
         return [write_file(target, report_html(report))]

@@ -47,11 +47,13 @@ OVERLAP_WORDS: dict[str, dict[str, str]] = {
         "kind.effort-effort": "inspanning–inspanning",
         "kind.goal-goal": "doel–doel",
         "kind.effort-goal": "inspanning–doel",
+        "kind.goal-effort": "doel–inspanning",
         # signals
         "signal.text": "tekst",
         "signal.owner": "trekker",
         "signal.partner": "partner",
         "signal.area": "gebied",
+        "signal.elsewhere": "ander gebied",
         "signal.link": "koppeling",
         "signal.related": "verwant programma",
         # the sentence that says why a pair is listed: a lead, then the parts found
@@ -61,6 +63,7 @@ OVERLAP_WORDS: dict[str, dict[str, str]] = {
         "why.owner": "zelfde trekker ({shared})",
         "why.partner": "zelfde partner ({shared})",
         "why.area": "zelfde gebied ({shared})",
+        "why.elsewhere": "wel elk in een ander gebied ({shared})",
         "why.link": "gekoppeld in de bestanden",
         "why.related": "het contract noemt het andere programma",
         # review decisions and list notes
@@ -83,10 +86,12 @@ OVERLAP_WORDS: dict[str, dict[str, str]] = {
         "kind.effort-effort": "effort–effort",
         "kind.goal-goal": "goal–goal",
         "kind.effort-goal": "effort–goal",
+        "kind.goal-effort": "goal–effort",
         "signal.text": "text",
         "signal.owner": "owner",
         "signal.partner": "partner",
         "signal.area": "area",
+        "signal.elsewhere": "another area",
         "signal.link": "link",
         "signal.related": "related programme",
         "why.words": "Both name {words}",
@@ -95,6 +100,7 @@ OVERLAP_WORDS: dict[str, dict[str, str]] = {
         "why.owner": "same owner ({shared})",
         "why.partner": "same partner ({shared})",
         "why.area": "same area ({shared})",
+        "why.elsewhere": "but each in another area ({shared})",
         "why.link": "linked in the files",
         "why.related": "the contract names the other programme",
         "review.confirmed": "confirmed",
@@ -835,6 +841,12 @@ CLI_WORDS: dict[str, dict[str, str]] = {
     },
 }
 
+
+def _role_words(lang: Lang) -> dict[str, str]:
+    """The role words as the sheet writes them: a change of role reads the same in a diff."""
+    return {k: v for k, v in SHEET_WORDS[lang].items() if k.startswith("role.")}
+
+
 #: The sentences of din diff: verbs, and the names of levels, fields and roles.
 DIFF_WORDS: dict[str, dict[str, str]] = {
     "nl": {
@@ -873,12 +885,7 @@ DIFF_WORDS: dict[str, dict[str, str]] = {
         "field.period": "periode",
         "field.manager": "programmamanager",
         "field.sponsors": "opdrachtgevers",
-        "role.lead": "regie",
-        "role.line": "lijn",
-        "role.coordination": "afstemming",
-        "role.partner": "partner",
-        "role.residents": "inwoners",
-        "role.unknown": "onbekend",
+        **_role_words("nl"),
     },
     "en": {
         "added": "added",
@@ -916,12 +923,7 @@ DIFF_WORDS: dict[str, dict[str, str]] = {
         "field.period": "period",
         "field.manager": "manager",
         "field.sponsors": "sponsors",
-        "role.lead": "lead",
-        "role.line": "line",
-        "role.coordination": "coordination",
-        "role.partner": "partner",
-        "role.residents": "residents",
-        "role.unknown": "unknown",
+        **_role_words("en"),
     },
 }
 

@@ -1,6 +1,6 @@
 """The area lens: the portfolio's areas (wijk, buurt, dorp), which lies in which, and
 what all programmes do in one of them (:func:`in_area`).  Overlap uses it for the
-area signal and to find place names in texts.
+area signals (same area; places apart) and to find place names in texts.
 """
 
 from __future__ import annotations
@@ -59,6 +59,16 @@ class Areas:
         if found is None:
             found = self._relations[(a, b)] = self._relation(a, b)
         return found
+
+    def apart(self, a: frozenset[str], b: frozenset[str]) -> tuple[str, ...]:
+        """The names of both sides' areas when both name areas and they are unrelated (not
+        one, not one inside the other, not siblings in one wijk); else ``()``.
+
+        A node that names no area (municipality-wide, or silent on place) is never apart.
+        """
+        if not a or not b or self.relation(a, b)[0]:
+            return ()
+        return tuple(" + ".join(sorted(self.names.get(x, x) for x in side)) for side in (a, b))
 
     def _relation(self, a: frozenset[str], b: frozenset[str]) -> tuple[float, tuple[str, ...]]:
         shared = sorted(a & b)

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
-from din_graph._errors import DinError
+from din_graph._errors import DinArgumentError
 from din_graph._model import Programme
 from din_graph._vocab import DIFF_WORDS
 
@@ -147,6 +147,11 @@ def _dump(programme: Programme) -> dict[str, Any]:
 def diff(old: Programme, new: Programme, *, rename_score: float = 85.0) -> ProgrammeDiff:
     """Every difference between two versions of a programme.
 
+    Raises
+    ------
+    DinArgumentError
+        ``rename_score`` lies outside 0–100.
+
     Examples
     --------
     >>> import din_graph
@@ -159,7 +164,7 @@ def diff(old: Programme, new: Programme, *, rename_score: float = 85.0) -> Progr
     ()
     """
     if not 0 <= rename_score <= 100:
-        raise DinError("rename_score must lie between 0 and 100")
+        raise DinArgumentError("rename_score must lie between 0 and 100")
     a, b = _dump(old), _dump(new)
     changes: list[Change] = []
     for key in a:

@@ -12,7 +12,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, Protocol, overload
 
 from din_graph._analysis._index import DinIndex, index_of
 from din_graph._analysis._owners import owner_load, role_mix
@@ -184,6 +184,12 @@ def _words(lang: Lang) -> dict[str, str]:
     return _WORDS[lang]
 
 
+class _Add(Protocol):
+    """Records one finding: its code, programme, node, data, and the message's fields."""
+
+    def __call__(self, code: str, programme: str | None, node: str, data: dict[str, Any], **fields: Any) -> None: ...
+
+
 def check(
     obj: Programme | Portfolio,
     *,
@@ -222,9 +228,9 @@ def check(
 
     Raises
     ------
-    ValueError
+    DinArgumentError
         A ``lang`` other than ``"nl"``/``"en"``, or a ``kernopgaven`` range that
-        is not two whole numbers ``0 <= fewest <= most`` (a :class:`DinError` too).
+        is not two whole numbers ``0 <= fewest <= most`` (a ``ValueError`` too).
 
     Examples
     --------
@@ -234,7 +240,7 @@ def check(
     ['almelo-leefbare-wijken-en-dorpen/CO1', 'almelo-leefbare-wijken-en-dorpen/CO2']
     """
     if lang not in _WORDS:
-        raise ValueError(f"lang must be 'nl' or 'en', not {lang!r}")
+        raise DinArgumentError(f"lang must be 'nl' or 'en', not {lang!r}")
     _check_range(kernopgaven)
     kernopgaven = (kernopgaven[0], kernopgaven[1])
     index = index_of(obj)
@@ -248,6 +254,18 @@ def check(
     _portfolio_findings(index, add, max_missions)
     _kernopgaven_findings(index, add, kernopgaven)
     _stopped_support_findings(index, add)
+    _coverage_findings(index, add, w)
+    _goal_findings(index, add, w)
+    _owner_findings(index, add, w, max_efforts_per_owner)
+    _placeholder_findings(index, add, w)
+    _indicator_findings(index, add, w)
+    _lone_goal_findings(index, add, w)
+    _role_findings(index, add, unknown_role_share)
+    return Findings(_ordered(found, index))
+
+
+def _coverage_findings(index: DinIndex, add: _Add, w: dict[str, str]) -> None:
+    """Efforts that reach no goal, and goals nothing works on."""
     for orphan in orphan_efforts(index):
         vision = w["vision"] if orphan.links else ""
         add("orphan-effort", orphan.programme, orphan.effort, asdict(orphan), title=orphan.title, vision=vision)
@@ -263,6 +281,10 @@ def check(
             cover=w[f"cover_{goal.kind}"],
             pm=pm,
         )
+
+
+def _goal_findings(index: DinIndex, add: _Add, w: dict[str, str]) -> None:
+    """Goals that are not SMART, and goals that rest on one effort or one owner."""
     for smart in not_smart_goals(index):
         reasons = ", ".join(w[r] for r in smart.reasons)
         add("not-smart", smart.programme, smart.goal, asdict(smart), title=smart.title, reasons=reasons)
@@ -272,13 +294,20 @@ def check(
         else:
             what = w["one_owner"].format(owner=spof.owner, n=len(spof.efforts))
         add("single-point-of-failure", spof.programme, spof.goal, asdict(spof), title=spof.title, what=what)
-    _owner_findings(index, add, w, max_efforts_per_owner)
+
+
+def _placeholder_findings(index: DinIndex, add: _Add, w: dict[str, str]) -> None:
+    """Every PM placeholder still to be filled in, with the goals it would serve."""
     for key, placeholder in index.placeholders.items():
         targets = ", ".join(f"'{index.title(t)}'" for t in index.up.get(key, ())) or w["no_goal"]
         label = placeholder.title if not placeholder.track else f"{placeholder.title} ({placeholder.track})"
         data: dict[str, Any] = {"placeholder": key, "goals": list(index.up.get(key, ()))}
         data |= {"track": placeholder.track, "note": placeholder.note}
         add("open-placeholder", index.programme_of[key], key, data, title=label, targets=targets)
+
+
+def _indicator_findings(index: DinIndex, add: _Add, w: dict[str, str]) -> None:
+    """Indicators whose targets lost their year or are text, not numbers."""
     for item in incomplete_indicators(index):
         parts = []
         if item.lost_years:
@@ -293,6 +322,11 @@ def check(
             indicator=item.indicator,
             what=w["and"].join(parts),
         )
+
+
+def _lone_goal_findings(index: DinIndex, add: _Add, w: dict[str, str]) -> None:
+    """Goal levels holding a single goal: one strategic goal in a programme, or one
+    operational goal under a strategic goal."""
     for lone in lone_goals(index):
         programme = index.programmes[lone.programme]
         if lone.level == "strategic_goal":
@@ -308,6 +342,10 @@ def check(
             level=w[lone.level],
             title=index.title(lone.goal),
         )
+
+
+def _role_findings(index: DinIndex, add: _Add, unknown_role_share: float) -> None:
+    """Efforts nobody owns, and programmes where most efforts' roles were never written down."""
     for key, effort in index.efforts.items():
         if effort.owner is None:
             add("effort-without-owner", index.programme_of[key], key, {"effort": key}, title=effort.title)
@@ -315,7 +353,6 @@ def check(
         unknown = mix.counts["unknown"]
         if mix.total and unknown / mix.total > unknown_role_share:
             add("roles-unknown", mix.programme, mix.scope, {"counts": mix.counts}, unknown=unknown, total=mix.total)
-    return Findings(_ordered(found, index))
 
 
 def _check_range(kernopgaven: tuple[int, int]) -> None:
@@ -329,7 +366,7 @@ def _check_range(kernopgaven: tuple[int, int]) -> None:
         raise DinArgumentError(f"kernopgaven must be (fewest, most) with 0 <= fewest <= most, not {kernopgaven!r}")
 
 
-def _kernopgaven_findings(index: DinIndex, add: Any, kernopgaven: tuple[int, int]) -> None:
+def _kernopgaven_findings(index: DinIndex, add: _Add, kernopgaven: tuple[int, int]) -> None:
     low, high = kernopgaven
     for pid, programme in index.programmes.items():
         count = len(programme.strategic_goals)
@@ -338,14 +375,14 @@ def _kernopgaven_findings(index: DinIndex, add: Any, kernopgaven: tuple[int, int
             add("kernopgaven-count", pid, pid, data, name=programme.name, count=count, low=low, high=high)
 
 
-def _stopped_support_findings(index: DinIndex, add: Any) -> None:
+def _stopped_support_findings(index: DinIndex, add: _Add) -> None:
     for goal, efforts in goal_support(index).items():
         if efforts and all(index.efforts[e].current_phase is EffortPhase.STOPPED for e in efforts):
             data = {"goal": goal, "efforts": efforts}
             add("support-stopped", index.programme_of[goal], goal, data, count=len(efforts), title=index.title(goal))
 
 
-def _portfolio_findings(index: DinIndex, add: Any, max_missions: int) -> None:
+def _portfolio_findings(index: DinIndex, add: _Add, max_missions: int) -> None:
     portfolio = index.portfolio
     if portfolio is not None and len(portfolio.missions) > max_missions:
         add(
@@ -361,7 +398,7 @@ def _portfolio_findings(index: DinIndex, add: Any, max_missions: int) -> None:
             add("no-vision", pid, pid, {"programme": pid}, name=programme.name)
 
 
-def _owner_findings(index: DinIndex, add: Any, w: dict[str, str], max_efforts: int) -> None:
+def _owner_findings(index: DinIndex, add: _Add, w: dict[str, str], max_efforts: int) -> None:
     for load in owner_load(index):
         first = load.keys[0]
         overloaded = len(load.efforts) > max_efforts or load.overloaded_by_hours

@@ -12,9 +12,11 @@ Five stages, each one function:
 3. **candidates** (:func:`_candidates`): each node's ``candidates_per_node`` best
    partners of other programmes by term similarity (chunked sparse products; the
    terms used by very many nodes are left out of this search only);
-4. **scores** (:func:`_scores`): text similarity (the two views' cosines, mixed)
+4. **scores** (:func:`_scores`): text similarity (the views' cosines, mixed)
    raised by shared owner, partner, area, explicit links and related programmes,
-   mapped to [0, 1) so that scores rank and never pile up at the top;
+   lowered where the two name places that lie apart, measured against each node's
+   best match in the other's programme, and mapped to [0, 1) so that scores rank
+   and never pile up at the top;
 5. **evidence** (:func:`_evidence`): the words both texts share as written, the
    other signals, and one sentence saying why the pair is listed.
 
@@ -74,7 +76,8 @@ LIKELY = 0.4
 #: Shares of the three views in text similarity: terms, character n-grams, terms with context.
 SHARES = (0.5, 0.3, 0.2)
 CONTEXT_DOWN = True
-#: How much a better match of either node lowers a pair's score (see :func:`_scores`).
+#: How much a better match of either node in the other's programme lowers a pair's
+#: score (see :func:`_scores`).
 RIVAL = 1.0
 #: Raw similarity (text times signals) that maps to a score of one half.
 HALF = 0.3
@@ -91,8 +94,16 @@ CHUNK = 2_000
 #: Words shown as shared evidence, at most.
 SHOWN_WORDS = 8
 
-#: Default signal weights: how much each raises the text similarity (see the module docs).
-DEFAULT_WEIGHTS: dict[str, float] = {"owner": 0.1, "partner": 0.05, "area": 0.15, "link": 0.3, "related": 0.05}
+#: Default signal weights: how much each raises the text similarity (see the module docs);
+#: ``elsewhere`` (both name places, and they lie apart) lowers it.
+DEFAULT_WEIGHTS: dict[str, float] = {
+    "owner": 0.1,
+    "partner": 0.05,
+    "area": 0.15,
+    "elsewhere": -0.3,
+    "link": 0.3,
+    "related": 0.05,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,7 +295,8 @@ def overlaps(
         of the *mogelijk* band; ``docs/overlap.md`` says how it was set).
     weights:
         Signal weights overriding :data:`DEFAULT_WEIGHTS` (``owner``, ``partner``,
-        ``area``, ``link``, ``related``).
+        ``area``, ``elsewhere``, ``link``, ``related``; ``elsewhere`` is negative:
+        it lowers pairs whose places lie apart).
     kinds:
         Which pair kinds to list.
     candidates_per_node:
@@ -780,7 +792,8 @@ def _scores(
     areas: Areas,
     related: set[tuple[str, str]],
 ) -> np.ndarray:
-    """Each pair's score: text similarity raised by the other signals, mapped to [0, 1)."""
+    """Each pair's score: text similarity raised (or lowered) by the other signals,
+    measured against both nodes' best matches in the other's programme, mapped to [0, 1)."""
     import numpy as np
 
     text = features.similarity(left, right)
@@ -792,16 +805,34 @@ def _scores(
         dtype=np.float64,
         count=len(left),
     )
-    # A pair counts fully when it is both nodes' best match; where either node has a
-    # better one, in proportion (to the power RIVAL): a topic's rewrite outranks a
-    # text that shares only part of the topic.
-    best = np.zeros(len(nodes))
-    np.maximum.at(best, left, text)
-    np.maximum.at(best, right, text)
-    rivalled = (text / np.maximum(np.maximum(best[left], best[right]), 1e-9)) ** RIVAL
-    raw = np.maximum(text, 0) * rivalled * (1 + bonus)
+    signalled = np.maximum(text, 0) * np.maximum(1 + bonus, 0)
+    programme = np.asarray([n.programme_number for n in nodes])
+    # Rivals are measured on text alone: the signals say how much a pair's own text
+    # counts, not whose text is the better match.
+    rivalled = (text / np.maximum(_best_in_programme(text, left, right, programme), 1e-9)) ** RIVAL
+    raw = signalled * rivalled
     result: np.ndarray = raw / (raw + HALF)
     return result
+
+
+def _best_in_programme(value: np.ndarray, left: np.ndarray, right: np.ndarray, programme: np.ndarray) -> np.ndarray:
+    """For each pair, the best value either node has with any node of the other's programme.
+
+    A pair counts fully when it is both nodes' best match in the other programme, and
+    otherwise in proportion (:func:`_scores`): a subject's rewrite outranks a text that
+    shares only part of it, while a node that overlaps with two programmes (a subject
+    that cuts across) is not held back in one by its match in the other.
+    """
+    import numpy as np
+
+    count = int(programme.max()) + 1 if len(programme) else 1
+    # one slot per (node, other programme), for both ends of every pair
+    slot = np.concatenate([left * count + programme[right], right * count + programme[left]])
+    slots, where = np.unique(slot, return_inverse=True)
+    best = np.zeros(len(slots))
+    np.maximum.at(best, where, np.concatenate([value, value]))
+    both: np.ndarray = np.maximum(best[where[: len(left)]], best[where[len(left) :]])
+    return both
 
 
 def _row_dots(matrix: sp.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -830,6 +861,8 @@ def _signals(
         value, shared = areas.relation(a.areas, b.areas)
         if value:
             found.append(("area", value, shared))
+        else:
+            found.append(("elsewhere", 1.0, areas.apart(a.areas, b.areas)))
     if b.key in a.links or a.key in b.links or a.links & b.links:
         found.append(("link", 1.0, tuple(sorted((a.links & b.links) or {a.key, b.key}))))
     if (a.programme, b.programme) in related:
@@ -853,7 +886,7 @@ def _evidence(
     else:
         parts = [overlap_word("why.similar", lang)]
     for name, _, what in signals:
-        parts.append(overlap_word(f"why.{name}", lang, shared=", ".join(what)))
+        parts.append(overlap_word(f"why.{name}", lang, shared=(" / " if name == "elsewhere" else ", ").join(what)))
     return evidence, "; ".join(parts) + "."
 
 

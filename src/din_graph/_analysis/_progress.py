@@ -35,7 +35,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from din_graph._analysis._index import index_of
-from din_graph._errors import DinError
+from din_graph._errors import DinArgumentError, DinError
 from din_graph._model import Indicator, Portfolio, Programme
 
 if TYPE_CHECKING:
@@ -275,6 +275,11 @@ def progress(
 ) -> Progress:
     """Where every indicator and goal stands in ``year`` (default: the latest actuals).
 
+    Raises
+    ------
+    DinArgumentError
+        ``rollup`` is neither ``"weakest"`` nor ``"share"``, or ``tolerance`` is negative.
+
     Examples
     --------
     >>> import din_graph
@@ -283,9 +288,9 @@ def progress(
     {'no_data': 5}
     """
     if rollup not in {"weakest", "share"}:
-        raise DinError(f"unknown rollup {rollup!r}; choose weakest or share")
+        raise DinArgumentError(f"unknown rollup {rollup!r}; choose weakest or share")
     if not math.isfinite(tolerance) or tolerance < 0:
-        raise DinError("tolerance must be a number of at least 0")
+        raise DinArgumentError("tolerance must be a number of at least 0")
     index = index_of(obj)
     indicators = indicator_status(obj, year=year, tolerance=tolerance)
     by_goal: dict[str, list[IndicatorStatus]] = {}

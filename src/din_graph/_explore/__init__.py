@@ -23,7 +23,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from din_graph._errors import DinError, DinRenderError
+from din_graph._errors import DinArgumentError, DinRenderError
 from din_graph._model import Effort, Indicator, Placeholder, Portfolio, Programme, Value
 from din_graph._vocab import Lang
 
@@ -47,6 +47,7 @@ _NODE_GROUP = re.compile(r'<g id="([^"]*)" class="node">\n<title>([^<]*)</title>
 _CELL_GROUP = re.compile(r'<g id="a_din:([^"]*)"><a xlink:href="#"')
 _PAPER_SIZE = re.compile(r'size="[0-9.]+,[0-9.]+", ')
 _PATCH_GROUP = re.compile(r'<g id="din:([^"]*)">')  # matplotlib's drawing, when dot is missing
+_PART_GROUP = re.compile(r'<g id="din-part:[0-9]+:([^"]*)">')  # words and marker of a matplotlib box
 _COMMENT = re.compile(r"<!--.*?-->\n?", re.DOTALL)
 
 
@@ -73,7 +74,10 @@ def tag_svg(svg: str, keys: Iterable[str]) -> str:
 
     Node groups are recognised by their ``<title>`` (the DOT node name, a node
     key), effort cells by the ``din:<key>`` id that ``sheet_dot(anchors=True)``
-    gives them.  Their empty links are removed, so a click never navigates.
+    gives them.  Their empty links are removed, so a click never navigates.  In
+    matplotlib's drawing (no ``dot``) a box is the group ``din:<key>``, its words and
+    role marker the groups ``din-part:<n>:<key>``: these are tagged too, so they fade
+    with their box, but only the box takes keyboard focus.
 
     Examples
     --------
@@ -103,7 +107,13 @@ def tag_svg(svg: str, keys: Iterable[str]) -> str:
         key = html.escape(html.unescape(match.group(1)), quote=True)
         return f'<g class="patch" data-node="{key}" tabindex="0" role="button">'
 
-    return _PATCH_GROUP.sub(patch, _CELL_GROUP.sub(cell, _NODE_GROUP.sub(node, body)))
+    def part(match: re.Match[str]) -> str:
+        # Marked like their box (faded, traced) but not a stop of their own for the keyboard.
+        key = html.escape(html.unescape(match.group(1)), quote=True)
+        return f'<g class="part" data-node="{key}">'
+
+    tagged = _PATCH_GROUP.sub(patch, _CELL_GROUP.sub(cell, _NODE_GROUP.sub(node, body)))
+    return _PART_GROUP.sub(part, tagged)
 
 
 def _value(value: Value | None) -> str:
@@ -502,9 +512,10 @@ def explore(
 
     Raises
     ------
+    DinArgumentError
+        When ``obj`` is neither a programme nor a portfolio, or ``lang`` is unknown.
     DinError
-        When ``obj`` is neither a programme nor a portfolio, ``lang`` is unknown,
-        or the file or the review file cannot be read or written.
+        When the file or the review file cannot be read or written.
 
     Examples
     --------
@@ -516,9 +527,9 @@ def explore(
     from din_graph._output import write_file
 
     if not isinstance(obj, Programme | Portfolio):
-        raise DinError(f"cannot explore a {type(obj).__name__}; give a Programme or a Portfolio")
+        raise DinArgumentError(f"cannot explore a {type(obj).__name__}; give a Programme or a Portfolio")
     if lang not in ("nl", "en"):
-        raise DinError(f"unknown language {lang!r}; choose nl or en")
+        raise DinArgumentError(f"unknown language {lang!r}; choose nl or en")
     found = overlaps
     entries: list[dict[str, str]] = []
     loaded = None

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from din_graph._errors import DinError, DinFileError, DinValidationError, DinWarning, Problem
+from din_graph._errors import DinArgumentError, DinError, DinFileError, DinValidationError, DinWarning, Problem
 from din_graph._gc import gc_paused
 from din_graph._model import (
     DUTCH_ALIASES,
@@ -444,9 +444,14 @@ def dumps(obj: Programme | Portfolio, format: str = "yaml") -> str:  # noqa: A00
       id: p
       name: Parken
     vision: Meer groen
+
+    Raises
+    ------
+    DinArgumentError
+        ``format`` is neither ``"yaml"`` nor ``"json"``.
     """
     if format not in ("yaml", "json"):
-        raise ValueError(f"format must be 'yaml' or 'json', not {format!r}")
+        raise DinArgumentError(f"format must be 'yaml' or 'json', not {format!r}")
     json_keys = format == "json"
     if isinstance(obj, Programme):
         data = programme_to_file(obj, json_keys=json_keys)
@@ -475,13 +480,21 @@ def dump(obj: Programme | Portfolio, path: str | PathLike[str], *, programme_for
     ['portfolio.yaml', 'almelo-duurzaamheid.xlsx', 'almelo-leefbare-wijken-en-dorpen.xlsx']
     >>> din_graph.load(folder / "almelo") == almelo
     True
+
+    Raises
+    ------
+    DinArgumentError
+        ``programme_format`` is not yaml, json or xlsx (nothing is written).
+    DinFileError
+        The suffix names no format, a portfolio is asked for as one workbook, or a file
+        cannot be written.
     """
     target = Path(path)
     suffix = target.suffix.lower()
     if isinstance(obj, Portfolio) and (suffix == "" or target.is_dir()):
-        target.mkdir(parents=True, exist_ok=True)
         if programme_format not in {"yaml", "json", "xlsx"}:
-            raise DinError(f"programme_format {programme_format!r}: choose yaml, json or xlsx")
+            raise DinArgumentError(f"programme_format {programme_format!r}: choose yaml, json or xlsx")
+        target.mkdir(parents=True, exist_ok=True)
         names = _programme_file_names(obj.programmes, programme_format)
         written = []
         for programme, name in zip(obj.programmes, names, strict=True):

@@ -165,11 +165,18 @@ def _parse_json(text: str, file: str) -> Document:
     data: Any = None
     depth = int(_limits.DEPTH.value())
     try:
-        data = json.loads(text, object_pairs_hook=no_duplicates, parse_constant=_reject_constant)
+        data = json.loads(
+            text, object_pairs_hook=no_duplicates, parse_constant=_reject_constant, parse_int=_bounded_int
+        )
     except RecursionError:
         raise _json_too_deep(text, file, depth) from None
     except json.JSONDecodeError as err:
         raise DinParseError(file, f"invalid JSON: {err.msg} (column {err.colno})", line=err.lineno) from None
+    except _LongIntegerError as err:
+        line = text.count("\n", 0, max(text.find(err.digits), 0)) + 1
+        raise DinParseError(
+            file, f"invalid JSON: a number of {len(err.digits)} digits (at most {_MAX_DIGITS})", line=line
+        ) from None
     except _DuplicateKeyError:
         duplicate = True  # the YAML pass below finds the line of the second occurrence
     except ValueError as err:
@@ -192,6 +199,23 @@ def _parse_json(text: str, file: str) -> Document:
 
 class _DuplicateKeyError(Exception):
     pass
+
+
+#: Python refuses to convert longer digit strings (sys.get_int_max_str_digits), and its
+#: ValueError carries no position; checking first lets the error name the line.
+_MAX_DIGITS = 4300
+
+
+class _LongIntegerError(Exception):
+    def __init__(self, digits: str) -> None:
+        super().__init__(digits[:20])
+        self.digits = digits
+
+
+def _bounded_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > _MAX_DIGITS:
+        raise _LongIntegerError(digits)
+    return int(digits)
 
 
 def _nesting(data: Any) -> int:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from din_graph._errors import DinError, DinRenderError, DinWarning
+from din_graph._errors import DinArgumentError, DinRenderError, DinWarning
 from din_graph._model import Portfolio, Programme
 from din_graph._output import write_file
 from din_graph._render._backend import FORMATS, dot_available, run_dot
@@ -27,7 +27,7 @@ _warned_fallback = False
 def _target(obj: Programme | Portfolio, programme: str | None) -> tuple[Programme | None, Portfolio | None]:
     if isinstance(obj, Programme):
         if programme is not None and programme != obj.id:
-            raise DinError(f"programme {programme!r} asked for, but {obj.id!r} given")
+            raise DinArgumentError(f"programme {programme!r} asked for, but {obj.id!r} given")
         return obj, None
     if isinstance(obj, Portfolio):
         if programme is None:
@@ -38,8 +38,8 @@ def _target(obj: Programme | Portfolio, programme: str | None) -> tuple[Programm
             return obj.programme(programme), obj
         except KeyError:
             known = ", ".join(p.id for p in obj.programmes)
-            raise DinError(f"no programme {programme!r} in portfolio {obj.id!r}; it holds {known}") from None
-    raise DinError(f"cannot draw a {type(obj).__name__}; give a Programme or a Portfolio")
+            raise DinArgumentError(f"no programme {programme!r} in portfolio {obj.id!r}; it holds {known}") from None
+    raise DinArgumentError(f"cannot draw a {type(obj).__name__}; give a Programme or a Portfolio")
 
 
 def to_dot(
@@ -108,17 +108,17 @@ def _format_of(path_or_format: str | Path) -> tuple[str, Path | None]:
     path = Path(path_or_format)
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
-        raise DinError(f"{path}: cannot tell the format from the suffix; use .svg, .png, .pdf or .dot")
+        raise DinArgumentError(f"{path}: cannot tell the format from the suffix; use .svg, .png, .pdf or .dot")
     return fmt, path
 
 
 def _choose_engine(engine: Engine, fmt: str) -> Literal["graphviz", "matplotlib"]:
     global _warned_fallback  # noqa: PLW0603 - the fallback warning is said once per process, by design
     if engine not in {"auto", "graphviz", "matplotlib"}:
-        raise DinError(f"unknown engine {engine!r}; choose auto, graphviz or matplotlib")
+        raise DinArgumentError(f"unknown engine {engine!r}; choose auto, graphviz or matplotlib")
     if fmt == "dot":
         if engine == "matplotlib":
-            raise DinError("the matplotlib engine does not write DOT; choose svg, png or pdf")
+            raise DinArgumentError("the matplotlib engine does not write DOT; choose svg, png or pdf")
         return "graphviz"
     if engine == "matplotlib":
         return "matplotlib"
@@ -189,6 +189,15 @@ def render(
     overlaps
         The result of :func:`din_graph.overlaps` for the portfolio, when the
         caller has it already (otherwise the picture computes it).
+
+    Raises
+    ------
+    DinArgumentError
+        An unknown ``lang``, ``paper``, ``owners``, ``highlight`` or ``engine``, ``max_rows``
+        below 1, a suffix or format that names no drawing, a ``programme`` not in the
+        portfolio, or an object that is neither a programme nor a portfolio.
+    DinRenderError
+        Graphviz is asked for but missing, or ``dot`` fails.
 
     Examples
     --------

@@ -12,7 +12,7 @@ from din_graph._analysis._index import index_of
 from din_graph._analysis._overlap import Overlaps
 from din_graph._analysis._owners import owner_load, role_mix
 from din_graph._analysis._progress import classify
-from din_graph._errors import DinError
+from din_graph._errors import DinArgumentError
 from din_graph._model import Indicator, OperationalGoal, Portfolio, Programme
 from din_graph._render._dot import STATUS_COLOURS
 from din_graph._render._text import ROLE_STYLE, Lang, mpl_text, shorten
@@ -47,6 +47,11 @@ def indicator_chart(
     indicator of it.  Targets whose year was lost are drawn as dotted
     horizontal lines; targets given as text are listed in the title.
 
+    Raises
+    ------
+    DinArgumentError
+        The operational goal has no indicators, or none numbered ``which``.
+
     Examples
     --------
     >>> import din_graph
@@ -58,9 +63,9 @@ def indicator_chart(
     words = WORDS[lang]
     if isinstance(indicator, OperationalGoal):
         if not indicator.indicators:
-            raise DinError(f"operational goal {indicator.id!r} has no indicators to chart")
+            raise DinArgumentError(f"operational goal {indicator.id!r} has no indicators to chart")
         if not 0 <= which < len(indicator.indicators):
-            raise DinError(f"operational goal {indicator.id!r} has no indicator number {which}")
+            raise DinArgumentError(f"operational goal {indicator.id!r} has no indicator number {which}")
         indicator = indicator.indicators[which]
     ax = _axes(ax, (6.0, 3.6))
     targets = _numbers(indicator.targets)

@@ -157,10 +157,34 @@ def _levels_of(sheet: Sheet) -> dict[str, str]:
     return out
 
 
+@dataclass
+class _Canvas:
+    """The axes being drawn on, the sheet's scale, and a counter for the ids of node parts."""
+
+    ax: Any
+    scale: float
+    words: dict[str, str]
+    parts: int = 0
+
+    def text(
+        self, x: float, y: float, lines: list[str] | tuple[str, ...], size: float, *, of: str | None = None, **kw: Any
+    ) -> None:
+        if lines:
+            shown = "\n".join(mpl_text(line) for line in lines)
+            if of is not None:
+                kw["gid"] = self.part_of(of)
+            self.ax.text(x, y, shown, fontsize=size * self.scale, va="top", linespacing=LINE * 0.95, **kw)
+
+    def part_of(self, key: str) -> str:
+        """An id for one more part (words, marker) of node ``key``: the explorer fades and
+        traces a node's parts with its box (``din:<key>``)."""
+        self.parts += 1
+        return f"din-part:{self.parts - 1}:{key}"
+
+
 def sheet_figure(sheet: Sheet) -> Any:
     """A matplotlib ``Figure`` of the sheet, sized to the sheet's paper."""
     from matplotlib.figure import Figure
-    from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Rectangle
 
     boxes, width, height, _ = _layout(sheet)
     paper_w, paper_h = paper_size(sheet.paper, landscape=sheet.landscape)
@@ -170,13 +194,21 @@ def sheet_figure(sheet: Sheet) -> Any:
     ax.set_xlim(0, width)
     ax.set_ylim(height, 0)
     ax.set_axis_off()
-    words = sheet.words
+    canvas = _Canvas(ax, scale, sheet.words)
+    _draw_heading(canvas, sheet)
+    _draw_band_labels(canvas, sheet, boxes)
+    _draw_links(canvas, sheet, boxes)  # first, so the boxes lie on top of them
+    _draw_goals(canvas, sheet, boxes)
+    _draw_columns(canvas, sheet, boxes)
+    _draw_owners(canvas, sheet, boxes)
+    return fig
 
-    def text(x: float, y: float, lines: list[str] | tuple[str, ...], size: float, **kw: Any) -> None:
-        if lines:
-            shown = "\n".join(mpl_text(line) for line in lines)
-            ax.text(x, y, shown, fontsize=size * scale, va="top", linespacing=LINE * 0.95, **kw)
 
+def _draw_heading(canvas: _Canvas, sheet: Sheet) -> None:
+    """Title, subtitle and the legend line (roles, placeholder, the marks shown)."""
+    from matplotlib.patches import Rectangle
+
+    ax, text, words = canvas.ax, canvas.text, canvas.words
     text(BAND * 0.1, 8, [sheet.title], 20, color="#12395c", fontweight="bold")
     text(BAND * 0.1, 34, list(sheet.subtitle), 11, color="#404040")
     x = BAND * 0.1
@@ -198,10 +230,13 @@ def sheet_figure(sheet: Sheet) -> Any:
             text(x, legend_y, [words[f"{mark}.legend"]], 8, color=MARK_COLOURS[mark], fontweight="bold")
             x += 5.0 * len(words[f"{mark}.legend"]) + 14
 
+
+def _draw_band_labels(canvas: _Canvas, sheet: Sheet, boxes: dict[str, _Box]) -> None:
+    """The level names in the left margin (VISIE, STRATEGISCHE DOELEN, ...)."""
     for level, label in sheet.levels.items():
         band = boxes.get(f"band:{level}")
         if band is not None:
-            text(
+            canvas.text(
                 BAND - 6,
                 band.y + band.h / 2 - 6,
                 wrap(label.upper(), 16),
@@ -212,7 +247,13 @@ def sheet_figure(sheet: Sheet) -> Any:
                 multialignment="right",
             )
 
-    # links first, boxes on top of them
+
+def _draw_links(canvas: _Canvas, sheet: Sheet, boxes: dict[str, _Box]) -> None:
+    """Arrows from columns and goals up to the goals they serve (dashed across programmes),
+    thicker for more efforts; dashed lines from columns down to their owners."""
+    from matplotlib.patches import FancyArrowPatch
+
+    ax, scale = canvas.ax, canvas.scale
     for link in sheet.links:
         tail, head = boxes.get(link.tail), boxes.get(link.head)
         if tail is None or head is None:
@@ -237,6 +278,12 @@ def sheet_figure(sheet: Sheet) -> Any:
             tail, head = boxes[column_id], boxes[owner.key]
             ax.plot([tail.x, head.x], [tail.bottom, head.y], color="#9f9f9f", linestyle="--", linewidth=scale)
 
+
+def _draw_goals(canvas: _Canvas, sheet: Sheet, boxes: dict[str, _Box]) -> None:
+    """The vision and goal boxes with their indicators, progress and marks."""
+    from matplotlib.patches import FancyBboxPatch
+
+    ax, scale, text, words = canvas.ax, canvas.scale, canvas.text, canvas.words
     for goal in sheet.goal_boxes():
         box = boxes[goal.key]
         fill, border, colour = LEVEL_STYLE[goal.level]
@@ -261,14 +308,16 @@ def sheet_figure(sheet: Sheet) -> Any:
         if goal.level == "vision":
             lines = tuple(wrap(goal.tooltip, max(60, int(box.w / 6.2)), max_lines=5))
         size = {"vision": 12, "strategic_goal": 11, "operational_goal": 10, "external": 9}[goal.level]
-        text(left + PAD, top + PAD, lines, size, color=colour)
+        text(left + PAD, top + PAD, lines, size, color=colour, of=goal.key)
         y = top + PAD + _text_height(len(lines), size) + 3
         for detail in goal.details:
-            text(left + PAD, y, detail.lines, 8, color="#26384d")
+            text(left + PAD, y, detail.lines, 8, color="#26384d", of=goal.key)
             y += _text_height(len(detail.lines), 8)
             if detail.status is not None:
                 word = words.get(f"status.{detail.status}", words["status.no_data"])
-                text(left + PAD, y, ["● " + word], 8, color=STATUS_COLOURS[detail.status], fontweight="bold")
+                text(
+                    left + PAD, y, ["● " + word], 8, color=STATUS_COLOURS[detail.status], fontweight="bold", of=goal.key
+                )
                 y += _text_height(1, 8)
             y += 3
         if goal.marks:
@@ -279,8 +328,15 @@ def sheet_figure(sheet: Sheet) -> Any:
                 7,
                 color=MARK_COLOURS[goal.marks[0]],
                 fontweight="bold",
+                of=goal.key,
             )
 
+
+def _draw_columns(canvas: _Canvas, sheet: Sheet, boxes: dict[str, _Box]) -> None:
+    """The effort columns: a header, then each effort with its role marker, status and meta."""
+    from matplotlib.patches import Rectangle
+
+    ax, scale, text, words = canvas.ax, canvas.scale, canvas.text, canvas.words
     for column in sheet.columns:
         box = boxes[column.id]
         left = box.x - box.w / 2
@@ -316,11 +372,20 @@ def sheet_figure(sheet: Sheet) -> Any:
                         gid=f"din:{row.key}",
                     )
                 )
-                text(left + 5, y + 3, row.lines, 9, color="#595959", fontweight="bold")
-                text(left + 5, y + 3 + _text_height(len(row.lines), 9), meta, 7, color="#595959")
+                text(left + 5, y + 3, row.lines, 9, color="#595959", fontweight="bold", of=row.key)
+                text(left + 5, y + 3 + _text_height(len(row.lines), 9), meta, 7, color="#595959", of=row.key)
             else:
                 fill, marker = ROLE_STYLE.get(row.role, ROLE_STYLE["unknown"])
-                ax.add_patch(Rectangle((left + 2, y), MARKER_WIDTH, h, facecolor=marker, edgecolor="none"))
+                ax.add_patch(
+                    Rectangle(
+                        (left + 2, y),
+                        MARKER_WIDTH,
+                        h,
+                        facecolor=marker,
+                        edgecolor="none",
+                        gid=canvas.part_of(row.key),
+                    )
+                )
                 text(
                     left + 2 + MARKER_WIDTH / 2,
                     y + 3,
@@ -329,6 +394,7 @@ def sheet_figure(sheet: Sheet) -> Any:
                     color="#ffffff",
                     fontweight="bold",
                     ha="center",
+                    of=row.key,
                 )
                 edge = MARK_COLOURS[row.marks[0]] if row.marks else "none"
                 ax.add_patch(
@@ -343,13 +409,13 @@ def sheet_figure(sheet: Sheet) -> Any:
                     )
                 )
                 tx = left + 7 + MARKER_WIDTH
-                text(tx, y + 3, row.lines, 9)
+                text(tx, y + 3, row.lines, 9, of=row.key)
                 ty = y + 3 + _text_height(len(row.lines), 9)
                 status = row_status(row, words)
                 if status:
-                    text(tx, ty, status[0], 7, color=status[1], fontweight="bold")
+                    text(tx, ty, status[0], 7, color=status[1], fontweight="bold", of=row.key)
                     ty += _text_height(len(status[0]), 7)
-                text(tx, ty, meta, 7, color="#404040")
+                text(tx, ty, meta, 7, color="#404040", of=row.key)
                 if row.marks:
                     ty += _text_height(len(meta), 7)
                     text(
@@ -359,8 +425,16 @@ def sheet_figure(sheet: Sheet) -> Any:
                         7,
                         color=MARK_COLOURS[row.marks[0]],
                         fontweight="bold",
+                        of=row.key,
                     )
             y += h + 2
+
+
+def _draw_owners(canvas: _Canvas, sheet: Sheet, boxes: dict[str, _Box]) -> None:
+    """The owner boxes under the columns."""
+    from matplotlib.patches import FancyBboxPatch
+
+    ax, scale, text = canvas.ax, canvas.scale, canvas.text
     for owner in sheet.owners:
         box = boxes[owner.key]
         ax.add_patch(
@@ -375,8 +449,7 @@ def sheet_figure(sheet: Sheet) -> Any:
                 gid=f"din:{owner.key}",
             )
         )
-        text(box.x, box.y + PAD, owner.lines, 9, ha="center", multialignment="center")
-    return fig
+        text(box.x, box.y + PAD, owner.lines, 9, ha="center", multialignment="center", of=owner.key)
 
 
 def sheet_bytes(sheet: Sheet, fmt: str) -> bytes:

@@ -11,10 +11,10 @@ like the sheet.
 
 from __future__ import annotations
 
-from din_graph._analysis._index import index_of
-from din_graph._analysis._overlap import Overlaps
+from din_graph._analysis._index import DinIndex, index_of
+from din_graph._analysis._overlap import OverlapPair, Overlaps
 from din_graph._analysis._relations import stated_relations
-from din_graph._model import Portfolio
+from din_graph._model import Portfolio, Programme
 from din_graph._render._dot import FONT, LEVEL_STYLE, paper_size
 from din_graph._render._sheet import format_value
 from din_graph._render._text import Lang, clean, dot_string, dot_tooltip, html, shorten, wrap
@@ -60,12 +60,6 @@ def portfolio_dot(
     words = WORDS[lang]
     index = index_of(portfolio)
     pairs = [pair for pair in found.pairs if pair.band == "likely"][: max(0, top)]
-    shown: dict[str, list[str]] = {p.id: [] for p in portfolio.programmes}
-    for pair in pairs:
-        for key in (pair.a, pair.b):
-            pid = index.programme_of.get(key, key.split("/")[0])
-            if key not in shown.setdefault(pid, []):
-                shown[pid].append(key)
     width, height = paper_size(paper, landscape=landscape)
     title = html(clean(portfolio.name) or portfolio.id) + f" · {html(words['overlap'])}"
     out = [
@@ -76,18 +70,41 @@ def portfolio_dot(
         f'  node [shape=plain, fontname="{FONT}", fontsize=9];',
         '  edge [color="#9fafbf", arrowsize=0.5];',
     ]
+    shown = _shown_nodes(portfolio, index, pairs)
     heads: list[str] = []
     lasts: list[str] = []
-    # Each node sits at the height of its strongest overlap, so that the two ends
-    # of a pair face each other across the clusters instead of crossing other pairs.
+    for number, programme in enumerate(portfolio.programmes, 1):
+        lines, head, last = _programme_cluster(number, programme, shown.get(programme.id, []), index, words)
+        out += lines
+        heads.append(head)
+        lasts.append(last)
+    out += _grid(heads, lasts)
+    out += _overlap_edges(pairs, lang)
+    out += _relation_edges(portfolio, words)
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def _shown_nodes(portfolio: Portfolio, index: DinIndex, pairs: list[OverlapPair]) -> dict[str, list[str]]:
+    """Per programme, the nodes of the drawn pairs, in drawing order.
+
+    Each node sits at the height of its strongest overlap, so that the two ends of a
+    pair face each other across the clusters instead of crossing other pairs.
+    """
+    shown: dict[str, list[str]] = {p.id: [] for p in portfolio.programmes}
+    for pair in pairs:
+        for key in (pair.a, pair.b):
+            pid = index.programme_of.get(key, key.split("/")[0])
+            if key not in shown.setdefault(pid, []):
+                shown[pid].append(key)
     strongest: dict[str, int] = {}
     for rank, pair in enumerate(pairs):
         strongest.setdefault(pair.a, rank)
         strongest.setdefault(pair.b, rank)
     order = {k: i for i, k in enumerate(index.goals())}
-    for number, programme in enumerate(portfolio.programmes, 1):
-        keys = sorted(
-            shown.get(programme.id, []),
+    return {
+        pid: sorted(
+            keys,
             key=lambda k: (
                 strongest.get(k, len(pairs)),
                 index.kind.get(k) != "strategic_goal",
@@ -96,37 +113,49 @@ def portfolio_dot(
                 k,
             ),
         )
-        head = f"{programme.id}/__programme__"
-        heads.append(head)
-        total = len(programme.efforts) + len(programme.strategic_goals) + len(programme.operational_goals)
-        more = total - len(keys)
-        note = html(words["overlap.more"].format(n=more)) if more > 0 else ""
-        out.append(f"  subgraph {dot_string('cluster_' + str(number))} {{")
+        for pid, keys in shown.items()
+    }
+
+
+def _programme_cluster(
+    number: int, programme: Programme, keys: list[str], index: DinIndex, words: dict[str, str]
+) -> tuple[list[str], str, str]:
+    """One programme's cluster: its name (and how many nodes are not drawn) over its drawn
+    nodes in one column; the DOT lines, the name's node and the last node of the column."""
+    head = f"{programme.id}/__programme__"
+    total = len(programme.efforts) + len(programme.strategic_goals) + len(programme.operational_goals)
+    more = total - len(keys)
+    note = html(words["overlap.more"].format(n=more)) if more > 0 else ""
+    out = [f"  subgraph {dot_string('cluster_' + str(number))} {{"]
+    out.append(
+        f'    graph [label="", style="rounded,filled", fillcolor="#f7f9fb", color="#9fafbf", '
+        f"tooltip={dot_tooltip(programme.name)}];"
+    )
+    header = "<BR/>".join(html(line) for line in wrap(clean(programme.name) or programme.id, 28, max_lines=3))
+    out.append(
+        f'    {dot_string(head)} [label=<<TABLE BORDER="0" CELLPADDING="2"><TR><TD>'
+        f'<FONT POINT-SIZE="12" COLOR="#12395c"><B>{header}</B></FONT></TD></TR>'
+        + (f'<TR><TD><FONT POINT-SIZE="8" COLOR="#7f7f7f">{note}</FONT></TD></TR>' if note else "")
+        + "</TABLE>>];"
+    )
+    for key in keys:
+        kind = index.kind.get(key, "operational_goal")
         out.append(
-            f'    graph [label="", style="rounded,filled", fillcolor="#f7f9fb", color="#9fafbf", '
-            f"tooltip={dot_tooltip(programme.name)}];"
+            f"    {dot_string(key)} [tooltip={dot_tooltip(index.title(key))}, "
+            f"label={_node_label(kind, key.rpartition('/')[2], index.title(key))}];"
         )
-        header = "<BR/>".join(html(line) for line in wrap(clean(programme.name) or programme.id, 28, max_lines=3))
-        out.append(
-            f'    {dot_string(head)} [label=<<TABLE BORDER="0" CELLPADDING="2"><TR><TD>'
-            f'<FONT POINT-SIZE="12" COLOR="#12395c"><B>{header}</B></FONT></TD></TR>'
-            + (f'<TR><TD><FONT POINT-SIZE="8" COLOR="#7f7f7f">{note}</FONT></TD></TR>' if note else "")
-            + "</TABLE>>];"
-        )
-        for key in keys:
-            kind = index.kind.get(key, "operational_goal")
-            out.append(
-                f"    {dot_string(key)} [tooltip={dot_tooltip(index.title(key))}, "
-                f"label={_node_label(kind, key.rpartition('/')[2], index.title(key))}];"
-            )
-        # keep each programme's nodes in one column under its name
-        previous = head
-        for key in keys:
-            out.append(f"    {dot_string(previous)} -- {dot_string(key)} [style=invis];")
-            previous = key
-        out.append("  }")
-        lasts.append(previous)
-    # A grid of at most PER_ROW programmes a row, so that a large portfolio stays on the paper.
+    # Invisible edges keep the programme's nodes in one column under its name.
+    previous = head
+    for key in keys:
+        out.append(f"    {dot_string(previous)} -- {dot_string(key)} [style=invis];")
+        previous = key
+    out.append("  }")
+    return out, head, previous
+
+
+def _grid(heads: list[str], lasts: list[str]) -> list[str]:
+    """A grid of at most PER_ROW programmes a row, so that a large portfolio stays on the paper."""
+    out: list[str] = []
     rows = -(-len(heads) // PER_ROW)
     per_row = -(-len(heads) // max(1, rows))
     for start in range(0, len(heads), per_row):
@@ -134,22 +163,26 @@ def portfolio_dot(
         if start:
             for above, head in zip(lasts[start - per_row : start], heads[start : start + per_row], strict=False):
                 out.append(f"  {dot_string(above)} -- {dot_string(head)} [style=invis];")
+    return out
+
+
+def _overlap_edges(pairs: list[OverlapPair], lang: Lang) -> list[str]:
+    """One edge per drawn pair: rank, score and two shared words; width by score; bold when
+    confirmed in the review file."""
+    out: list[str] = []
     for pair in pairs:
         words_shared = next((e.shared[:2] for e in pair.evidence if e.signal == "text" and e.shared), ())
         label = f"{pair.rank}. {format_value(round(pair.score, 2), lang)}" + (
             f" · {', '.join(words_shared)}" if words_shared else ""
         )
         tooltip = f"{overlap_word('band.' + pair.band, lang)}: {pair.reason}"
-        # A confirmed pair (review file) is drawn bold.
         style = "bold" if pair.review else "solid"
         out.append(
             f'  {dot_string(pair.a)} -- {dot_string(pair.b)} [constraint=false, color="{OVERLAP_COLOUR}", '
             f"style={style}, penwidth={1 + 4 * pair.score:.2f}, label={dot_string(shorten(label, 60))}, "
             f'fontname="{FONT}", fontsize=8, fontcolor="{OVERLAP_COLOUR}", tooltip={dot_tooltip(tooltip)}];'
         )
-    out += _relation_edges(portfolio, words)
-    out.append("}")
-    return "\n".join(out) + "\n"
+    return out
 
 
 def _relation_edges(portfolio: Portfolio, words: dict[str, str]) -> list[str]:

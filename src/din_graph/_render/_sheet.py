@@ -18,12 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from din_graph._analysis._index import GOAL_KINDS, DinIndex, index_of
 from din_graph._analysis._progress import progress
 from din_graph._analysis._structure import orphan_efforts, single_points_of_failure, uncovered_goals
-from din_graph._errors import DinError
+from din_graph._errors import DinArgumentError
 from din_graph._graph import node_key
 from din_graph._model import (
     Effort,
@@ -256,7 +256,7 @@ def parse_highlight(highlight: str | Iterable[str] | None) -> frozenset[str]:
         elif item in HIGHLIGHTS:
             out.add(item)
         else:
-            raise DinError(f"unknown highlight {raw!r}; choose from findings, {', '.join(HIGHLIGHTS)}")
+            raise DinArgumentError(f"unknown highlight {raw!r}; choose from findings, {', '.join(HIGHLIGHTS)}")
     return frozenset(out)
 
 
@@ -345,28 +345,84 @@ def build_sheet(
     programmes are then drawn with those goals' titles, and findings (an orphan
     is an effort that reaches no goal of *any* programme) are judged in it.
     """
-    if lang not in WORDS:
-        raise DinError(f"unknown language {lang!r}; choose nl or en")
-    if paper.lower() not in PAPERS:
-        raise DinError(f"unknown paper {paper!r}; choose {' or '.join(PAPERS)}")
-    if owners not in {"inside", "below", "none"}:
-        raise DinError(f"unknown owners mode {owners!r}; choose inside, below or none")
-    if max_rows is not None and max_rows < 1:
-        raise DinError("max_rows must be at least 1")
+    _check_options(lang, paper, owners, max_rows)
     words = WORDS[lang]
     wanted = parse_highlight(highlight)
     index = index_of(context if context is not None else programme)
     if context is not None and programme.id not in index.programmes:
-        raise DinError(f"programme {programme.id!r} is not in portfolio {context.id!r}")
+        raise DinArgumentError(f"programme {programme.id!r} is not in portfolio {context.id!r}")
     pid = programme.id
     marks = _marks(index, pid, wanted)
-
+    goals = _goal_boxes(programme, lang, words, wanted, marks, indicators=indicators, participation=participation)
+    rows_by_column, column_order = _group_rows(programme, index, words, owners, marks, participation=participation)
+    order = {b.key: i for i, b in enumerate((*goals.operational, *goals.strategic))}
+    if goals.vision is not None:
+        order[goals.vision.key] = len(order)
+    ordered = _ordered_columns(rows_by_column, column_order, index, order)
+    if max_rows is None:
+        max_rows = _fitting_rows([len(rows_by_column[key]) for key, _ in ordered])
+    columns, links, external = _columns_and_links(ordered, rows_by_column, max_rows, index, order, words)
+    links.extend(_goal_links(programme, goals, index, order, external, words))
     levels = _levels(programme, lang, words)
+    # A band for goals of other programmes where this programme has none of its own.
+    for box in external.values():
+        levels.setdefault(box.rank, words[box.rank])
+    levels = {level: levels[level] for level in LEVELS if level in levels}
+    if landscape is None:
+        landscape = len(columns) >= 4 or len(goals.operational) >= 4
+    return Sheet(
+        programme=pid,
+        title=clean(programme.name) or programme.id,
+        subtitle=_subtitle(programme, words),
+        lang=lang,
+        levels=levels if owners != "below" else {**levels, "owner": words["owner"]},
+        vision=goals.vision,
+        strategic=goals.strategic,
+        operational=goals.operational,
+        external=tuple(external.values()),
+        columns=tuple(columns),
+        links=tuple(links),
+        owners=_owner_boxes(programme, columns) if owners == "below" else (),
+        owners_mode=owners,
+        highlight=wanted,
+        paper=paper.lower(),
+        landscape=landscape,
+        words=words,
+    )
+
+
+def _check_options(lang: str, paper: str, owners: str, max_rows: int | None) -> None:
+    if lang not in WORDS:
+        raise DinArgumentError(f"unknown language {lang!r}; choose nl or en")
+    if paper.lower() not in PAPERS:
+        raise DinArgumentError(f"unknown paper {paper!r}; choose {' or '.join(PAPERS)}")
+    if owners not in {"inside", "below", "none"}:
+        raise DinArgumentError(f"unknown owners mode {owners!r}; choose inside, below or none")
+    if max_rows is not None and max_rows < 1:
+        raise DinArgumentError("max_rows must be at least 1")
+
+
+class _Goals(NamedTuple):
+    vision: GoalBox | None
+    strategic: tuple[GoalBox, ...]
+    operational: tuple[GoalBox, ...]
+
+
+def _goal_boxes(
+    programme: Programme,
+    lang: Lang,
+    words: dict[str, str],
+    wanted: frozenset[str],
+    marks: dict[str, tuple[str, ...]],
+    *,
+    indicators: bool,
+    participation: bool,
+) -> _Goals:
+    """The vision and goal boxes: titles, indicators, marks, progress and participation."""
+    pid = programme.id
     vision = None
     if programme.vision is not None:
-        text = clean(programme.vision.text)
-        vision = GoalBox(node_key(pid, "vision"), "vision", "vision", (), text)
-
+        vision = GoalBox(node_key(pid, "vision"), "vision", "vision", (), clean(programme.vision.text))
     statuses: dict[tuple[str, str], str] = {}
     goal_status: dict[str, str] = {}
     if "indicators" in wanted:
@@ -397,31 +453,45 @@ def build_sheet(
         operational = tuple(replace(b, status=goal_status.get(b.key)) for b in operational)
         if vision is not None:
             vision = replace(vision, status=goal_status.get(vision.key))
-
     if participation:
         operational = tuple(
             replace(b, details=(*_stance(g, words), *b.details))
             for b, g in zip(operational, programme.operational_goals, strict=True)
         )
-    rows_by_column, column_order = _group_rows(programme, index, words, owners, marks, participation=participation)
-    order = {b.key: i for i, b in enumerate((*operational, *strategic))}
-    if vision is not None:
-        order[vision.key] = len(order)
-    columns: list[Column] = []
-    links: list[Link] = []
-    external: dict[str, GoalBox] = {}
+    return _Goals(vision, strategic, operational)
+
+
+_ColumnKey = tuple[str, ...]
+
+
+def _ordered_columns(
+    rows_by_column: dict[_ColumnKey, list[Row]],
+    column_order: list[tuple[_ColumnKey, str | None]],
+    index: DinIndex,
+    order: dict[str, int],
+) -> list[tuple[_ColumnKey, str | None]]:
+    """Columns in the contract's track order where it has tracks; else under the goals they serve."""
+    if any(key[0] == "track" for key, _ in column_order):
+        return sorted(column_order, key=lambda c: c[0] == ("unlinked",))
     served_by = {
         column: [g for row in rows for g in index.up.get(row.key, [])] for column, rows in rows_by_column.items()
     }
-    if any(key[0] == "track" for key, _ in column_order):
-        # Tracks are the contract's own columns: keep its order.
-        ordered = sorted(column_order, key=lambda c: c[0] == ("unlinked",))
-    else:
-        ordered = sorted(
-            column_order, key=lambda c: _column_sort(served_by[c[0]], order, unlinked=c[0] == ("unlinked",))
-        )
-    if max_rows is None:
-        max_rows = _fitting_rows([len(rows_by_column[key]) for key, _ in ordered])
+    return sorted(column_order, key=lambda c: _column_sort(served_by[c[0]], order, unlinked=c[0] == ("unlinked",)))
+
+
+def _columns_and_links(
+    ordered: list[tuple[_ColumnKey, str | None]],
+    rows_by_column: dict[_ColumnKey, list[Row]],
+    max_rows: int,
+    index: DinIndex,
+    order: dict[str, int],
+    words: dict[str, str],
+) -> tuple[list[Column], list[Link], dict[str, GoalBox]]:
+    """The columns (split at ``max_rows``), a link from each to every goal its efforts serve,
+    and a box for each goal of another programme served."""
+    columns: list[Column] = []
+    links: list[Link] = []
+    external: dict[str, GoalBox] = {}
     for number, (column_key, header) in enumerate(ordered, 1):
         rows = rows_by_column[column_key]
         goal_sets = {r.goals for r in rows}
@@ -441,42 +511,29 @@ def build_sheet(
                     kind = index.kind.get(goal, "")
                     rank = kind if kind in GOAL_KINDS else "operational_goal"
                     external[goal] = _external_box(goal, index, words, rank)
+    return columns, links, external
+
+
+def _goal_links(
+    programme: Programme,
+    goals: _Goals,
+    index: DinIndex,
+    order: dict[str, int],
+    external: dict[str, GoalBox],
+    words: dict[str, str],
+) -> list[Link]:
+    """Links from operational goals up (adding boxes for other programmes' goals to
+    ``external``) and from strategic goals to the vision."""
+    pid = programme.id
+    links: list[Link] = []
     for g in programme.operational_goals:
         for target in index.up.get(node_key(pid, g.id), []):
             links.append(Link(node_key(pid, g.id), target))
             if target not in order and target not in external:
                 external[target] = _external_box(target, index, words, "strategic_goal")
-    # A band for goals of other programmes where this programme has none of its own.
-    for box in external.values():
-        levels.setdefault(box.rank, words[box.rank])
-    levels = {level: levels[level] for level in LEVELS if level in levels}
-    if vision is not None:
-        links.extend(Link(b.key, vision.key) for b in strategic)
-
-    owner_boxes = _owner_boxes(programme, columns) if owners == "below" else ()
-    if landscape is None:
-        landscape = len(columns) >= 4 or len(operational) >= 4
-
-    subtitle = _subtitle(programme, words)
-    return Sheet(
-        programme=pid,
-        title=clean(programme.name) or programme.id,
-        subtitle=subtitle,
-        lang=lang,
-        levels=levels if owners != "below" else {**levels, "owner": words["owner"]},
-        vision=vision,
-        strategic=strategic,
-        operational=operational,
-        external=tuple(external.values()),
-        columns=tuple(columns),
-        links=tuple(links),
-        owners=owner_boxes,
-        owners_mode=owners,
-        highlight=wanted,
-        paper=paper.lower(),
-        landscape=landscape,
-        words=words,
-    )
+    if goals.vision is not None:
+        links.extend(Link(b.key, goals.vision.key) for b in goals.strategic)
+    return links
 
 
 def _levels(programme: Programme, lang: Lang, words: dict[str, str]) -> dict[str, str]:
