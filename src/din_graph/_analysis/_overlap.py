@@ -5,13 +5,15 @@ Five stages, each one function:
 1. **texts** (:func:`_nodes`): every goal and effort becomes a text — its title
    (without its track's name in front) and description, a goal's criteria too —
    with its owner, partners, areas and links;
-2. **features** (:func:`_features`): two TF-IDF views from scikit-learn, one over
+2. **features** (:func:`_features`): each text tokenised once and each distinct
+   word analysed once (``_text.tokenise``, ``Analyzer.counts``); TF-IDF views, one over
    *terms* (Snowball stems of content words and of their compound parts, see
    ``_text``; common Dutch words weigh less) and one over character 3–5-grams of
    the content words (inflections, compounds written apart, typos);
 3. **candidates** (:func:`_candidates`): each node's ``candidates_per_node`` best
-   partners of other programmes by term similarity (chunked sparse products; the
-   terms used by very many nodes are left out of this search only);
+   partners of other programmes by the pairs of terms they share, and by single
+   terms (chunked sparse products; pairs and terms used by very many nodes are
+   left out of this search only);
 4. **scores** (:func:`_scores`): text similarity (the views' cosines, mixed)
    raised by shared owner, partner, area, explicit links and related programmes,
    lowered where the two name places that lie apart, measured against each node's
