@@ -603,6 +603,12 @@ def test_progress_bar_changes_nothing(capsys: pytest.CaptureFixture[str]) -> Non
     assert "overlap" in capsys.readouterr().err
 
 
+def test_reading_texts_moves_the_progress_bar() -> None:
+    told: list[int] = []
+    tokenise(["Groen", "in", "de", "wijk", "water"], progress=told.append, every=2)
+    assert told == [2, 2, 1]  # every two texts read, then the rest
+
+
 def test_progress_bar_shows_by_itself_on_large_portfolios() -> None:
     from din_graph._analysis._overlap import PROGRESS_FROM, _NoProgress, _progress_bar
 

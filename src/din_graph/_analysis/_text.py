@@ -202,7 +202,7 @@ def tokenise(texts: Iterable[str], progress: Callable[[int], None] | None = None
         starts.append(len(ids))
         if progress is not None and len(starts) % every == 1:
             progress(every)
-    if progress is not None:
+    if progress is not None and (len(starts) - 1) % every:
         progress((len(starts) - 1) % every)
     return Tokens(list(number), np.asarray(ids, dtype=np.int64), np.asarray(starts, dtype=np.int64))
 
