@@ -380,6 +380,43 @@ terminal_texts = st.lists(
 """Texts that try to act on a terminal: escape sequences, C1 controls, bidirectional overrides, line separators."""
 
 
+#: Words of Dutch policy texts that the term analysis treats differently: place names of
+#: one and more words (and their words alone), compound parts written apart, a synonym,
+#: stop words, generic words, numbers and diacritics.
+POLICY_WORDS = (
+    "Almelo",
+    "Kolkwijk-Zuid",
+    "Kolkwijk",
+    "zuid",
+    "Hart",
+    "van",
+    "de",
+    "Zuid.",
+    "natuur",
+    "kas",
+    "natuurkas",
+    "energie-strategie",
+    "energiestrategie",
+    "handhavers",
+    "handhavingscapaciteit",
+    "blauw",
+    "water",
+    "groene",
+    "daken",
+    "hittestress",
+    "stimuleren",
+    "inwoners",
+    "2025",
+    "coöperatie",
+    "vergroenen",
+    "schoner",
+    "(Elferink)",
+)
+
+policy_texts = st.lists(st.sampled_from(POLICY_WORDS), max_size=9).map(" ".join)
+"""Texts of policy words (see :data:`POLICY_WORDS`), in any order."""
+
+
 @st.composite
 def unit_rows(draw: st.DrawFn, max_rows: int = 14, max_columns: int = 6) -> tuple[Any, list[int]]:
     """A small non-negative matrix with rows of unit length (or zero), and a programme per row.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,8 @@ from hypothesis import strategies as st
 import din_graph
 from din_graph import DinError, Portfolio, Programme, in_area, load_review, overlaps
 from din_graph._analysis._overlap import LIKELY, _best_in_programme
-from din_graph._analysis._text import Analyzer, fold, split_compound, stem, strip_track, words
-from strategies import subject_titles, unit_rows
+from din_graph._analysis._text import Analyzer, fold, split_compound, stem, strip_track, tokenise, words
+from strategies import policy_texts, subject_titles, unit_rows
 
 AREAS = [
     {"id": "west", "name": "Almelo West", "kind": "wijk", "parts": ["Kerkelanden", "Windmolenbroek"]},
@@ -104,7 +105,58 @@ def test_word_frequencies_work_offline() -> None:
     assert zipf("de") > zipf("gemeente") > zipf("hittestress") > 0
 
 
+# --------------------------------------------------------------------------- stage 2: features
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(policy_texts, max_size=6))
+def test_counting_each_distinct_word_once_equals_reading_text_by_text(texts: list[str]) -> None:
+    analyzer = Analyzer(["natuurkas", "energiestrategie"], places=["Almelo", "Kolkwijk-Zuid", "Hart van Zuid"])
+    tokens = analyzer.without_places(tokenise(texts))
+    found = analyzer.counts(tokens)
+    first_written: dict[str, str] = {}
+    for row, text in enumerate(texts):
+        read = [tokens.words[i] for i in tokens.ids[tokens.starts[row] : tokens.starts[row + 1]].tolist()]
+        assert read == analyzer.words(text)
+        terms = analyzer.terms(text)
+        counts = found.counts[row]
+        assert dict(zip((found.keys[j] for j in counts.indices), counts.data, strict=True)) == Counter(
+            term.key for term in terms
+        )
+        for term in terms:
+            first_written.setdefault(term.key, term.written)
+    assert dict(zip(found.keys, found.written, strict=True)) == first_written
+
+
+def test_a_place_name_cut_off_by_the_end_of_a_text_ends_there() -> None:
+    analyzer = Analyzer(places=["Nijrees", "In Nijrees"])
+    tokens = analyzer.without_places(tokenise(["groen in nijrees", "nijrees water"]))
+    assert [tokens.words[i] for i in tokens.ids.tolist()] == ["groen", "water"]
+    assert tokens.starts.tolist() == [0, 1, 2]
+
+
 # --------------------------------------------------------------------------- stage 3: candidates
+
+
+def test_a_subject_many_nodes_share_still_yields_candidates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 100k nodes each subject word is used by thousands, more than the search keeps;
+    lowered here to three nodes: the two efforts sharing two such words must still meet."""
+    from din_graph._analysis import _overlap
+
+    monkeypatch.setattr(_overlap, "MIN_COMMON", 3)
+    monkeypatch.setattr(_overlap, "COMMON_TERM", 0.0)
+    heat = ["fietspaden", "speeltuinen", "zonnepanelen", "bibliotheek", "sportvelden", "marktplein"]
+    roofs = ["schoolpleinen", "kunstwerken", "ijsbaan", "bushaltes", "begraafplaats", "volkstuinen"]
+
+    def efforts(title: str, half: slice) -> list[dict[str, object]]:
+        return [
+            effort("E1", title),
+            *(effort(f"H{i}", f"Hittestress en {word}") for i, word in enumerate(heat[half])),
+            *(effort(f"D{i}", f"Daken en {word}") for i, word in enumerate(roofs[half])),
+        ]
+
+    portfolio = pair_of(efforts("Hittestress op daken", slice(0, 3)), efforts("Daken tegen hittestress", slice(3, 6)))
+    assert ("a/E1", "b/E1") in {(p.a, p.b) for p in overlaps(portfolio, threshold=0.0).pairs}
 
 
 @settings(max_examples=60, deadline=None)
@@ -549,6 +601,12 @@ def test_progress_bar_changes_nothing(capsys: pytest.CaptureFixture[str]) -> Non
     almelo = din_graph.load("examples/almelo")
     assert overlaps(almelo, progress=True) == overlaps(almelo, progress=False)
     assert "overlap" in capsys.readouterr().err
+
+
+def test_reading_texts_moves_the_progress_bar() -> None:
+    told: list[int] = []
+    tokenise(["Groen", "in", "de", "wijk", "water"], progress=told.append, every=2)
+    assert told == [2, 2, 1]  # every two texts read, then the rest
 
 
 def test_progress_bar_shows_by_itself_on_large_portfolios() -> None:

@@ -5,13 +5,15 @@ Five stages, each one function:
 1. **texts** (:func:`_nodes`): every goal and effort becomes a text — its title
    (without its track's name in front) and description, a goal's criteria too —
    with its owner, partners, areas and links;
-2. **features** (:func:`_features`): two TF-IDF views from scikit-learn, one over
+2. **features** (:func:`_features`): each text tokenised once and each distinct
+   word analysed once (``_text.tokenise``, ``Analyzer.counts``); TF-IDF views, one over
    *terms* (Snowball stems of content words and of their compound parts, see
    ``_text``; common Dutch words weigh less) and one over character 3–5-grams of
    the content words (inflections, compounds written apart, typos);
 3. **candidates** (:func:`_candidates`): each node's ``candidates_per_node`` best
-   partners of other programmes by term similarity (chunked sparse products; the
-   terms used by very many nodes are left out of this search only);
+   partners of other programmes by the pairs of terms they share, and by single
+   terms (chunked sparse products; pairs and terms used by very many nodes are
+   left out of this search only);
 4. **scores** (:func:`_scores`): text similarity (the views' cosines, mixed)
    raised by shared owner, partner, area, explicit links and related programmes,
    lowered where the two name places that lie apart, measured against each node's
@@ -37,7 +39,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from din_graph._analysis._areas import AreaActivity, Areas, in_area
 from din_graph._analysis._index import owner_identity, reference_key
 from din_graph._analysis._subjects import SubjectReader, Thesaurus, thesaurus_for
-from din_graph._analysis._text import DEFAULT_SYNONYMS, Analyzer, fold, strip_track, words
+from din_graph._analysis._text import DEFAULT_SYNONYMS, Analyzer, Tokens, fold, strip_track, tokenise, words
 from din_graph._errors import DinArgumentError
 from din_graph._gc import gc_paused
 from din_graph._graph import node_key
@@ -86,10 +88,13 @@ SEARCHED_SUBJECTS = 0.3
 RIVAL = 1.0
 #: Raw similarity (text times signals) that maps to a score of one half.
 HALF = 0.3
-#: The candidate search leaves out terms used by more than this many times the
-#: square root of the number of nodes (never fewer than :data:`MIN_COMMON` nodes):
-#: two texts sharing only such a term are too weak a match to look for.
-COMMON_TERM = 4.0
+#: The candidate search looks for nodes sharing two of each node's TOP_TERMS heaviest
+#: terms, used by at most COMMON_TERM times the square root of the number of nodes
+#: (never fewer than MIN_COMMON); and, counting SINGLES as much, for nodes sharing a
+#: term used by at most MIN_COMMON nodes (see :meth:`_Features.searched`).
+TOP_TERMS = 10
+SINGLES = 0.01
+COMMON_TERM = 1.0
 MIN_COMMON = 100
 #: Rows per sparse product in the candidate search (memory stays below a few hundred MB).
 CHUNK = 2_000
@@ -408,13 +413,15 @@ def _overlaps(
     stale = _stale(review, {n.key for n in nodes}) if review else ()
     if not nodes:
         return Overlaps((), (), (), (), threshold, w, stale=stale)
-    bar = _progress_bar(len(nodes), enabled=progress)
+    texts = _texts(nodes)
+    # The bar counts each text read, the features of each node, and each node searched.
+    bar = _progress_bar(len(nodes), enabled=progress, steps=len(texts) + 2 * len(nodes))
+    tokens = tokenise(texts, progress=bar.update)
     places = [*areas.lookup, *(p.municipality or "" for p in pf.programmes)]
-    vocabulary = {word for node in nodes for word in words(node.text)}
-    analyzer = Analyzer(vocabulary, places=places, synonyms=synonyms)
+    analyzer = Analyzer(tokens.words_of(len(nodes)), places=places, synonyms=synonyms)
     reader = SubjectReader(thesaurus, analyzer)
-    features = _features(nodes, analyzer, reader)
-    bar.update(len(nodes) // 2)
+    features = _features(nodes, analyzer, tokens, reader)
+    bar.update(len(nodes))
     programme = np.asarray([n.programme_number for n in nodes])
     is_effort = np.asarray([n.kind == "effort" for n in nodes])
     left, right = _candidates(features.searched(len(nodes)), programme, is_effort, wanted, per_node, bar)
@@ -592,91 +599,149 @@ class _Features:
         return meaning
 
     def searched(self, nodes: int) -> sp.csr_matrix:
-        """What the candidate search multiplies: the two term views and the subjects side by
-        side, weighed by their shares, without the terms of more than ``COMMON_TERM * sqrt(nodes)`` nodes.
+        """What the candidate search multiplies: each node's pairs of terms (see
+        :func:`_term_pairs`) without those of more than ``COMMON_TERM * sqrt(nodes)``
+        nodes; and, counting :data:`SINGLES` as much, the two term views side by side,
+        weighed by their shares, without the terms of more than :data:`MIN_COMMON` nodes;
+        and the subjects, weighed by :data:`SEARCHED_SUBJECTS`.
 
-        Character n-grams are left out here: nearly every text shares some with every
-        other, which would make the products dense; they count in the scores.
+        Two texts sharing only a term that common are too weak a match to look for, and
+        such terms would make the products dense; pairs carry the search where many
+        nodes share a subject word.  Character n-grams are left out here: nearly every
+        text shares some with every other; they count in the scores.
         """
         import numpy as np
         import scipy.sparse as sp
 
         terms, _, context, _ = SHARES
-        matrix = sp.hstack(
-            [np.sqrt(terms) * self.terms, np.sqrt(context) * self.context, np.sqrt(SEARCHED_SUBJECTS) * self.subjects],
+        singles = sp.hstack([np.sqrt(terms) * self.terms, np.sqrt(context) * self.context], format="csr")
+        pairs = _term_pairs(self.terms, TOP_TERMS)
+        common = max(MIN_COMMON, COMMON_TERM * np.sqrt(nodes))
+        return sp.hstack(
+            [
+                np.sqrt(SINGLES) * _without_common(singles, MIN_COMMON),
+                _without_common(pairs, common),
+                np.sqrt(SEARCHED_SUBJECTS) * _without_common(self.subjects.copy(), common),
+            ],
             format="csr",
         )
-        df = np.bincount(matrix.indices, minlength=matrix.shape[1])
-        common = np.flatnonzero(df > max(MIN_COMMON, COMMON_TERM * np.sqrt(nodes)))
-        if len(common):
-            matrix.data[np.isin(matrix.indices, common)] = 0
-            matrix.eliminate_zeros()
-        return matrix
 
 
-def _features(nodes: list[_Node], analyzer: Analyzer, reader: SubjectReader) -> _Features:
-    """The term, character, context and subject views of every node's text (scikit-learn TF-IDF)."""
-    texts = [n.text for n in nodes]
-    # Many nodes share one context (the efforts of a goal): each is read once.
-    contexts = list(dict.fromkeys(n.context for n in nodes))
-    counts, weight = _term_counts([*texts, *contexts], analyzer)
+def _term_pairs(matrix: sp.csr_matrix, top: int) -> sp.csr_matrix:
+    """Nodes × pairs of terms: every two of a row's ``top`` heaviest terms, valued the
+    geometric mean of the two, rows of unit length.
+
+    Two texts sharing two subject words are far rarer than two sharing one: at 100k
+    nodes a subject word is used by thousands, a pair of them by few.
+    """
+    import itertools
+
+    import numpy as np
+    import scipy.sparse as sp
+
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    order = np.lexsort((-matrix.data, rows))  # each row's terms, heaviest first
+    rank = np.arange(len(order)) - matrix.indptr[rows[order]]
+    kept = order[rank < top]
+    heaviest = np.full((matrix.shape[0], top), -1, dtype=np.int64)
+    value = np.zeros((matrix.shape[0], top), dtype=np.float32)
+    heaviest[rows[kept], rank[rank < top]] = matrix.indices[kept]
+    value[rows[kept], rank[rank < top]] = matrix.data[kept]
+    node, code, weight = [], [], []
+    for a, b in itertools.combinations(range(top), 2):
+        both = np.flatnonzero(heaviest[:, b] >= 0)  # a row holding its b-th term holds its a-th
+        first, second = heaviest[both, a], heaviest[both, b]
+        node.append(both)
+        code.append(np.minimum(first, second) * matrix.shape[1] + np.maximum(first, second))
+        weight.append(np.sqrt(value[both, a] * value[both, b]))
+    column = np.unique(np.concatenate(code), return_inverse=True)[1]
+    shape = (matrix.shape[0], int(column.max(initial=-1)) + 1)
+    pairs = sp.csr_matrix((np.concatenate(weight), (np.concatenate(node), column)), shape=shape)
+    # Rows of unit length: a dot product stays at most 1, below the own-programme offset of _candidates.
+    norm = np.sqrt(np.asarray(pairs.multiply(pairs).sum(axis=1)).ravel())
+    return sp.csr_matrix(sp.diags(1 / np.where(norm > 0, norm, 1)) @ pairs)
+
+
+def _without_common(matrix: sp.csr_matrix, most: float) -> sp.csr_matrix:
+    """The matrix without the columns more than ``most`` rows use."""
+    import numpy as np
+
+    common = np.flatnonzero(np.bincount(matrix.indices, minlength=matrix.shape[1]) > most)
+    if len(common):
+        matrix.data[np.isin(matrix.indices, common)] = 0
+        matrix.eliminate_zeros()
+    return matrix
+
+
+def _texts(nodes: list[_Node]) -> list[str]:
+    """What the features read: every node's text, then each distinct context once (many
+    nodes share one: the efforts of a goal)."""
+    return [*(n.text for n in nodes), *dict.fromkeys(n.context for n in nodes)]
+
+
+def _features(nodes: list[_Node], analyzer: Analyzer, tokens: Tokens, reader: SubjectReader) -> _Features:
+    """The term, character, context and subject views of every node's text (TF-IDF);
+    ``tokens`` are :func:`_texts` tokenised."""
+    tokens = analyzer.without_places(tokens)
+    counts, weight = _term_counts(tokens, analyzer)
     own = counts[: len(nodes)]
-    row = {context: len(nodes) + i for i, context in enumerate(contexts)}
+    row = {context: len(nodes) + i for i, context in enumerate(dict.fromkeys(n.context for n in nodes))}
     around = counts[[row[n.context] for n in nodes]]
     return _Features(
         _weighed_tfidf(own, weight),
-        _char_view([analyzer.content(t) for t in texts], analyzer),
+        _char_view(tokens, len(nodes), analyzer),
         _weighed_tfidf(own + around, weight),
-        _subject_view(texts, reader),
+        _subject_view(tokens, len(nodes), reader),
     )
 
 
-def _subject_view(texts: list[str], reader: SubjectReader) -> sp.csr_matrix:
-    """Texts × subjects: how many words of each text name the subject, TF-IDF (sublinear);
-    each row as long as the square root of the share of the text's words that name its
-    subjects (:meth:`SubjectReader.coverage`), so that a pair's cosine counts as much as
-    the subject is what both texts are about."""
+def _subject_view(tokens: Tokens, nodes: int, reader: SubjectReader) -> sp.csr_matrix:
+    """Nodes × subjects: how many words of each node's text name the subject, TF-IDF
+    (sublinear); each row as long as the square root of the share of the text's content
+    words that name its subjects, so that a pair's cosine counts as much as the subject is
+    what both texts are about.  ``tokens`` are without place names.
+
+    Each distinct word is read once (:meth:`SubjectReader.words`); a text's subjects are
+    its words' (texts × words @ words × subjects), and its phrases (*groene daken*) are
+    looked for only in the texts holding a phrase's first word.
+    """
     import numpy as np
     import scipy.sparse as sp
     from sklearn.feature_extraction.text import TfidfTransformer
     from sklearn.preprocessing import normalize
 
-    named = [reader.subjects(text) for text in texts]
-    rows = np.repeat(np.arange(len(texts)), [len(n) for n in named])
-    cols = np.fromiter((number for n in named for number in n), dtype=np.int64, count=len(rows))
-    counts = np.fromiter((len(w) for n in named for w in n.values()), dtype=np.float32, count=len(rows))
-    matrix = sp.csr_matrix((counts, (rows, cols)), shape=(len(texts), max(1, len(reader.thesaurus))))
-    length = np.sqrt([reader.coverage(text) for text in texts])
-    unit = normalize(TfidfTransformer(sublinear_tf=True).fit_transform(matrix))
-    return sp.csr_matrix(sp.diags(length) @ unit, dtype=np.float32)
+    size = len(tokens.words)
+    text_words = sp.csr_matrix(
+        (
+            np.ones(tokens.starts[nodes], dtype=np.float32),
+            tokens.ids[: tokens.starts[nodes]],
+            tokens.starts[: nodes + 1],
+        ),
+        shape=(nodes, size),
+    )
+    text_words.sum_duplicates()
+    text_words.data[:] = 1  # each distinct word once
+    word_subjects, content, phrases = reader.words(tokens.words)
+    named = sp.csr_matrix(text_words @ word_subjects)
+    naming = np.asarray(text_words @ (word_subjects.getnnz(axis=1) > 0).astype(np.float32)).ravel()
+    extra_rows, extra_cols, extra_words = phrases(text_words)
+    if len(extra_rows):
+        named = sp.csr_matrix(
+            named + sp.csr_matrix((np.ones(len(extra_rows), np.float32), (extra_rows, extra_cols)), shape=named.shape)
+        )
+        naming = naming + np.bincount(extra_rows, weights=extra_words, minlength=nodes)
+    words_in = np.asarray(text_words @ content.astype(np.float32)).ravel()
+    coverage = np.minimum(1.0, naming / np.maximum(words_in, 1))
+    unit = normalize(TfidfTransformer(sublinear_tf=True).fit_transform(named))
+    return sp.csr_matrix(sp.diags(np.sqrt(coverage)) @ unit, dtype=np.float32)
 
 
-def _term_counts(texts: list[str], analyzer: Analyzer) -> tuple[sp.csr_matrix, np.ndarray]:
+def _term_counts(tokens: Tokens, analyzer: Analyzer) -> tuple[sp.csr_matrix, np.ndarray]:
     """Texts × terms counts, and each term's weight: how rare its word is in Dutch."""
     import numpy as np
-    from sklearn.feature_extraction.text import CountVectorizer
 
-    written: dict[str, str] = {}
-
-    def keys(text: str) -> list[str]:
-        terms = analyzer.terms(text)
-        for term in terms:
-            written.setdefault(term.key, term.written)
-        return [term.key for term in terms]
-
-    vectorizer = CountVectorizer(analyzer=keys, dtype=np.float32)
-    try:
-        counts = vectorizer.fit_transform(texts)
-    except ValueError as err:
-        if "empty vocabulary" not in str(err):
-            raise
-        # Not one content word in any text (titles such as "0" or "PM"): a view without terms
-        # (found by tests/test_fuzz.py; scikit-learn refuses an empty vocabulary).
-        import scipy.sparse as sp
-
-        return sp.csr_matrix((len(texts), 0), dtype=np.float32), np.zeros(0, np.float32)
-    weight = np.asarray([analyzer.weight(written[k]) for k in vectorizer.get_feature_names_out()], np.float32)
-    return counts, weight
+    found = analyzer.counts(tokens)
+    return found.counts, np.asarray([analyzer.weight(word) for word in found.written], np.float32)
 
 
 def _weighed_tfidf(counts: sp.csr_matrix, weight: np.ndarray) -> sp.csr_matrix:
@@ -691,8 +756,8 @@ def _weighed_tfidf(counts: sp.csr_matrix, weight: np.ndarray) -> sp.csr_matrix:
     return sp.csr_matrix(normalize(tfidf.multiply(weight[None, :])))
 
 
-def _char_view(content: list[str], analyzer: Analyzer) -> sp.csr_matrix:
-    """TF-IDF over character 3–5-grams of the content words.
+def _char_view(tokens: Tokens, texts: int, analyzer: Analyzer) -> sp.csr_matrix:
+    """TF-IDF over character 3–5-grams of the content words of the first ``texts`` texts.
 
     The n-grams of each distinct word are counted once; a text's are its words'
     (texts × words @ words × n-grams), as scikit-learn's ``char_wb`` counts them,
@@ -703,12 +768,20 @@ def _char_view(content: list[str], analyzer: Analyzer) -> sp.csr_matrix:
     from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
     from sklearn.preprocessing import normalize
 
-    word_counter = CountVectorizer(token_pattern=r"\S+", dtype=np.float32)
-    try:
-        text_words = word_counter.fit_transform(content)
-    except ValueError:  # no content word in any text
-        return sp.csr_matrix((len(content), 1), dtype=np.float32)
-    vocabulary = word_counter.get_feature_names_out()
+    ids = tokens.ids[: tokens.starts[texts]]
+    used = np.bincount(ids, minlength=len(tokens.words)) > 0
+    content = np.flatnonzero(analyzer.has_terms(tokens) & used)
+    if not len(content):  # no content word in any text
+        return sp.csr_matrix((texts, 1), dtype=np.float32)
+    content = content[np.argsort([tokens.words[i] for i in content.tolist()])]  # scikit-learn's column order
+    vocabulary = [tokens.words[i] for i in content.tolist()]
+    column = np.full(len(tokens.words), -1, dtype=np.int64)
+    column[content] = np.arange(len(content))
+    row = np.repeat(np.arange(texts), np.diff(tokens.starts[: texts + 1]))
+    kept = column[ids] >= 0
+    text_words = sp.csr_matrix(
+        (np.ones(int(kept.sum()), dtype=np.float32), (row[kept], column[ids][kept])), shape=(texts, len(content))
+    )
     weight = np.asarray([analyzer.weight(word) for word in vocabulary], dtype=np.float32)
     word_grams = CountVectorizer(analyzer="char_wb", ngram_range=(3, 5), dtype=np.float32).fit_transform(vocabulary)
     counts = sp.csr_matrix(text_words.multiply(weight[None, :])) @ word_grams
@@ -750,13 +823,13 @@ def _candidates(
         cols = np.sort(np.concatenate([groups[o] for o in groups if joins[kind][o] in wanted] or [groups["goal"][:0]]))
         if not len(rows) or not len(cols):
             continue
-        searched = right_side[cols].T.tocsr()
+        searched, searching = right_side[cols].T.tocsr(), left_side[rows]
         for start in range(0, len(rows), CHUNK):
             chunk = rows[start : start + CHUNK]
-            best = sp_matmul_topn(left_side[chunk], searched, top_n=k, threshold=0.0).tocoo()
+            best = sp_matmul_topn(searching[start : start + CHUNK], searched, top_n=k, threshold=0.0).tocoo()
             i, j = chunk[best.row], cols[best.col]
             found.append(np.minimum(i, j) * n + np.maximum(i, j))
-            bar.update(len(chunk) // 2)
+            bar.update(len(chunk))
     codes = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
     return codes // n, codes % n
 
@@ -1035,13 +1108,15 @@ class _NoProgress:
 PROGRESS_FROM = 5_000
 
 
-def _progress_bar(nodes: int, *, enabled: bool | None) -> Any:
+def _progress_bar(nodes: int, *, enabled: bool | None, steps: int | None = None) -> Any:
+    """A bar of ``steps`` steps (``nodes`` by default), shown from :data:`PROGRESS_FROM` nodes on."""
     if enabled is False or (enabled is None and nodes < PROGRESS_FROM):
         return _NoProgress()
     from tqdm.auto import tqdm
 
     # disable=None: the bar shows on a terminal and stays silent in logs and CI.
-    return tqdm(total=nodes, desc="overlap", unit="node", disable=None if enabled is None else False, leave=False)
+    total = nodes if steps is None else steps
+    return tqdm(total=total, desc="overlap", unit="step", disable=None if enabled is None else False, leave=False)
 
 
 def _as_portfolio(obj: Portfolio | Programme | Iterable[Programme]) -> Portfolio:

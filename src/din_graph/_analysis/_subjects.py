@@ -16,13 +16,20 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from din_graph._analysis._text import GENERIC_WORDS, STOP_WORDS, Analyzer, fold, words
 from din_graph._errors import DinArgumentError, DinError, DinFileError
 from din_graph._vocab import Lang
 
-__all__ = ["BUILTIN", "Subject", "SubjectReader", "Thesaurus", "load_thesaurus", "thesaurus_for"]
+if TYPE_CHECKING:
+    import numpy as np
+    import scipy.sparse as sp
+
+#: Finds the thesaurus's phrases in texts × words (see :meth:`SubjectReader.words`).
+PhraseFinder = Callable[["sp.csr_matrix"], tuple["np.ndarray", "np.ndarray", "np.ndarray"]]
+
+__all__ = ["BUILTIN", "Reading", "Subject", "SubjectReader", "Thesaurus", "load_thesaurus", "thesaurus_for"]
 
 #: The thesaurus shipped with din_graph.
 BUILTIN = Path(__file__).with_name("subjects.yaml")
@@ -52,6 +59,15 @@ class Subject:
     def label(self, lang: Lang = "nl") -> str:
         """The subject's label in ``lang``."""
         return self.en if lang == "en" else self.nl
+
+
+class Reading(NamedTuple):
+    """What :meth:`SubjectReader.read` finds in a text."""
+
+    named: dict[int, tuple[str, ...]]
+    """Each subject (a number into the thesaurus) and the text's words naming it, in text order."""
+    coverage: float
+    """The share of the text's content words that name one of its subjects."""
 
 
 @dataclass(frozen=True)
@@ -240,6 +256,7 @@ class SubjectReader:
             for entry in subject.words:
                 self._add(entry, number)
         self._of_word: dict[str, frozenset[int]] = {}
+        self._heads: dict[str, str] = {}
         self._found: dict[str, dict[int, tuple[str, ...]]] = {}
 
     def _add(self, entry: str, number: int) -> None:
@@ -262,31 +279,80 @@ class SubjectReader:
         """The subjects (numbers into the thesaurus) a text names, each with its words as
         written (folded), in text order."""
         found = self._found.get(text)
-        if found is not None:
-            return found
-        named: dict[int, list[str]] = {}
-        # The analyzer has read the text already (term view): each key and its word as written.
-        keys = self.analyzer.written(text)
-        for word in dict.fromkeys(keys.values()):
-            for number in self._word_subjects(word):
-                named.setdefault(number, []).append(word)
-        phrases = [k for k in keys if k in self._phrases]
-        if phrases:
-            whole = self._whole_words(text)
-            for first in phrases:
-                for phrase, number in self._phrases[first]:
-                    if all(k in whole for k in phrase):
-                        named.setdefault(number, []).append(" ".join(whole[k] for k in phrase))
-        found = self._found[text] = {n: tuple(dict.fromkeys(w)) for n, w in sorted(named.items())}
+        if found is None:
+            found = self._found[text] = self.read(self.analyzer.words(text)).named
         return found
 
-    def _whole_words(self, text: str) -> dict[str, str]:
-        """Each word's own key (not its parts': *energielabel* is no *energie* of *duurzame
-        energie*) or, for a word without one, the word marked ``=``; and the word as written."""
-        found: dict[str, str] = {}
-        for word in words(text):
+    def read(self, found: list[str]) -> Reading:
+        """The subjects a text of these folded words (place names left out) names, and how
+        much of it they are (see :meth:`coverage`)."""
+        distinct = list(dict.fromkeys(found))
+        named: dict[int, list[str]] = {}
+        for word in distinct:
+            for number in self._word_subjects(word):
+                named.setdefault(number, []).append(word)
+        whole = {self._whole(word): word for word in reversed(distinct)}  # the first writing of each
+        for first in [key for key in whole if key in self._phrases]:
+            for phrase, number in self._phrases[first]:
+                if all(k in whole for k in phrase):
+                    named.setdefault(number, []).append(" ".join(whole[k] for k in phrase))
+        content = {word for word in distinct if self.analyzer.keys(word)}
+        naming = {part for words_ in named.values() for word in words_ for part in word.split()}
+        share = len(content & naming) / len(content) if content else 0.0
+        return Reading({n: tuple(dict.fromkeys(w)) for n, w in sorted(named.items())}, share)
+
+    def words(self, vocabulary: list[str]) -> tuple[sp.csr_matrix, np.ndarray, PhraseFinder]:
+        """What :meth:`read` works out per text, per distinct word of a corpus: words ×
+        subjects (1 where the word names the subject), whether each word is a content word,
+        and a function finding the phrases in texts × words (1 where the text holds the
+        word): the (text, subject) of each phrase found and how many of its words name no
+        subject alone."""
+        import numpy as np
+        import scipy.sparse as sp
+
+        rows, cols = [], []
+        for i, word in enumerate(vocabulary):
+            for number in self._word_subjects(word):
+                rows.append(i)
+                cols.append(number)
+        shape = (len(vocabulary), max(1, len(self.thesaurus)))
+        word_subjects = sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=shape)
+        content = np.fromiter((bool(self.analyzer.keys(w)) for w in vocabulary), dtype=bool, count=len(vocabulary))
+        alone = word_subjects.getnnz(axis=1) > 0
+        by_need: dict[str, list[int]] = {}
+        for i, word in enumerate(vocabulary):
+            by_need.setdefault(self._whole(word), []).append(i)
+
+        def phrases(text_words: sp.csr_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+            columns = sp.csc_matrix(text_words)
+            found_rows, found_cols, found_words = [], [], []
+            for phrase, number in (p for group in self._phrases.values() for p in group):
+                if not all(need in by_need for need in phrase):
+                    continue
+                holding = None
+                for need in phrase:
+                    has = np.unique(columns[:, by_need[need]].indices)
+                    holding = has if holding is None else np.intersect1d(holding, has, assume_unique=True)
+                    if not len(holding):
+                        break
+                if holding is not None and len(holding):
+                    found_rows.append(holding)
+                    found_cols.append(np.full(len(holding), number))
+                    new = sum(1 for need in phrase if not alone[by_need[need]].any())
+                    found_words.append(np.full(len(holding), float(new)))
+            if not found_rows:
+                return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
+            return np.concatenate(found_rows), np.concatenate(found_cols), np.concatenate(found_words)
+
+        return word_subjects, content, phrases
+
+    def _whole(self, word: str) -> str:
+        """A word's own key (not its parts': *energielabel* is no *energie* of *duurzame
+        energie*), or, for a word without one, the word marked ``=``."""
+        found = self._heads.get(word)
+        if found is None:
             keys = self.analyzer.keys(word)
-            found.setdefault(keys[0] if keys else f"={word}", word)
+            found = self._heads[word] = keys[0] if keys else f"={word}"
         return found
 
     def coverage(self, text: str) -> float:
@@ -301,11 +367,7 @@ class SubjectReader:
         >>> reader.coverage("Hittestress: een kaart met koele plekken voor ouderen")
         0.2
         """
-        content = set(self.analyzer.written(text).values())
-        if not content:
-            return 0.0
-        named = {part for named in self.subjects(text).values() for word in named for part in word.split()}
-        return len(content & named) / len(content)
+        return self.read(self.analyzer.words(text)).coverage
 
     def _word_subjects(self, word: str) -> frozenset[int]:
         found = self._of_word.get(word)

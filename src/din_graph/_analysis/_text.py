@@ -16,9 +16,14 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache, lru_cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    import numpy as np
+    import scipy.sparse as sp
 
 __all__ = [
     "DEFAULT_SYNONYMS",
@@ -28,10 +33,13 @@ __all__ = [
     "Analyzer",
     "Phrases",
     "Term",
+    "TermCounts",
+    "Tokens",
     "fold",
     "split_compound",
     "stem",
     "strip_track",
+    "tokenise",
     "words",
 ]
 
@@ -154,6 +162,71 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+class Tokens(NamedTuple):
+    """The folded words of many texts, each distinct word numbered once (see :func:`tokenise`)."""
+
+    words: list[str]
+    """The distinct words, by number."""
+    ids: np.ndarray
+    """Every text's word numbers, one text after another."""
+    starts: np.ndarray
+    """Where each text's words start in :attr:`ids`, and where the last one ends."""
+
+    def words_of(self, first: int) -> set[str]:
+        """The distinct words of the first ``first`` texts."""
+        import numpy as np
+
+        return {self.words[i] for i in np.unique(self.ids[: self.starts[first]]).tolist()}
+
+
+def tokenise(texts: Iterable[str], progress: Callable[[int], None] | None = None, every: int = 2_000) -> Tokens:
+    """The folded words of every text (as :func:`words` reads them), each distinct word numbered once.
+
+    ``progress`` is told how many more texts were read, every ``every`` texts.
+
+    Examples
+    --------
+    >>> tokens = tokenise(["Groen in de wijk", "de wijk groen"])
+    >>> tokens.words, tokens.ids.tolist(), tokens.starts.tolist()
+    (['groen', 'in', 'de', 'wijk'], [0, 1, 2, 3, 2, 3, 0], [0, 4, 7])
+    """
+    import numpy as np
+
+    # A new word gets the next number (as scikit-learn's CountVectorizer numbers its vocabulary).
+    number: defaultdict[str, int] = defaultdict()
+    number.default_factory = number.__len__
+    ids: list[int] = []
+    starts = [0]
+    for text in texts:
+        ids += map(number.__getitem__, words(text))
+        starts.append(len(ids))
+        if progress is not None and len(starts) % every == 1:
+            progress(every)
+    if progress is not None and (len(starts) - 1) % every:
+        progress((len(starts) - 1) % every)
+    return Tokens(list(number), np.asarray(ids, dtype=np.int64), np.asarray(starts, dtype=np.int64))
+
+
+class TermCounts(NamedTuple):
+    """Texts × terms: how often each text uses each term (see :meth:`Analyzer.counts`)."""
+
+    counts: sp.csr_matrix
+    """Texts × terms, term columns in the order of :attr:`keys`."""
+    keys: list[str]
+    """The terms' keys, sorted."""
+    written: list[str]
+    """Each term's word as first written in the texts."""
+
+
+class _Joined(NamedTuple):
+    """Compounds written apart, one row per occurrence (see :meth:`Analyzer.counts`)."""
+
+    text: np.ndarray
+    at: np.ndarray
+    keys: list[str]
+    written: list[str]
+
+
 class Phrases:
     """Finds names of one or more words (place names) among a text's folded words.
 
@@ -175,6 +248,11 @@ class Phrases:
         # The lengths of the names each first word opens, longest first.
         self._sizes = {first: sorted(lengths, reverse=True) for first, lengths in sizes.items()}
 
+    @property
+    def names(self) -> list[tuple[str, ...]]:
+        """The names, each as its folded words."""
+        return list(self._values)
+
     def find(self, tokens: list[str]) -> list[tuple[int, int, str]]:
         """(start, end, value) of each name found, left to right, not overlapping."""
         found: list[tuple[int, int, str]] = []
@@ -183,6 +261,8 @@ class Phrases:
             if start < position:
                 continue
             for size in self._sizes[tokens[start]]:
+                if start + size > len(tokens):  # a longer name cut off by the text's end
+                    continue
                 value = self._values.get(tuple(tokens[start : start + size]))
                 if value is not None:
                     found.append((start, start + size, value))
@@ -386,11 +466,150 @@ class Analyzer:
         # A compound written apart (*natuur kas*, *energie-strategie*) also counts as the
         # compound, where the corpus writes it together somewhere.
         for first, second in itertools.pairwise(found):
-            joined = first + second
-            if joined in self.vocabulary and self.keys(first) and self.keys(second) and self.keys(joined):
-                terms.append(Term(f"{first} {second}", self.keys(joined)[0]))
+            key = self._compound_key(first + second) if self.keys(first) and self.keys(second) else None
+            if key is not None:
+                terms.append(Term(f"{first} {second}", key))
         self._terms[text] = terms
         return terms
+
+    def without_places(self, tokens: Tokens) -> Tokens:
+        """The tokens without the place names in them, as :meth:`words` reads each text:
+        left to right, the longest name at each place first, names not overlapping."""
+        import numpy as np
+
+        number = {word: i for i, word in enumerate(tokens.words)}
+        names = [name for name in self._places.names if all(word in number for word in name)]
+        if not names or not len(tokens.ids):
+            return tokens
+        ids = tokens.ids
+        end = np.repeat(tokens.starts[1:], np.diff(tokens.starts))  # where each token's text ends
+        # Where each word opening a name stands, grouped by word.
+        at = np.flatnonzero(np.isin(ids, [number[name[0]] for name in names]))
+        at = at[np.argsort(ids[at], kind="stable")]
+        opening = ids[at]
+        starts, sizes = [], []
+        for name in names:
+            word = number[name[0]]
+            found = at[np.searchsorted(opening, word) : np.searchsorted(opening, word, side="right")]
+            found = found[found + len(name) <= end[found]]
+            for offset, other in enumerate(name[1:], start=1):
+                found = found[ids[found + offset] == number[other]]
+            starts.append(found)
+            sizes.append(np.full(len(found), len(name)))
+        start, size = np.concatenate(starts), np.concatenate(sizes)
+        keep = np.ones(len(ids), dtype=bool)
+        reached = 0
+        order = np.lexsort((-size, start))
+        for first, length in zip(start[order].tolist(), size[order].tolist(), strict=True):
+            if first >= reached:  # the longest name here, not inside the one before
+                keep[first : first + length] = False
+                reached = first + length
+        kept = np.concatenate([[0], np.cumsum(keep)])
+        return Tokens(tokens.words, ids[keep], kept[tokens.starts])
+
+    def has_terms(self, tokens: Tokens) -> np.ndarray:
+        """For each distinct word, whether it has terms (is a topic word)."""
+        import numpy as np
+
+        return np.fromiter((bool(self.keys(w)) for w in tokens.words), dtype=bool, count=len(tokens.words))
+
+    def counts(self, tokens: Tokens) -> TermCounts:
+        """Texts × terms counts of tokenised texts (place names already left out): what
+        :meth:`terms` gives text by text, each distinct word analysed once.
+
+        A text's counts are its words' (texts × words @ words × terms), plus the
+        compounds written apart (see :meth:`terms`).
+        """
+        import numpy as np
+        import scipy.sparse as sp
+
+        texts, size = len(tokens.starts) - 1, len(tokens.words)
+        seen, first_at = np.unique(tokens.ids, return_index=True)
+        word_keys: list[tuple[str, ...]] = [()] * size
+        for i in seen.tolist():
+            word_keys[i] = self.keys(tokens.words[i])
+        joined = self._joined(tokens, np.fromiter(map(bool, word_keys), dtype=bool, count=size))
+        keys = sorted({key for found in word_keys for key in found} | set(joined.keys))
+        column = {key: i for i, key in enumerate(keys)}
+        per_word = np.fromiter(map(len, word_keys), dtype=np.int64, count=size)
+        key_of = np.fromiter((column[k] for found in word_keys for k in found), dtype=np.int64, count=per_word.sum())
+        word_terms = sp.csr_matrix(
+            (np.ones(len(key_of), dtype=np.float32), key_of, np.concatenate([[0], np.cumsum(per_word)])),
+            shape=(size, len(keys)),
+        )
+        text_words = sp.csr_matrix(
+            (np.ones(len(tokens.ids), dtype=np.float32), tokens.ids, tokens.starts), shape=(texts, size)
+        )
+        text_words.sum_duplicates()
+        joined_columns = np.fromiter((column[k] for k in joined.keys), dtype=np.int64, count=len(joined.keys))
+        counts = sp.csr_matrix(
+            text_words @ word_terms
+            + sp.csr_matrix(
+                (np.ones(len(joined.text), dtype=np.float32), (joined.text, joined_columns)), shape=(texts, len(keys))
+            )
+        )
+        counts.sort_indices()
+        return TermCounts(counts, keys, self._first_written(tokens, word_keys, first_at, seen, joined, column))
+
+    def _joined(self, tokens: Tokens, topic: np.ndarray) -> _Joined:
+        """The compounds written apart (*natuur kas*) that the corpus writes together: per
+        occurrence, its text, its place in the tokens, its key and how it was written."""
+        import numpy as np
+
+        ids, starts, size = tokens.ids, tokens.starts, len(tokens.words)
+        first, second = ids[:-1], ids[1:]
+        length = np.fromiter(map(len, tokens.words), dtype=np.int64, count=size)
+        inside = np.ones(len(first), dtype=bool)
+        cuts = starts[1:-1]
+        inside[cuts[(cuts > 0) & (cuts < len(ids))] - 1] = False  # a pair does not cross two texts
+        at = np.flatnonzero(inside & topic[first] & topic[second] & (length[first] + length[second] >= _MIN_COMPOUND))
+        distinct, which = np.unique(first[at] * size + second[at], return_inverse=True)
+        written = [f"{tokens.words[code // size]} {tokens.words[code % size]}" for code in distinct.tolist()]
+        keys = [self._compound_key(apart.replace(" ", "")) for apart in written]
+        found = np.asarray([key is not None for key in keys], dtype=bool)[which]
+        at, which = at[found], which[found]
+        return _Joined(
+            np.searchsorted(starts, at, side="right") - 1,
+            at,
+            [str(keys[i]) for i in which.tolist()],
+            [written[i] for i in which.tolist()],
+        )
+
+    def _compound_key(self, joined: str) -> str | None:
+        """The key of two topic words written apart where the corpus writes them together."""
+        return self.keys(joined)[0] if joined in self.vocabulary and self.keys(joined) else None
+
+    def _first_written(
+        self,
+        tokens: Tokens,
+        word_keys: list[tuple[str, ...]],
+        first_at: np.ndarray,
+        seen: np.ndarray,
+        joined: _Joined,
+        column: dict[str, int],
+    ) -> list[str]:
+        """Each term's word as first written, in the order :meth:`terms` meets them: a
+        text's words, then its compounds written apart, text after text."""
+        import numpy as np
+
+        # A word's terms come at twice its first place; a text's compounds written apart
+        # come after its last word (twice its place plus one), in their order.
+        ranks, columns, writings = [], [], []
+        for i, at in zip(seen.tolist(), first_at.tolist(), strict=True):
+            for key in word_keys[i]:
+                ranks.append(2 * at * (len(tokens.ids) + 1))
+                columns.append(column[key])
+                writings.append(tokens.words[i])
+        ends = tokens.starts[joined.text + 1] - 1
+        ranks += ((2 * ends + 1) * (len(tokens.ids) + 1) + joined.at).tolist()
+        columns += [column[k] for k in joined.keys]
+        writings += joined.written
+        if not columns:
+            return []
+        order = np.lexsort((np.asarray(ranks, dtype=np.int64), np.asarray(columns, dtype=np.int64)))
+        by_column = np.asarray(columns, dtype=np.int64)[order]
+        firsts = order[np.flatnonzero(np.r_[True, by_column[1:] != by_column[:-1]])]
+        return [writings[i] for i in firsts.tolist()]
 
     def _terms_of(self, word: str) -> tuple[Term, ...]:
         found = self._word_terms[word] = tuple(Term(word, key) for key in self.keys(word))
