@@ -215,6 +215,12 @@ def check(paths: tuple[str, ...], fmt: str, lang: str, fail_on: str, kernopgaven
     default=None,
     help="Review file (YAML) of confirmed and dismissed pairs: dismissed ones are left out (docs/overlap.md).",
 )
+@click.option(
+    "--subjects",
+    type=click.Path(),
+    default=None,
+    help="Subject thesaurus (YAML) added to the built-in one, or replacing it with 'replace: true' (docs/overlap.md).",
+)
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language.")
 def overlap(
     paths: tuple[str, ...],
@@ -223,6 +229,7 @@ def overlap(
     top: int,
     synonyms: tuple[str, ...],
     review: str | None,
+    subjects: str | None,
     lang: str,
 ) -> None:
     """Find where programmes overlap: a ranked list of pairs to review, with why.
@@ -253,6 +260,7 @@ def overlap(
             review=review,
             lang=language,
             top=top,
+            subjects=subjects,
         )
     except DinError as err:
         _say_error(err)

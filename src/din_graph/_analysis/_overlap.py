@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from din_graph._analysis._areas import AreaActivity, Areas, in_area
 from din_graph._analysis._index import owner_identity, reference_key
+from din_graph._analysis._subjects import SubjectReader, Thesaurus, thesaurus_for
 from din_graph._analysis._text import DEFAULT_SYNONYMS, Analyzer, Tokens, fold, strip_track, tokenise, words
 from din_graph._errors import DinArgumentError
 from din_graph._gc import gc_paused
@@ -75,9 +76,13 @@ Band = Literal["likely", "possible"]
 DEFAULT_THRESHOLD = 0.05
 #: Pairs scoring at least this are *waarschijnlijk* (docs/overlap.md).
 LIKELY = 0.4
-#: Shares of the three views in text similarity: terms, character n-grams, terms with context.
-SHARES = (0.5, 0.3, 0.2)
+#: Shares of the four views in text similarity: terms, character n-grams, terms with
+#: context, subjects (set on the tune split of the real evaluation set, docs/overlap.md).
+SHARES = (0.5, 0.3, 0.2, 0.1)
 CONTEXT_DOWN = True
+#: The subjects' share in the candidate search: more than in the scores, so that a node
+#: whose partners share only a subject with it (*ontstenen* ~ *hittestress*) still proposes them.
+SEARCHED_SUBJECTS = 0.3
 #: How much a better match of either node in the other's programme lowers a pair's
 #: score (see :func:`_scores`).
 RIVAL = 1.0
@@ -95,6 +100,8 @@ MIN_COMMON = 100
 CHUNK = 2_000
 #: Words shown as shared evidence, at most.
 SHOWN_WORDS = 8
+#: Words shown per side of a shared subject, at most.
+SHOWN_SUBJECT_WORDS = 3
 
 #: Default signal weights: how much each raises the text similarity (see the module docs);
 #: ``elsewhere`` (both name places, and they lie apart) lowers it.
@@ -285,6 +292,7 @@ def overlaps(
     review: Review | str | Path | None = None,
     lang: Lang = "nl",
     top: int | None = None,
+    subjects: str | Path | Mapping[str, Any] | None = None,
 ) -> Overlaps:
     """The overlaps between the programmes of a portfolio: a ranked list with evidence.
 
@@ -319,6 +327,10 @@ def overlaps(
         Return only the best ``top`` pairs (``more`` counts the rest); their evidence
         is all that is worked out, which on a large portfolio saves most of the time.
         The aggregates (programme pairs, clusters, suggested links) still count every pair.
+    subjects:
+        A subject thesaurus (a YAML or JSON file, or a mapping of its shape; see
+        docs/overlap.md) added to the built-in one of Dutch municipal policy, or
+        replacing it where it says ``replace: true``; ``{}`` for none at all.
 
     Raises
     ------
@@ -326,7 +338,7 @@ def overlaps(
         An unknown weight or kind, a synonym of more than one word, or a
         ``candidates_per_node`` below 1 (a ``DinError`` and a ``ValueError``).
     DinFileError
-        A review file that does not load (file, line and key named).
+        A review file or thesaurus file that does not load (file, line and key or subject named).
 
     Examples
     --------
@@ -335,10 +347,15 @@ def overlaps(
     >>> best = found.pairs[0]
     >>> (best.rank, best.band, best.a, best.b)
     (1, 'likely', 'almelo-duurzaamheid/E19', 'almelo-leefbare-wijken-en-dorpen/EK2')
-    >>> best.reason
-    'Beide noemen verduurzamen, woningen.'
-    >>> found.pairs[1].reason
-    'De inspanning kan bijdragen aan het doel: beide noemen hittestress.'
+    >>> print(*best.reason.split("; "), sep="\\n")
+    Beide noemen verduurzamen, woningen
+    beide gaan over energietransitie van woningen en gebouwen (energielabel / energiebesparende).
+    >>> print(*found.pairs[1].reason.split("; "), sep="\\n")
+    De inspanning kan bijdragen aan het doel: beide noemen hittestress
+    beide gaan over klimaatadaptatie (wateroverlast / hittestress).
+    >>> ontstenen = next(p for p in found.pairs if p.a.endswith("/E13") and p.b.endswith("/EK1"))
+    >>> ontstenen.reason
+    'Beide gaan over klimaatadaptatie (ontstenen, afkoppelen, regenwater / hittestress).'
     """
     pf = _as_portfolio(portfolio)
     w = dict(DEFAULT_WEIGHTS)
@@ -356,6 +373,7 @@ def overlaps(
         if len(words(word)) != 1 or len(words(other)) != 1:
             raise DinArgumentError(f"synonym {word!r} -> {other!r}: a synonym is one word read as one other word")
     decisions = load_review(review) if isinstance(review, str | Path) else review
+    thesaurus = thesaurus_for(subjects)
     given = {fold(word).strip(): fold(other).strip() for word, other in (synonyms or {}).items()}
     meant = DEFAULT_SYNONYMS | given if synonyms != {} else {}
     with gc_paused():  # the stages build many small objects that all survive the run
@@ -370,6 +388,7 @@ def overlaps(
             review=decisions,
             lang=lang,
             top=top,
+            thesaurus=thesaurus,
         )
 
 
@@ -385,6 +404,7 @@ def _overlaps(
     review: Review | None,
     lang: Lang,
     top: int | None,
+    thesaurus: Thesaurus,
 ) -> Overlaps:
     import numpy as np
 
@@ -399,7 +419,8 @@ def _overlaps(
     tokens = tokenise(texts, progress=bar.update)
     places = [*areas.lookup, *(p.municipality or "" for p in pf.programmes)]
     analyzer = Analyzer(tokens.words_of(len(nodes)), places=places, synonyms=synonyms)
-    features = _features(nodes, analyzer, tokens)
+    reader = SubjectReader(thesaurus, analyzer)
+    features = _features(nodes, analyzer, tokens, reader)
     bar.update(len(nodes))
     programme = np.asarray([n.programme_number for n in nodes])
     is_effort = np.asarray([n.kind == "effort" for n in nodes])
@@ -425,7 +446,7 @@ def _overlaps(
             band,
             "confirmed" if decision else None,
             decision.note if decision else "",
-            partial(_evidence, a, b, analyzer, areas, related, lang),
+            partial(_evidence, a, b, analyzer, reader, areas, related, lang),
         )
 
     shown = [pair_at(k) for k in range(len(left) if top is None else min(top, len(left)))]
@@ -559,10 +580,12 @@ class _Features:
     """Nodes × character 3–5-grams of the content words, TF-IDF."""
     context: sp.csr_matrix
     """Nodes × terms of the text and its context (see :class:`_Node`)."""
+    subjects: sp.csr_matrix
+    """Nodes × subjects of the thesaurus the text names (``_subjects``), TF-IDF."""
 
     def similarity(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-        """Text similarity of each pair: the views' cosines, mixed by :data:`SHARES`."""
-        terms, chars, context = SHARES
+        """Text similarity of each pair as written: the three word views' cosines, mixed by :data:`SHARES`."""
+        terms, chars, context, _ = SHARES
         similarity: np.ndarray = (
             terms * _row_dots(self.terms, left, right)
             + chars * _row_dots(self.chars, left, right)
@@ -570,11 +593,17 @@ class _Features:
         )
         return similarity
 
+    def meaning(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """What the pair's subjects add to its text similarity: their cosine times its share."""
+        meaning: np.ndarray = SHARES[3] * _row_dots(self.subjects, left, right)
+        return meaning
+
     def searched(self, nodes: int) -> sp.csr_matrix:
         """What the candidate search multiplies: each node's pairs of terms (see
         :func:`_term_pairs`) without those of more than ``COMMON_TERM * sqrt(nodes)``
         nodes; and, counting :data:`SINGLES` as much, the two term views side by side,
-        weighed by their shares, without the terms of more than :data:`MIN_COMMON` nodes.
+        weighed by their shares, without the terms of more than :data:`MIN_COMMON` nodes;
+        and the subjects, weighed by :data:`SEARCHED_SUBJECTS`.
 
         Two texts sharing only a term that common are too weak a match to look for, and
         such terms would make the products dense; pairs carry the search where many
@@ -584,13 +613,15 @@ class _Features:
         import numpy as np
         import scipy.sparse as sp
 
-        terms, _, context = SHARES
+        terms, _, context, _ = SHARES
         singles = sp.hstack([np.sqrt(terms) * self.terms, np.sqrt(context) * self.context], format="csr")
         pairs = _term_pairs(self.terms, TOP_TERMS)
+        common = max(MIN_COMMON, COMMON_TERM * np.sqrt(nodes))
         return sp.hstack(
             [
                 np.sqrt(SINGLES) * _without_common(singles, MIN_COMMON),
-                _without_common(pairs, max(MIN_COMMON, COMMON_TERM * np.sqrt(nodes))),
+                _without_common(pairs, common),
+                np.sqrt(SEARCHED_SUBJECTS) * _without_common(self.subjects.copy(), common),
             ],
             format="csr",
         )
@@ -648,9 +679,9 @@ def _texts(nodes: list[_Node]) -> list[str]:
     return [*(n.text for n in nodes), *dict.fromkeys(n.context for n in nodes)]
 
 
-def _features(nodes: list[_Node], analyzer: Analyzer, tokens: Tokens) -> _Features:
-    """The term, character and context views of every node's text (TF-IDF); ``tokens`` are
-    :func:`_texts` tokenised."""
+def _features(nodes: list[_Node], analyzer: Analyzer, tokens: Tokens, reader: SubjectReader) -> _Features:
+    """The term, character, context and subject views of every node's text (TF-IDF);
+    ``tokens`` are :func:`_texts` tokenised."""
     tokens = analyzer.without_places(tokens)
     counts, weight = _term_counts(tokens, analyzer)
     own = counts[: len(nodes)]
@@ -660,7 +691,49 @@ def _features(nodes: list[_Node], analyzer: Analyzer, tokens: Tokens) -> _Featur
         _weighed_tfidf(own, weight),
         _char_view(tokens, len(nodes), analyzer),
         _weighed_tfidf(own + around, weight),
+        _subject_view(tokens, len(nodes), reader),
     )
+
+
+def _subject_view(tokens: Tokens, nodes: int, reader: SubjectReader) -> sp.csr_matrix:
+    """Nodes × subjects: how many words of each node's text name the subject, TF-IDF
+    (sublinear); each row as long as the square root of the share of the text's content
+    words that name its subjects, so that a pair's cosine counts as much as the subject is
+    what both texts are about.  ``tokens`` are without place names.
+
+    Each distinct word is read once (:meth:`SubjectReader.words`); a text's subjects are
+    its words' (texts × words @ words × subjects), and its phrases (*groene daken*) are
+    looked for only in the texts holding a phrase's first word.
+    """
+    import numpy as np
+    import scipy.sparse as sp
+    from sklearn.feature_extraction.text import TfidfTransformer
+    from sklearn.preprocessing import normalize
+
+    size = len(tokens.words)
+    text_words = sp.csr_matrix(
+        (
+            np.ones(tokens.starts[nodes], dtype=np.float32),
+            tokens.ids[: tokens.starts[nodes]],
+            tokens.starts[: nodes + 1],
+        ),
+        shape=(nodes, size),
+    )
+    text_words.sum_duplicates()
+    text_words.data[:] = 1  # each distinct word once
+    word_subjects, content, phrases = reader.words(tokens.words)
+    named = sp.csr_matrix(text_words @ word_subjects)
+    naming = np.asarray(text_words @ (word_subjects.getnnz(axis=1) > 0).astype(np.float32)).ravel()
+    extra_rows, extra_cols, extra_words = phrases(text_words)
+    if len(extra_rows):
+        named = sp.csr_matrix(
+            named + sp.csr_matrix((np.ones(len(extra_rows), np.float32), (extra_rows, extra_cols)), shape=named.shape)
+        )
+        naming = naming + np.bincount(extra_rows, weights=extra_words, minlength=nodes)
+    words_in = np.asarray(text_words @ content.astype(np.float32)).ravel()
+    coverage = np.minimum(1.0, naming / np.maximum(words_in, 1))
+    unit = normalize(TfidfTransformer(sublinear_tf=True).fit_transform(named))
+    return sp.csr_matrix(sp.diags(np.sqrt(coverage)) @ unit, dtype=np.float32)
 
 
 def _term_counts(tokens: Tokens, analyzer: Analyzer) -> tuple[sp.csr_matrix, np.ndarray]:
@@ -799,6 +872,7 @@ def _scores(
     import numpy as np
 
     text = features.similarity(left, right)
+    meaning = features.meaning(left, right)
     bonus = np.fromiter(
         (
             sum(w[name] * value for name, value, _ in _signals(nodes[i], nodes[j], areas, related))
@@ -807,12 +881,12 @@ def _scores(
         dtype=np.float64,
         count=len(left),
     )
-    signalled = np.maximum(text, 0) * np.maximum(1 + bonus, 0)
     programme = np.asarray([n.programme_number for n in nodes])
     # Rivals are measured on text alone: the signals say how much a pair's own text
     # counts, not whose text is the better match.
     rivalled = (text / np.maximum(_best_in_programme(text, left, right, programme), 1e-9)) ** RIVAL
-    raw = signalled * rivalled
+    # A shared subject is no rewrite: it counts whatever the nodes' better matches.
+    raw = (np.maximum(text, 0) * rivalled + meaning) * np.maximum(1 + bonus, 0)
     result: np.ndarray = raw / (raw + HALF)
     return result
 
@@ -876,20 +950,57 @@ def _signals(
 
 
 def _evidence(
-    a: _Node, b: _Node, analyzer: Analyzer, areas: Areas, related: set[tuple[str, str]], lang: Lang
+    a: _Node,
+    b: _Node,
+    analyzer: Analyzer,
+    reader: SubjectReader,
+    areas: Areas,
+    related: set[tuple[str, str]],
+    lang: Lang,
 ) -> tuple[tuple[Evidence, ...], str]:
     """What a listed pair shares, and one sentence saying why it is listed."""
     shared = _shared_words(analyzer, a.text, b.text)
+    subjects = _shared_subjects(reader, a.text, b.text, shared, lang)
     signals = _signals(a, b, areas, related)
-    evidence = (Evidence("text", 1.0 if shared else 0.0, shared), *(Evidence(n, v, s) for n, v, s in signals))
+    evidence = (
+        Evidence("text", 1.0 if shared else 0.0, shared),
+        *([Evidence("subject", 1.0, subjects)] if subjects else []),
+        *(Evidence(n, v, s) for n, v, s in signals),
+    )
+    about = overlap_word("why.subjects.and", lang).join(subjects)
+    towards = _kind(a, b) == "effort-goal"
     if shared:
-        lead = "why.effort-goal" if _kind(a, b) == "effort-goal" else "why.words"
-        parts = [overlap_word(lead, lang, words=", ".join(shared))]
+        parts = [overlap_word("why.effort-goal" if towards else "why.words", lang, words=", ".join(shared))]
+        parts += [overlap_word("why.subject", lang, subjects=about)] if subjects else []
+    elif subjects:
+        parts = [overlap_word("why.effort-goal.subject" if towards else "why.subject.lead", lang, subjects=about)]
     else:
         parts = [overlap_word("why.similar", lang)]
     for name, _, what in signals:
         parts.append(overlap_word(f"why.{name}", lang, shared=(" / " if name == "elsewhere" else ", ").join(what)))
     return evidence, "; ".join(parts) + "."
+
+
+def _shared_subjects(reader: SubjectReader, a: str, b: str, shared: tuple[str, ...], lang: Lang) -> tuple[str, ...]:
+    """The subjects both texts name, each with the words that name it on either side
+    (*klimaatadaptatie (ontstenen, groene daken / hittestress)*); a subject both name only
+    in words the two texts share is left out (the shared words say it already)."""
+    in_a, in_b = reader.subjects(a), reader.subjects(b)
+    said = {part for word in shared for part in word.split("/")}
+
+    def new(named: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(w for w in named if not set(w.split()) <= said)
+
+    out = []
+    for number in in_a.keys() & in_b.keys():
+        left, right = new(in_a[number]), new(in_b[number])
+        if not left and not right:
+            continue
+        sides = ((left, in_a[number]), (right, in_b[number]))
+        named = [", ".join((side or full)[:SHOWN_SUBJECT_WORDS]) for side, full in sides]
+        label = reader.thesaurus.subjects[number].label(lang)
+        out.append(f"{label} ({named[0]})" if named[0] == named[1] else f"{label} ({named[0]} / {named[1]})")
+    return tuple(sorted(out))
 
 
 def _shared_words(analyzer: Analyzer, a: str, b: str) -> tuple[str, ...]:
