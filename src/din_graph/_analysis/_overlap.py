@@ -1009,7 +1009,8 @@ def _shared_words(analyzer: Analyzer, a: str, b: str) -> tuple[str, ...]:
     in_a, in_b = analyzer.written(a), analyzer.written(b)
     written_b = set(in_b.values())
     shown: dict[str, str] = {}
-    for key in in_a.keys() & in_b.keys():
+    # In a's order, not a set's: which writing of b is shown must not hang on string hashes.
+    for key in (k for k in in_a if k in in_b):
         word = in_a[key]
         if word not in shown or shown[word] == word:
             shown[word] = word if word in written_b else f"{word}/{in_b[key]}"
