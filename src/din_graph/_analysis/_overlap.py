@@ -206,12 +206,19 @@ class OverlapCluster:
 @dataclass(frozen=True, slots=True)
 class SuggestedLink:
     """An effort of one programme whose text likely matches a goal of another: a candidate
-    cross-programme ``contributes_to`` link."""
+    cross-programme ``contributes_to`` link.  Its :attr:`evidence` is the pair's, worked
+    out when first read (a large portfolio suggests tens of thousands)."""
 
     effort: str
     goal: str
     score: float
-    evidence: tuple[Evidence, ...]
+    pair: OverlapPair = field(compare=False, repr=False)
+    """The *waarschijnlijk* pair behind the suggestion."""
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        """The pair's evidence: the words both texts share as written, then the other signals."""
+        return self.pair.evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -455,7 +462,7 @@ def _overlaps(
         tuple(shown),
         _programme_pairs(pf, programme, left, right),
         _clusters(nodes, left[likely], right[likely], scores[likely]),
-        _suggested_links([pair_at(k) for k in likely.tolist() if is_effort[left[k]] != is_effort[right[k]]], by_key),
+        _suggested_links([pair_at(k) for k in _unlinked_effort_goal(likely, left, right, nodes)], by_key),
         threshold,
         w,
         len(left),
@@ -1075,14 +1082,23 @@ def _clusters(
     return tuple(out)
 
 
+def _unlinked_effort_goal(likely: np.ndarray, left: np.ndarray, right: np.ndarray, nodes: list[_Node]) -> list[int]:
+    """The listed pairs (by number) of an effort and a goal the effort does not serve yet."""
+    out = []
+    for k in likely.tolist():
+        a, b = nodes[left[k]], nodes[right[k]]
+        if (a.kind == "effort") != (b.kind == "effort"):
+            effort, goal = (a, b) if a.kind == "effort" else (b, a)
+            if goal.key not in effort.links:
+                out.append(k)
+    return out
+
+
 def _suggested_links(pairs: list[OverlapPair], nodes: dict[str, _Node]) -> tuple[SuggestedLink, ...]:
     out = []
     for pair in pairs:
-        if pair.kind != "effort-goal":
-            continue
         effort, goal = (pair.a, pair.b) if nodes[pair.a].kind == "effort" else (pair.b, pair.a)
-        if goal not in nodes[effort].links:
-            out.append(SuggestedLink(effort, goal, pair.score, pair.evidence))
+        out.append(SuggestedLink(effort, goal, pair.score, pair))
     return tuple(out)
 
 
