@@ -79,7 +79,6 @@ LIKELY = 0.4
 #: Shares of the four views in text similarity: terms, character n-grams, terms with
 #: context, subjects (set on the tune split of the real evaluation set, docs/overlap.md).
 SHARES = (0.5, 0.3, 0.2, 0.1)
-CONTEXT_DOWN = True
 #: The subjects' share in the candidate search: more than in the scores, so that a node
 #: whose partners share only a subject with it (*ontstenen* ~ *hittestress*) still proposes them.
 SEARCHED_SUBJECTS = 0.3
@@ -568,8 +567,7 @@ def _add_context(nodes: list[_Node]) -> None:
         for target in sorted(node.links):
             if target in by_key:
                 around[node.key].append(by_key[target].title)
-                if CONTEXT_DOWN:
-                    around[target].append(node.title)
+                around[target].append(node.title)
     for node in nodes:
         node.context = " ".join([node.context, *around[node.key]]).strip()
 
