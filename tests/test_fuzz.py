@@ -15,11 +15,13 @@ as many minutes as ``FUZZ_MINUTES`` says, and prints what it tried and found.
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import math
 import os
 import tempfile
+import textwrap
 import time
 import warnings
 import zipfile
@@ -271,6 +273,58 @@ def cli_case(name: str, steps: list[tuple[str, float, float, bytes]]) -> None:
                 json.loads(out.getvalue())  # the JSON stays JSON, whatever the titles hold
 
 
+OVERLAP_FILES = {
+    "subjects": textwrap.dedent(
+        """\
+        onderwerpen:
+          zwemwater:
+            taakveld: "5.7"
+            nl: zwemwater
+            en: bathing water
+            woorden: [zwemwater, recreatieplas, zwemplek, groene daken]
+          klimaatadaptatie:
+            woorden: [koeltekaart, boomkronen]
+        """
+    ).encode(),
+    "review": textwrap.dedent(
+        """\
+        pairs:
+          - a: almelo-duurzaamheid/E19
+            b: almelo-leefbare-wijken-en-dorpen/EK2
+            decision: confirmed
+            note: één regeling
+          - a: almelo-duurzaamheid/E14
+            b: almelo-leefbare-wijken-en-dorpen/CO2
+            decision: afgewezen
+        """
+    ).encode(),
+}
+
+
+@functools.cache
+def _almelo() -> Portfolio:
+    loaded = din_graph.load(ROOT / "examples" / "almelo")
+    assert isinstance(loaded, Portfolio)
+    return loaded
+
+
+def overlap_file_case(kind: str, steps: list[tuple[str, float, float, bytes]]) -> None:
+    """A broken subjects or review file: the overlap list, or one DinError naming the file."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"{kind}.yaml"
+        path.write_bytes(mutate(OVERLAP_FILES[kind], steps))
+        FILES["read"] += 1
+        refused = ""
+        try:
+            with within(CASE_SECONDS):
+                found = din_graph.overlaps(_almelo(), progress=False, **{kind: path})
+                [pair.reason for pair in found.pairs[:5]]  # the evidence reads the thesaurus too
+        except DinError as err:
+            refused = str(err)
+        OUTCOMES[f"{kind} file {'refused' if refused else 'read'}"] += 1
+        assert not refused or str(path) in refused, refused  # the error names the file
+
+
 # --------------------------------------------------------------------------- the quick run
 
 syntaxes = st.sampled_from(["yaml", "json", "json-ascii"])
@@ -316,6 +370,14 @@ def test_broken_workbooks_load_or_fail_with_a_din_error(
 
 
 @settings(max_examples=max(3, EXAMPLES // 3), deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.sampled_from(sorted(OVERLAP_FILES)), mutations)
+def test_broken_subjects_and_review_files_give_the_list_or_a_din_error(
+    kind: str, steps: list[tuple[str, float, float, bytes]]
+) -> None:
+    overlap_file_case(kind, steps)
+
+
+@settings(max_examples=max(3, EXAMPLES // 3), deadline=None, suppress_health_check=list(HealthCheck))
 @given(example_files, mutations)
 def test_din_on_broken_files_exits_0_1_or_2_without_a_traceback(
     name: str, steps: list[tuple[str, float, float, bytes]]
@@ -339,6 +401,7 @@ CAMPAIGN: tuple[tuple[str, Callable[..., None], tuple[st.SearchStrategy[Any], ..
     ("broken Almelo portfolio", mutated_example_case, (example_files, mutations)),
     ("broken workbooks", mutated_workbook_case, (small_programmes, workbook_parts, mutations)),
     ("din on broken files", cli_case, (example_files, mutations)),
+    ("broken subjects and review files", overlap_file_case, (st.sampled_from(sorted(OVERLAP_FILES)), mutations)),
 )
 
 
