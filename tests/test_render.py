@@ -378,6 +378,56 @@ def test_portfolio_picture_has_a_cluster_per_programme_and_weighted_overlaps(
     ET.fromstring(svg)
 
 
+FACING = re.compile(r'^  \{ rank=same; "([^"]+)"; "([^"]+)"; \}$', flags=re.MULTILINE)
+
+
+def _facing_pairs(dot: str) -> list[tuple[str, str]]:
+    return [(a, b) for a, b in FACING.findall(dot) if not a.endswith("/__programme__")]
+
+
+def test_the_ends_of_each_pair_face_each_other_strongest_first(almelo: din_graph.Portfolio) -> None:
+    from din_graph._render._portfolio import portfolio_dot
+
+    found = din_graph.overlaps(almelo, progress=False)
+    facing = _facing_pairs(portfolio_dot(almelo, found))
+    likely = [(p.a, p.b) for p in found.pairs if p.band == "likely"]
+    assert facing[0] == likely[0]
+    assert set(facing) <= set(likely)
+    ends = [key for pair in facing for key in pair]
+    assert len(ends) == len(set(ends))  # a node is held at one height only
+    # a pair is left to find its own height only where an end already faces a stronger pair
+    assert all({a, b} & set(ends) for a, b in likely if (a, b) not in facing)
+
+
+@pytest.mark.graphviz
+def test_pairs_face_each_other_only_within_a_row_of_the_grid() -> None:
+    from din_graph._render._portfolio import PER_ROW, portfolio_dot
+
+    programmes = [
+        Programme.model_validate(
+            {
+                "id": f"p{i}",
+                "name": f"Programma {i}",
+                "efforts": [
+                    {"id": "E1", "title": "Hittestress tegengaan met groene daken en ontstenen"},
+                    {"id": "E2", "title": f"Eigen werk {i} zonder gelijke"},
+                ],
+            }
+        )
+        for i in range(PER_ROW + 1)  # two rows of the grid
+    ]
+    portfolio = din_graph.Portfolio(id="raster", name="Raster", programmes=programmes)
+    found = din_graph.overlaps(portfolio, progress=False)
+    dot = portfolio_dot(portfolio, found)
+    row = {f"p{i}": i // -(-(PER_ROW + 1) // 2) for i in range(PER_ROW + 1)}
+    facing = _facing_pairs(dot)
+    assert facing
+    assert all(row[a.split("/")[0]] == row[b.split("/")[0]] for a, b in facing)
+    svg = din_graph.render(portfolio, "svg", overlaps=found)  # dot lays it out: the heights agree
+    assert isinstance(svg, str)
+    ET.fromstring(svg)
+
+
 # ---- matplotlib fallback ---------------------------------------------------------------------------
 
 
@@ -665,3 +715,37 @@ def test_operational_goals_show_indicator_and_target_and_long_titles_wrap() -> N
     assert "peil 0 (2018) → streef 6.000 (2022)" in label
     english = build_sheet(programme, lang="en").operational[0]
     assert " ".join(english.details[0].lines[1:]) == "baseline 0 (2018) → target 6,000 (2022)"
+
+
+def test_a_picture_dot_cannot_rank_is_drawn_again_with_labels_placed_after_the_layout(
+    monkeypatch: pytest.MonkeyPatch, almelo: din_graph.Portfolio
+) -> None:
+    from din_graph._render import _portfolio
+    from din_graph._render._portfolio import portfolio_drawing
+
+    seen: list[str] = []
+
+    def run_dot(source: str, fmt: str) -> bytes:
+        seen.append(source)
+        if "xlabel=" not in source:
+            raise DinRenderError("Graphviz dot failed: Error: trouble in init_rank")
+        return b"<svg/>"
+
+    monkeypatch.setattr(_portfolio, "run_dot", run_dot)
+    found = din_graph.overlaps(almelo, progress=False)
+
+    def build(edge_labels: _portfolio.EdgeLabels) -> str:
+        return _portfolio.portfolio_dot(almelo, found, edge_labels=edge_labels)
+
+    assert portfolio_drawing(build, "svg") == b"<svg/>"
+    assert len(seen) == 2
+    assert ", label=" in seen[0]
+    assert "xlabel=" not in seen[0]
+    assert "nodesep=2" in seen[1]  # room between the programmes for labels set after the layout
+
+    def failing(source: str, fmt: str) -> bytes:
+        raise DinRenderError("Graphviz dot failed: Error: something else")
+
+    monkeypatch.setattr(_portfolio, "run_dot", failing)
+    with pytest.raises(DinRenderError, match="something else"):
+        portfolio_drawing(build, "svg")  # only the ranking failure is worked around

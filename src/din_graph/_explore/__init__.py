@@ -404,13 +404,17 @@ def _drawings(obj: Programme | Portfolio, lang: str, keys: set[str], found: Over
     if not dot_available():
         return out
     if portfolio is not None and len(portfolio.programmes) > 1 and found is not None:
-        from din_graph._render._portfolio import portfolio_dot
+        from din_graph._render._portfolio import EdgeLabels, portfolio_dot, portfolio_drawing
 
-        picture = portfolio_dot(portfolio, found, lang="en" if lang == "en" else "nl", top=40, landscape=True)
-        # Graphviz sometimes cannot rank the clustered picture ("trouble in init_rank"); the sheets still
-        # show every programme, and the overlap list every pair, so the explorer goes on without it.
+        def build(edge_labels: EdgeLabels) -> str:
+            return portfolio_dot(
+                portfolio, found, lang="en" if lang == "en" else "nl", top=40, landscape=True, edge_labels=edge_labels
+            )
+
+        # Should Graphviz fail on both forms of the picture, the sheets still show every
+        # programme and the overlap list every pair: the explorer goes on without it.
         with contextlib.suppress(DinRenderError):
-            out[""] = tag_svg(run_dot(picture, "svg").decode("utf-8"), keys)
+            out[""] = tag_svg(portfolio_drawing(build, "svg").decode("utf-8"), keys)
     return out
 
 

@@ -16,6 +16,7 @@ from din_graph._render._text import Lang
 
 if TYPE_CHECKING:
     from din_graph._analysis._overlap import Overlaps
+    from din_graph._render._portfolio import EdgeLabels
 
 __all__ = ["Engine", "render", "to_dot"]
 
@@ -90,7 +91,14 @@ def to_dot(
 
 
 def _portfolio_dot(
-    portfolio: Portfolio, found: Overlaps | None, *, lang: Lang, top: int, paper: str, landscape: bool | None
+    portfolio: Portfolio,
+    found: Overlaps | None,
+    *,
+    lang: Lang,
+    top: int,
+    paper: str,
+    landscape: bool | None,
+    edge_labels: EdgeLabels = "label",
 ) -> str:
     from din_graph._analysis._overlap import overlaps
     from din_graph._render._portfolio import portfolio_dot
@@ -98,7 +106,13 @@ def _portfolio_dot(
     if found is None:
         found = overlaps(portfolio, progress=False)
     return portfolio_dot(
-        portfolio, found, lang=lang, top=top, paper=paper, landscape=True if landscape is None else landscape
+        portfolio,
+        found,
+        lang=lang,
+        top=top,
+        paper=paper,
+        landscape=True if landscape is None else landscape,
+        edge_labels=edge_labels,
     )
 
 
@@ -217,8 +231,14 @@ def render(
             raise DinRenderError(
                 "the portfolio picture needs Graphviz 'dot'; din_graph.overlap_heatmap() draws the overlaps without it"
             )
-        source = _portfolio_dot(context, overlaps, lang=lang, top=top, paper=paper, landscape=landscape)
-        data = source if fmt == "dot" else run_dot(source, fmt)
+        from din_graph._render._portfolio import portfolio_drawing
+
+        def build(edge_labels: EdgeLabels) -> str:
+            return _portfolio_dot(
+                context, overlaps, lang=lang, top=top, paper=paper, landscape=landscape, edge_labels=edge_labels
+            )
+
+        data = build("label") if fmt == "dot" else portfolio_drawing(build, fmt)
     else:
         drawn = build_sheet(
             target,

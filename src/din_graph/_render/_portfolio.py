@@ -11,17 +11,24 @@ like the sheet.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Literal
+
 from din_graph._analysis._index import DinIndex, index_of
 from din_graph._analysis._overlap import OverlapPair, Overlaps
 from din_graph._analysis._relations import stated_relations
+from din_graph._errors import DinRenderError
 from din_graph._model import Portfolio, Programme
+from din_graph._render._backend import run_dot
 from din_graph._render._dot import FONT, LEVEL_STYLE, paper_size
 from din_graph._render._sheet import format_value
 from din_graph._render._text import Lang, clean, dot_string, dot_tooltip, html, shorten, wrap
 from din_graph._vocab import SHEET_WORDS as WORDS
 from din_graph._vocab import overlap_word
 
-__all__ = ["portfolio_dot"]
+__all__ = ["EdgeLabels", "portfolio_dot", "portfolio_drawing"]
+
+EdgeLabels = Literal["label", "xlabel"]
 
 OVERLAP_COLOUR = "#d46b08"
 #: Relations the contracts state, drawn apart from the suggested overlaps.
@@ -51,11 +58,17 @@ def portfolio_dot(
     top: int = 40,
     paper: str = "a3",
     landscape: bool = True,
+    edge_labels: EdgeLabels = "label",
 ) -> str:
     """DOT text of the portfolio picture with the ``top`` strongest *waarschijnlijk* overlaps.
 
     The *mogelijk* pairs stay in the list (``din overlap``, the report): drawn, they
     would tie every programme to every other.
+
+    ``edge_labels="label"`` lets dot place each pair's label in the layout;
+    ``"xlabel"`` places them after it, with room between the programmes: the way out
+    when dot cannot rank the picture with labelled edges between clusters
+    (``trouble in init_rank``, :func:`portfolio_drawing`).
     """
     words = WORDS[lang]
     index = index_of(portfolio)
@@ -64,7 +77,8 @@ def portfolio_dot(
     title = html(clean(portfolio.name) or portfolio.id) + f" · {html(words['overlap'])}"
     out = [
         "graph portfolio {",
-        f'  graph [rankdir=TB, newrank=true, compound=true, nodesep=0.3, ranksep=0.6, fontname="{FONT}", '
+        f"  graph [rankdir=TB, newrank=true, compound=true, nodesep={0.3 if edge_labels == 'label' else 2.0}, "
+        f'ranksep=0.6, fontname="{FONT}", '
         f'labelloc=t, labeljust=l, pad=0.3, size="{width:g},{height:g}", '
         f'label=<<FONT POINT-SIZE="18" COLOR="#12395c"><B>{title}</B></FONT>>];',
         f'  node [shape=plain, fontname="{FONT}", fontsize=9];',
@@ -79,10 +93,31 @@ def portfolio_dot(
         heads.append(head)
         lasts.append(last)
     out += _grid(heads, lasts)
-    out += _overlap_edges(pairs, lang)
+    out += _facing(pairs, index, [p.id for p in portfolio.programmes])
+    out += _overlap_edges(pairs, lang, edge_labels)
     out += _relation_edges(portfolio, words)
     out.append("}")
     return "\n".join(out) + "\n"
+
+
+def portfolio_drawing(build: Callable[[EdgeLabels], str], fmt: str) -> bytes:
+    """The portfolio picture drawn by dot: ``build(edge_labels)`` gives its DOT text.
+
+    Graphviz cannot always rank labelled edges between clusters at one height (its
+    long-open ``trouble in init_rank``); the picture is then drawn again with its labels
+    placed after the layout.
+
+    Raises
+    ------
+    DinRenderError
+        ``dot`` is missing, or fails on both forms.
+    """
+    try:
+        return run_dot(build("label"), fmt)
+    except DinRenderError as err:
+        if "init_rank" not in str(err):
+            raise
+    return run_dot(build("xlabel"), fmt)
 
 
 def _shown_nodes(portfolio: Portfolio, index: DinIndex, pairs: list[OverlapPair]) -> dict[str, list[str]]:
@@ -153,11 +188,16 @@ def _programme_cluster(
     return out, head, previous
 
 
+def _per_row(programmes: int) -> int:
+    """Programmes in a row of the grid: at most PER_ROW, the rows as even as they can be."""
+    rows = -(-programmes // PER_ROW)
+    return -(-programmes // max(1, rows))
+
+
 def _grid(heads: list[str], lasts: list[str]) -> list[str]:
     """A grid of at most PER_ROW programmes a row, so that a large portfolio stays on the paper."""
     out: list[str] = []
-    rows = -(-len(heads) // PER_ROW)
-    per_row = -(-len(heads) // max(1, rows))
+    per_row = _per_row(len(heads))
     for start in range(0, len(heads), per_row):
         out.append(f"  {{ rank=same; {'; '.join(dot_string(h) for h in heads[start : start + per_row])}; }}")
         if start:
@@ -166,7 +206,29 @@ def _grid(heads: list[str], lasts: list[str]) -> list[str]:
     return out
 
 
-def _overlap_edges(pairs: list[OverlapPair], lang: Lang) -> list[str]:
+def _facing(pairs: list[OverlapPair], index: DinIndex, programmes: list[str]) -> list[str]:
+    """The two ends of each pair at one height, strongest pair first, where neither end is
+    placed yet and both programmes sit in one row of the grid: the pair's line runs straight
+    across instead of crossing the others.
+
+    A node's place in its column follows its strongest pair (:func:`_shown_nodes`), so the
+    heights asked for never contradict the columns' order.
+    """
+    row = {pid: number // _per_row(len(programmes)) for number, pid in enumerate(programmes)}
+    placed: set[str] = set()
+    out: list[str] = []
+    for pair in pairs:
+        a_row = row.get(index.programme_of.get(pair.a, ""))
+        if pair.a in placed or pair.b in placed or a_row is None:
+            continue
+        if a_row != row.get(index.programme_of.get(pair.b, "")):
+            continue
+        placed |= {pair.a, pair.b}
+        out.append(f"  {{ rank=same; {dot_string(pair.a)}; {dot_string(pair.b)}; }}")
+    return out
+
+
+def _overlap_edges(pairs: list[OverlapPair], lang: Lang, edge_labels: EdgeLabels) -> list[str]:
     """One edge per drawn pair: rank, score and two shared words; width by score; bold when
     confirmed in the review file."""
     out: list[str] = []
@@ -179,7 +241,7 @@ def _overlap_edges(pairs: list[OverlapPair], lang: Lang) -> list[str]:
         style = "bold" if pair.review else "solid"
         out.append(
             f'  {dot_string(pair.a)} -- {dot_string(pair.b)} [constraint=false, color="{OVERLAP_COLOUR}", '
-            f"style={style}, penwidth={1 + 4 * pair.score:.2f}, label={dot_string(shorten(label, 60))}, "
+            f"style={style}, penwidth={1 + 4 * pair.score:.2f}, {edge_labels}={dot_string(shorten(label, 60))}, "
             f'fontname="{FONT}", fontsize=8, fontcolor="{OVERLAP_COLOUR}", tooltip={dot_tooltip(tooltip)}];'
         )
     return out
