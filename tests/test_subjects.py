@@ -118,6 +118,35 @@ def test_subjects_are_named_by_words_of_the_text(chosen: list[str]) -> None:
         assert all(set(w.split()) <= folded for w in named)
 
 
+THESAURUS_WORDS = [w for s in builtin_thesaurus().subjects for w in s.words]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from([*THESAURUS_WORDS, "de", "wijk", "stimuleren", "Almelo", "x"]), max_size=8).map(
+            " ".join
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_the_subject_view_reads_each_text_as_the_evidence_does(texts: list[str]) -> None:
+    # Two paths read subjects: the view per distinct word of the corpus, the evidence per
+    # text. A pair's score and the sentence that explains it must name the same subjects.
+    from din_graph._analysis._overlap import _subject_view
+    from din_graph._analysis._text import tokenise
+
+    tokens = tokenise(texts)
+    analyzer = Analyzer(tokens.words_of(len(texts)), places=["Almelo"])
+    reader = SubjectReader(builtin_thesaurus(), analyzer)
+    view = _subject_view(analyzer.without_places(tokens), len(texts), reader)
+    for row, text in enumerate(texts):
+        assert set(view[row].indices.tolist()) == set(reader.subjects(text)), text
+        length = float((view[row].data ** 2).sum())
+        assert length == pytest.approx(reader.coverage(text) if reader.subjects(text) else 0.0, abs=1e-5), text
+
+
 def test_thesaurus_loads_lazily() -> None:
     code = (
         "import din_graph, din_graph._analysis._overlap as o, din_graph._analysis._subjects as s;"
