@@ -206,14 +206,20 @@ def mutated_text_case(programme: Programme, suffix: str, steps: list[tuple[str, 
             survives(loaded, folder)
 
 
+def broken_almelo(tmp: str, name: str, steps: list[tuple[str, float, float, bytes]]) -> Path:
+    """A copy of the Almelo portfolio in ``tmp`` with the file ``name`` broken; its folder."""
+    folder = Path(tmp) / "almelo"
+    folder.mkdir()
+    for source in (ROOT / "examples" / "almelo").iterdir():
+        (folder / source.name).write_bytes(source.read_bytes())
+    path = folder / name
+    path.write_bytes(mutate(path.read_bytes(), steps))
+    return folder
+
+
 def mutated_example_case(name: str, steps: list[tuple[str, float, float, bytes]]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "almelo"
-        folder.mkdir()
-        for source in (ROOT / "examples" / "almelo").iterdir():
-            (folder / source.name).write_bytes(source.read_bytes())
-        path = folder / name
-        path.write_bytes(mutate(path.read_bytes(), steps))
+        folder = broken_almelo(tmp, name, steps)
         loaded = load_or_refuse(folder)
         if loaded is not None:
             survives(loaded, Path(tmp))
@@ -250,12 +256,7 @@ def cli_case(name: str, steps: list[tuple[str, float, float, bytes]]) -> None:
     from din_graph._cli import main
 
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "almelo"
-        folder.mkdir()
-        for source in (ROOT / "examples" / "almelo").iterdir():
-            (folder / source.name).write_bytes(source.read_bytes())
-        path = folder / name
-        path.write_bytes(mutate(path.read_bytes(), steps))
+        folder = broken_almelo(tmp, name, steps)
         FILES["read"] += 1
         for command in (["validate"], ["check", "--format", "json"], ["summary"]):
             out, err = io.StringIO(), io.StringIO()
