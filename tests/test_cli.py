@@ -170,7 +170,10 @@ def test_overlap_json_shape_and_options() -> None:
     assert "almelo-duurzaamheid/E23  Inwoners ondersteunen bij duurzame initiatieven\n" in out
     assert "almelo-leefbare-wijken-en-dorpen/BB2  Verschillende bewonersinitiatieven\n" in out
     assert "  1. 0.67  waarschijnlijk  inspanning–inspanning\n" in out
-    assert "      Beide noemen verduurzamen, woningen; beide gaan over energietransitie van woningen" in out
+    assert (
+        "      Beide noemen verduurzamen, woningen; beide gaan over energietransitie van woningen en gebouwen"
+        " (energielabel / energiebesparende).\n"
+    ) in out
     assert "en nog " in out
     code, out, _ = run("overlap", "examples/almelo", "--format", "markdown", "--lang", "en", "--top", "3")
     assert "| `almelo-leefbare-wijken-en-dorpen/EK1` Tegengaan hittestress |" in out

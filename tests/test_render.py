@@ -561,7 +561,8 @@ def test_programmes_portfolios_and_findings_show_themselves(almelo: din_graph.Po
     assert almelo._repr_svg_() is None  # the portfolio picture needs Graphviz: Jupyter falls back to text
     table = din_graph.overlaps(almelo, progress=False)._repr_html_()
     assert "E23" in table
-    assert "beide noemen hittestress; beide gaan over klimaatadaptatie" in table  # why each pair is listed
+    # why each pair is listed, the whole sentence
+    assert "beide noemen hittestress; beide gaan over klimaatadaptatie (wateroverlast / hittestress).<" in table
     assert "waarschijnlijk" in table
     html = din_graph.check(small(name="<b>x</b>", efforts=[{"id": "E1", "title": "<i>los</i>"}]))._repr_html_()
     assert "&lt;i&gt;los&lt;/i&gt;" in html
