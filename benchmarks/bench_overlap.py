@@ -7,12 +7,18 @@ Usage::
     .venv/bin/python benchmarks/bench_overlap.py --sizes 2000,100000 --baseline-max 2000 --repeat 3
     .venv/bin/python benchmarks/bench_overlap.py --settings held-out --sizes 2000 --held-out-seeds 101,202,303
     .venv/bin/python benchmarks/bench_overlap.py --finder-args '{"candidates_per_node": 10}'  # overlaps() keywords
+    .venv/bin/python benchmarks/bench_overlap.py --settings tune-paraphrase --sizes 2000 --paraphrase-seeds 11,12,13
 
 **Two setting sets.**  *tune* is ``overlap_corpus.overlap_corpus`` (seed 7 by
 default): the generator the finder was built and tuned on; *tune-elsewhere* is
 the same generator with ``elsewhere_share=0.5`` (half the planted pairs get a
 same-subject effort in another wijk, see its docstring), for "same place beats
-elsewhere" (tune data too: its figures may be tuned on).  *held-out* is
+elsewhere" (tune data too: its figures may be tuned on).  *tune-paraphrase* is
+``overlap_paraphrase.paraphrase_corpus`` (seed 11 by default; 11 to tune, 12 and
+13 to check): a second tune generator written apart from the first, closer to
+real contracts (another author's rewrite in another programme, effort–goal
+pairs, same subject elsewhere, same words on another subject, 5–15 programmes;
+see its docstring).  *held-out* is
 ``overlap_heldout.held_out_corpus`` (seed 101 by default; 101, 202, 303 are its
 seeds): other templates, subjects, places, paraphrase patterns and distractors,
 never used for tuning.  The held-out figures are the ones that count; see the
@@ -25,20 +31,23 @@ docstrings of both modules for what they plant.
   efforts; held-out: efforts and operational goals), the share that is planted
   *or legitimately the same subject by construction* (held-out: the same
   subject, whatever the place or setting; tune: the same two topic compounds,
-  which only planted pairs share).  Pairs touching an unlabelled node (a tune
-  goal, a held-out strategic goal) are not judged; *judged* says how many were;
+  which only planted pairs share; tune-paraphrase: the same subject label,
+  whatever the instrument or place).  Pairs touching an unlabelled node (a tune
+  goal, a held-out or tune-paraphrase strategic goal) are not judged; *judged*
+  says how many were;
 * *P@R*: the same precision over the first R judged pairs of the list, R the
   number of planted pairs (what an advisor reading the top of the list sees);
 * *recall@1*: for each planted pair, whether the rewrite is its base effort's
   best match: the partner of the base effort's highest-scoring listed pair.
   A partner with the same subject, setting and place as the rewrite counts as
-  the rewrite (held-out only: the two are interchangeable by construction).
+  the rewrite (held-out; tune-paraphrase: the same subject label, instrument and
+  place; the two are interchangeable by construction).
   Where several partners tie at the top score, the pair counts for the share
   of them that are right (what a random tie-break would give); a base effort
   not in the list counts 0;
 * *at max*: the share of listed pairs whose score equals the list's highest
   score (scores that do not rank pile up there);
-* *rewrite > elsewhere* (tune-elsewhere, printed below the table): of the base
+* *rewrite > elsewhere* (tune-elsewhere and tune-paraphrase, printed below the table): of the base
   efforts with a same-subject effort in another wijk, the share whose rewrite
   scores above that effort (an unlisted rewrite loses, an unlisted other effort
   loses to a listed rewrite).
@@ -79,7 +88,7 @@ from typing import Any, NamedTuple
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-DEFAULT_SEEDS = {"tune": (7,), "tune-elsewhere": (7,), "held-out": (101,)}
+DEFAULT_SEEDS = {"tune": (7,), "tune-elsewhere": (7,), "tune-paraphrase": (11,), "held-out": (101,)}
 ELSEWHERE_SHARE = 0.5
 BASELINE_MIN_SCORE = 0.3
 TARGETS = {2000: 5.0, 100000: 30.0}
@@ -149,6 +158,8 @@ class Judge:
     roles: dict[str, str] = field(default_factory=dict)
     labels: dict[str, tuple[Any, Any, Any]] = field(default_factory=dict)
     elsewhere: dict[str, str] = field(default_factory=dict)
+    kinds: dict[str, str] = field(default_factory=dict)
+    """What each node was planted as (tune-paraphrase: base, rewrite, goal, elsewhere, same-words, other)."""
 
     def relation(self, base: str, other: str | None) -> str:
         """How a node that beat a rewrite relates to the base effort (held-out labels)."""
@@ -172,6 +183,13 @@ def corpus(setting: str, size: int, seed: int) -> tuple[Any, Judge]:
         tune = overlap_corpus(size, seed=seed, elsewhere_share=ELSEWHERE_SHARE if setting == "tune-elsewhere" else 0.0)
         subject = {key: frozenset(topic) for key, topic in tune.topics.items()}
         return tune.portfolio, Judge(tune.planted, subject, elsewhere=dict(tune.elsewhere))
+    if setting == "tune-paraphrase":
+        from overlap_paraphrase import paraphrase_corpus
+
+        para = paraphrase_corpus(size, seed=seed)
+        return para.portfolio, Judge(
+            para.planted, dict(para.subject), dict(para.spot), elsewhere=dict(para.elsewhere), kinds=dict(para.kinds)
+        )
     from overlap_heldout import held_out_corpus
 
     held = held_out_corpus(size, seed=seed)
@@ -336,6 +354,8 @@ def measure(setting: str, size: int, seed: int, args: argparse.Namespace, tmp: P
     rows = [Row(setting, seed, size, efforts, nodes, m, runs[m], quality(runs[m][0].found, judge)) for m in modes]
     if args.explain and setting == "held-out":
         explain(runs["finder"][0].found, judge, portfolio)
+    if args.explain and setting == "tune-paraphrase":
+        explain_paraphrase(runs["finder"][0].found, judge, portfolio, args.explain_examples)
     file.unlink()
     return rows
 
@@ -480,24 +500,80 @@ def explain(found: list[Found], judge: Judge, portfolio: Any) -> None:
         print()
 
 
+def explain_paraphrase(found: list[Found], judge: Judge, portfolio: Any, examples: int) -> None:
+    """Tune-paraphrase misses: what the base effort's best match was, and examples."""
+    texts, kind_of = {}, {}
+    for p in portfolio.programmes:
+        for node in [*p.strategic_goals, *p.operational_goals, *p.efforts]:
+            texts[f"{p.id}/{node.id}"] = f"{node.title} | {getattr(node, 'description', None) or ''}".rstrip(" |")
+    listed = {frozenset((f.a, f.b)): (rank, f.score) for rank, f in enumerate(found, start=1)}
+    hits = best_match_hits(found, judge)
+    best: dict[str, Found] = {}
+    for f in found:
+        for me in (f.a, f.b):
+            if me not in best or f.score > best[me].score:
+                best[me] = f
+    winners: Counter[str] = Counter()
+    shown: Counter[str] = Counter()
+    for base, rewrite in judge.planted:
+        kind = "goal" if rewrite.split("/")[1].startswith("D") else "rewrite"
+        if hits[base, rewrite] >= 1:
+            continue
+        top = best.get(base)
+        other = None if top is None else (top.b if top.a == base else top.a)
+        if frozenset((base, rewrite)) not in listed:
+            why = "not listed"
+        elif other is None:
+            why = "base not listed"
+        elif other == rewrite:
+            why = "tied"
+        else:
+            same = judge.subject.get(other) == judge.subject.get(base)
+            why = f"beaten by {judge.kinds.get(other, 'goal')} ({'same' if same else 'other'} subject)"
+        winners[f"{kind}: {why}"] += 1
+        kind_of[base] = f"{kind}: {why}"
+        if shown[f"{kind}: {why}"] < examples:
+            shown[f"{kind}: {why}"] += 1
+            at = listed.get(frozenset((base, rewrite)))
+            print(f"[{kind}: {why}]")
+            print(f"  base    {base}: {texts[base]}")
+            print(f"  partner {rewrite}: {texts[rewrite]}  [{'not listed' if at is None else f'#{at[0]} {at[1]:.3f}'}]")
+            if top is not None and other != rewrite:
+                print(f"  best    {other}: {texts[other]}  [{top.score:.3f}]")
+    print("\ntune-paraphrase misses (recall@1 below 1), by kind of pair and what the base effort's best match was:")
+    for what, count in winners.most_common():
+        print(f"  {what:<50} {count:>5}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--settings", default="tune,held-out", help="tune, tune-elsewhere, held-out (comma-separated)")
+    parser.add_argument(
+        "--settings", default="tune,held-out", help="tune, tune-elsewhere, tune-paraphrase, held-out (comma-separated)"
+    )
     parser.add_argument("--sizes", default="2000,10000,100000")
     parser.add_argument("--baseline-max", type=int, default=10000, help="largest size the exhaustive baseline runs at")
     parser.add_argument("--tune-seeds", default="7")
+    parser.add_argument(
+        "--paraphrase-seeds", default="11", help="tune-paraphrase seeds: 11 to tune, 12 and 13 to check"
+    )
     parser.add_argument("--held-out-seeds", default="101")
     parser.add_argument("--repeat", type=int, default=1, help="timed runs per size and mode, alternating")
     parser.add_argument("--core", type=int, default=0, help="the core every run is pinned to")
     parser.add_argument("--finder-args", default='{"progress": false}', help="keyword arguments of overlaps(), JSON")
-    parser.add_argument("--explain", action="store_true", help="held-out misses by pattern, with examples")
+    parser.add_argument("--explain", action="store_true", help="held-out or tune-paraphrase misses, with examples")
+    parser.add_argument("--explain-examples", type=int, default=2, help="examples per kind of miss (tune-paraphrase)")
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(*args.child)
         return
     print("$ " + " ".join(["benchmarks/bench_overlap.py", *sys.argv[1:]]))
-    seeds = {"tune": args.tune_seeds, "tune-elsewhere": args.tune_seeds, "held-out": args.held_out_seeds}
+    seeds = {
+        "tune": args.tune_seeds,
+        "tune-elsewhere": args.tune_seeds,
+        "tune-paraphrase": args.paraphrase_seeds,
+        "held-out": args.held_out_seeds,
+    }
     rows: list[Row] = []
     with tempfile.TemporaryDirectory() as tmp:
         for setting in args.settings.split(","):
