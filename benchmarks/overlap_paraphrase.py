@@ -66,6 +66,7 @@ import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from din_graph import Portfolio
@@ -279,52 +280,66 @@ OBJECT_KINDS = (
     "sportpark",
     "haven",
 )
-OBJECT_NAMES = (
-    "De Kamp",
-    "Het Anker",
-    "De Regenboog",
-    "De Wielewaal",
-    "Brinkhof",
-    "De Klimop",
-    "Het Baken",
-    "Zonnehof",
-    "De Esdoorn",
-    "Het Veldje",
-    "De Lindeboom",
-    "De Vlonder",
-    "Het Kompas",
-    "De Meander",
-    "Scholtenhof",
-    "De Zwaluw",
-    "Het Podium",
-    "De Berkel",
-    "Oldenhove",
-    "De Tol",
-    "Het Wapen",
-    "De Kolk",
-    "Hofstede",
-    "De Pelikaan",
-    "Ravelijn",
-    "De Hazelnoot",
-    "Weidezicht",
-    "De Uitkijk",
-    "Het Spectrum",
-    "De Boog",
-    "Vossenhol",
-    "De Beuk",
+# Proper names of objects: a front and a back, each name used in one place only.
+_OBJECT_FRONTS = (
+    "Linde",
+    "Esse",
+    "Berken",
+    "Molen",
+    "Wilgen",
+    "Beuken",
+    "Eiken",
+    "Vlier",
+    "Hazel",
+    "Mossel",
+    "Brem",
+    "Heide",
+    "Klaver",
+    "Zonne",
+    "Vogel",
+    "Sterren",
+    "Regen",
+    "Wind",
+    "Akker",
+    "Veen",
+    "Zand",
+    "Burcht",
     "Lariks",
-    "De Horst",
-    "Marke",
-    "Het Stroomdal",
-    "Waterrijk",
-    "De Sprong",
-    "Kleine Beer",
-    "Het Ooievaarsnest",
-    "De Wending",
-    "Bolwerk",
-    "De Eendracht",
-    "Mozaïek",
-    "De Ster",
+    "Ooievaars",
+    "Zwaluw",
+    "Kievits",
+    "Meidoorn",
+    "Hulst",
+    "Vossen",
+    "Dassen",
+    "Lijster",
+    "Egel",
+)
+_OBJECT_BACKS = (
+    "hof",
+    "hoek",
+    "rode",
+    "horst",
+    "kamp",
+    "veld",
+    "weide",
+    "stede",
+    "borgh",
+    "lo",
+    "beek",
+    "dijk",
+    "kade",
+    "hage",
+    "werf",
+    "wiek",
+    "schans",
+    "poort",
+    "stee",
+    "nest",
+    "dal",
+    "laan",
+    "plas",
+    "oord",
 )
 OBJECTS_PER_PLACE = 12
 
@@ -502,8 +517,63 @@ _ABBREVIATIONS = (
     (" met betrekking tot ", " m.b.t. "),
     (" ten behoeve van ", " t.b.v. "),
 )
-_NAME_FRONT = ("Samen", "Buurt", "Thuis", "Slim", "Sterk", "Vitaal", "Fris", "Helder", "Kleur", "Zon", "Hart", "Wijs")
-_NAME_BACK = ("kracht", "punt", "lab", "net", "kompas", "route", "plein", "werk", "baken", "draad", "stek", "vonk")
+_NAME_FRONT = (
+    "Samen",
+    "Buurt",
+    "Thuis",
+    "Slim",
+    "Sterk",
+    "Vitaal",
+    "Fris",
+    "Helder",
+    "Kleur",
+    "Zon",
+    "Hart",
+    "Wijs",
+    "Vrij",
+    "Stad",
+    "Licht",
+    "Fit",
+    "Blij",
+    "Top",
+    "Vol",
+    "Goed",
+    "Warm",
+    "Open",
+    "Trots",
+    "Snel",
+    "Rijk",
+    "Puur",
+    "Mee",
+)
+_NAME_BACK = (
+    "kracht",
+    "punt",
+    "lab",
+    "net",
+    "kompas",
+    "route",
+    "plein",
+    "werk",
+    "baken",
+    "draad",
+    "stek",
+    "vonk",
+    "loods",
+    "haven",
+    "brug",
+    "kring",
+    "spoor",
+    "bron",
+    "sprong",
+    "vuur",
+    "kiem",
+    "schakel",
+    "veer",
+    "boog",
+    "ster",
+    "zaad",
+)
 
 
 @dataclass(frozen=True)
@@ -578,10 +648,23 @@ def _same_place(rng: random.Random, place: str | None) -> str | None:
     return place
 
 
+@lru_cache(maxsize=1)
+def _all_objects() -> dict[str, list[tuple[str, str]]]:
+    """Each place's objects, their names used nowhere else (the same every run)."""
+    rng = random.Random("objects")
+    taken = {p.casefold() for p in _places()}
+    names = [f + b for f in _OBJECT_FRONTS for b in _OBJECT_BACKS if (f + b).casefold() not in taken]
+    rng.shuffle(names)
+    out = {}
+    for k, place in enumerate(_places()):
+        mine = names[k * OBJECTS_PER_PLACE : (k + 1) * OBJECTS_PER_PLACE]
+        out[place] = [(rng.choice(OBJECT_KINDS), name) for name in mine]
+    return out
+
+
 def _objects(place: str) -> list[tuple[str, str]]:
-    """The objects of a place (the same every run: drawn from the place's name)."""
-    rng = random.Random(place)
-    return [(rng.choice(OBJECT_KINDS), rng.choice(OBJECT_NAMES)) for _ in range(OBJECTS_PER_PLACE)]
+    """The objects of a place."""
+    return _all_objects()[place]
 
 
 def _thing(rng: random.Random, thing: tuple[str, str] | None, *, second: bool = False) -> str:
