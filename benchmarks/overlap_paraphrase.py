@@ -228,7 +228,7 @@ INSTRUMENTS: tuple[tuple[str, str], ...] = (
     ("netwerkbijeenkomsten", "bijeenkomsten voor het netwerk"),
     ("keukentafelgesprekken", "gesprekken aan de keukentafel"),
     ("lespakket", "pakket met lesmateriaal"),
-    ("wijkaanpak", "aanpak per wijk"),
+    ("buurtwerkplaats", "werkplaats in de buurt"),
     ("energiecoaches", "coaches voor energiebesparing"),
     ("werkgroep", "werkgroepen"),
     ("verordening", "nieuwe verordening"),
@@ -598,6 +598,7 @@ class _Node:
     local_id: str = ""
     track: str = ""
     serves: str = ""  # the operational goal (local id) an effort contributes to
+    thing_text: str = ""  # how its text names its object
 
 
 @dataclass(frozen=True)
@@ -765,10 +766,10 @@ class _Writer:
             title = f"{title} {where}"
         return title, description
 
-    def placed(self, title: str, description: str, place: str | None, thing: str) -> str:
-        """The description, naming the place and object where neither text does (mostly)."""
+    def placed(self, title: str, description: str, place: str | None, thing: str, *, always: bool = False) -> str:
+        """The description, naming the place and object where neither text does (mostly; ``always``: always)."""
         missing = [w for w in (_in(place) if place else "", thing) if w and w not in title + description]
-        if missing and self.rng.random() < 0.85:
+        if missing and (always or self.rng.random() < 0.85):
             description = f"{description.rstrip('.')} {' '.join(missing)}."
         return description
 
@@ -898,6 +899,7 @@ class _Builder:
         shape: int | None = None,
         act: int | None = None,
         thing: str = "",
+        always_placed: bool = False,
     ) -> None:
         rng = self.rng
         tracks = self.programmes[node.programme][1]
@@ -919,15 +921,23 @@ class _Builder:
             description = _abbreviate(description)
         if rng.random() < 0.25 and len(description) > 40:
             description = title + "."  # the contract repeats its title
-        description = self.writer.placed(title, description, place, thing)
+        node.thing_text = thing
+        description = self.writer.placed(title, description, place, thing, always=always_placed)
         if self.tracked[node.programme]:
             title = f"{node.track} - {title}"
         node.title, node.description = title, description
         node.topic = _Topic(node.topic.subject, node.topic.instrument, place, node.topic.name, node.topic.thing)
 
+    def state_place(self, node: _Node) -> None:
+        """A planted pair's base names its place and object: a reader could not tell its rewrite otherwise."""
+        node.description = self.writer.placed(
+            node.title, node.description, node.topic.place, node.thing_text, always=True
+        )
+
     def rewrite(self, programme: int, base: _Node) -> _Node:
         """The base effort as a second author in another programme writes it."""
         rng = self.rng
+        self.state_place(base)
         topic = base.topic
         shared_owner = rng.random() < 0.25
         shared_partner = rng.random() < 0.25 and base.partners
@@ -945,7 +955,13 @@ class _Builder:
         node.listed_area = place is not None and rng.random() < 0.4
         thing = _thing(rng, topic.thing, second=True) if rng.random() < 0.85 else ""
         self.write(
-            node, naming, _instrument(rng, topic.instrument, form), place, name_kept=rng.random() < 0.4, thing=thing
+            node,
+            naming,
+            _instrument(rng, topic.instrument, form),
+            place,
+            name_kept=rng.random() < 0.4,
+            thing=thing,
+            always_placed=True,
         )
         if rng.random() < 0.08:
             node.description = _typo(rng, node.description)
@@ -989,6 +1005,7 @@ def paraphrase_corpus(n_efforts: int, *, seed: int = DEFAULT_SEED) -> Paraphrase
         cursor += 1
         kinds[base_index] = "base"
         base = builder.nodes[base_index]
+        builder.state_place(base)
         goal_pairs.append((base_index, rng.choice([p for p in range(n_programmes) if p != base.programme])))
     elsewhere: list[tuple[int, int]] = []
     pairs_for_elsewhere = [b for b, _ in planted] + [b for b, _ in goal_pairs]
