@@ -922,6 +922,9 @@ class _Builder:
         if rng.random() < 0.25 and len(description) > 40:
             description = title + "."  # the contract repeats its title
         node.thing_text = thing
+        if instrument.casefold() not in (title + description).casefold() and rng.random() < 0.9:
+            # what is done is named: an effort is an act, not only a subject
+            description = f"{description.rstrip('.')} met {instrument}."
         description = self.writer.placed(title, description, place, thing, always=always_placed)
         if self.tracked[node.programme]:
             title = f"{node.track} - {title}"
