@@ -1,44 +1,42 @@
 """Cross-programme overlap: a ranked, explained list of pairs for an advisor to review.
 
-Five stages, each one function:
+Five stages, each one function (docs/overlap.md explains each and its settings):
 
-1. **texts** (:func:`_nodes`): every goal and effort becomes a text — its title
-   (without its track's name in front) and description, a goal's criteria too —
-   with its owner, partners, areas and links;
-2. **features** (:func:`_features`): each text tokenised once and each distinct
-   word analysed once (``_text.tokenise``, ``Analyzer.counts``); TF-IDF views, one over
-   *terms* (Snowball stems of content words and of their compound parts, see
-   ``_text``; common Dutch words weigh less) and one over character 3–5-grams of
-   the content words (inflections, compounds written apart, typos);
-3. **candidates** (:func:`_candidates`): each node's ``candidates_per_node`` best
-   partners of other programmes by the pairs of terms they share, and by single
-   terms (chunked sparse products; pairs and terms used by very many nodes are
-   left out of this search only);
-4. **scores** (:func:`_scores`): text similarity (the views' cosines, mixed)
-   raised by shared owner, partner, area, explicit links and related programmes,
-   lowered where the two name places that lie apart, measured against each node's
-   best match in the other's programme, and mapped to [0, 1) so that scores rank
-   and never pile up at the top;
+1. **texts** (:func:`_nodes`): every goal and effort as a text with its context,
+   owner, partners, areas and links;
+2. **features** (:func:`_features`): TF-IDF views of the texts' terms (``_text``),
+   character n-grams, terms with context, and the subjects they name (``_subjects``);
+3. **candidates** (:func:`_candidates`): each node's best partners in other programmes;
+4. **scores** (:func:`_scores`): text similarity raised or lowered by the other
+   signals, measured against each node's best match in the other's programme, in [0, 1);
 5. **evidence** (:func:`_evidence`): the words both texts share as written, the
    other signals, and one sentence saying why the pair is listed.
-
-Pairs scoring at least ``threshold`` are listed, best first, in two bands
-(:data:`LIKELY` and above: *waarschijnlijk*; below: *mogelijk*); docs/overlap.md
-says what a score means on the real evaluation set.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, get_args
 
-from din_graph._analysis._areas import AreaActivity, Areas, in_area
+from din_graph._analysis._areas import Areas
 from din_graph._analysis._index import owner_identity, reference_key
-from din_graph._analysis._subjects import SubjectReader, Thesaurus, thesaurus_for
+from din_graph._analysis._overlap_result import (
+    LIKELY,
+    Band,
+    Evidence,
+    OverlapCluster,
+    OverlapPair,
+    Overlaps,
+    PairKind,
+    ProgrammePair,
+    StaleDecision,
+    SuggestedLink,
+)
+from din_graph._analysis._subjects import SubjectReader, thesaurus_for
 from din_graph._analysis._text import DEFAULT_SYNONYMS, Analyzer, Tokens, fold, strip_track, tokenise, words
 from din_graph._errors import DinArgumentError
 from din_graph._gc import gc_paused
@@ -51,40 +49,17 @@ if TYPE_CHECKING:
     import numpy as np
     import scipy.sparse as sp
 
-__all__ = [
-    "DEFAULT_SYNONYMS",
-    "DEFAULT_THRESHOLD",
-    "DEFAULT_WEIGHTS",
-    "LIKELY",
-    "AreaActivity",
-    "Evidence",
-    "OverlapCluster",
-    "OverlapPair",
-    "Overlaps",
-    "ProgrammePair",
-    "StaleDecision",
-    "SuggestedLink",
-    "in_area",
-    "overlaps",
-]
-
-PairKind = Literal["effort-effort", "goal-goal", "effort-goal"]
-Band = Literal["likely", "possible"]
+__all__ = ["DEFAULT_THRESHOLD", "DEFAULT_WEIGHTS", "LIKELY", "overlaps"]
 
 #: Pairs scoring at least this are listed (the bar of the *mogelijk* band); set on
 #: the tuning split of the real evaluation set (docs/overlap.md).
 DEFAULT_THRESHOLD = 0.05
-#: Pairs scoring at least this are *waarschijnlijk* (docs/overlap.md).
-LIKELY = 0.4
 #: Shares of the four views in text similarity: terms, character n-grams, terms with
 #: context, subjects (set on the tune split of the real evaluation set, docs/overlap.md).
 SHARES = (0.5, 0.3, 0.2, 0.1)
 #: The subjects' share in the candidate search: more than in the scores, so that a node
 #: whose partners share only a subject with it (*ontstenen* ~ *hittestress*) still proposes them.
 SEARCHED_SUBJECTS = 0.3
-#: How much a better match of either node in the other's programme lowers a pair's
-#: score (see :func:`_scores`).
-RIVAL = 1.0
 #: Raw similarity (text times signals) that maps to a score of one half.
 HALF = 0.3
 #: The candidate search looks for nodes sharing two of each node's TOP_TERMS heaviest
@@ -112,178 +87,6 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "link": 0.3,
     "related": 0.05,
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """One signal behind an overlap: its name, its value in [0, 1], and what is shared."""
-
-    signal: str
-    value: float
-    shared: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class OverlapPair:
-    """Two nodes of different programmes that may overlap; ``a < b``.
-
-    ``rank`` is the place in the list (1 is the best), ``band`` ``"likely"`` or
-    ``"possible"``, ``review`` ``"confirmed"`` when a review file confirmed it.
-    :attr:`evidence` and :attr:`reason` (one sentence saying why the pair is
-    listed) are worked out when first read: a large portfolio lists many pairs,
-    and an advisor reads the first.
-    """
-
-    a: str
-    b: str
-    kind: PairKind
-    score: float
-    rank: int = 0
-    band: Band = "possible"
-    review: Literal["confirmed"] | None = None
-    note: str = ""
-    explain: Callable[[], tuple[tuple[Evidence, ...], str]] | None = field(default=None, compare=False, repr=False)
-    _explained: list[tuple[tuple[Evidence, ...], str]] = field(default_factory=list, compare=False, repr=False)
-
-    @property
-    def evidence(self) -> tuple[Evidence, ...]:
-        """The signals behind the pair: the words both texts share as written, then the others."""
-        return self._why()[0]
-
-    @property
-    def reason(self) -> str:
-        """One sentence saying why the pair is listed."""
-        return self._why()[1]
-
-    def _why(self) -> tuple[tuple[Evidence, ...], str]:
-        if not self._explained:
-            self._explained.append(self.explain() if self.explain is not None else ((), ""))
-        return self._explained[0]
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain dict as ``din overlap --format json`` prints it."""
-        out = {
-            "rank": self.rank,
-            "a": self.a,
-            "b": self.b,
-            "kind": self.kind,
-            "score": self.score,
-            "band": self.band,
-            "reason": self.reason,
-            "evidence": [asdict(e) for e in self.evidence],
-        }
-        if self.review:
-            out["review"] = self.review
-            out["note"] = self.note
-        return out
-
-
-@dataclass(frozen=True, slots=True)
-class ProgrammePair:
-    """How much two programmes overlap.
-
-    ``score`` is the share of the two programmes' nodes (goals and efforts) that
-    take part in at least one listed pair between them; ``count`` the number of pairs.
-    """
-
-    a: str
-    b: str
-    score: float
-    count: int
-
-
-@dataclass(frozen=True, slots=True)
-class OverlapCluster:
-    """Nodes of two or more programmes connected by *waarschijnlijk* overlaps."""
-
-    nodes: tuple[str, ...]
-    programmes: tuple[str, ...]
-    score: float
-    """The highest pair score inside the cluster."""
-
-
-@dataclass(frozen=True, slots=True)
-class SuggestedLink:
-    """An effort of one programme whose text likely matches a goal of another: a candidate
-    cross-programme ``contributes_to`` link.  Its :attr:`evidence` is the pair's, worked
-    out when first read (a large portfolio suggests tens of thousands)."""
-
-    effort: str
-    goal: str
-    score: float
-    pair: OverlapPair = field(compare=False, repr=False)
-    """The *waarschijnlijk* pair behind the suggestion."""
-
-    @property
-    def evidence(self) -> tuple[Evidence, ...]:
-        """The pair's evidence: the words both texts share as written, then the other signals."""
-        return self.pair.evidence
-
-
-@dataclass(frozen=True, slots=True)
-class StaleDecision:
-    """A review-file decision on a pair one of whose nodes no longer exists."""
-
-    a: str
-    b: str
-    missing: tuple[str, ...]
-    decision: str
-    line: int | None = None
-
-
-@dataclass(frozen=True)
-class Overlaps:
-    """The result of :func:`overlaps`: the ranked pairs and what they add up to."""
-
-    pairs: tuple[OverlapPair, ...]
-    programme_pairs: tuple[ProgrammePair, ...]
-    clusters: tuple[OverlapCluster, ...]
-    suggested_links: tuple[SuggestedLink, ...]
-    threshold: float
-    weights: dict[str, float] = field(default_factory=dict)
-    candidates_scored: int = 0
-    """Candidate pairs scored (each node's best partners, joined)."""
-    likely: float = LIKELY
-    dismissed: int = 0
-    """Pairs left out because the review file dismissed them."""
-    stale: tuple[StaleDecision, ...] = ()
-    """Review decisions on pairs whose node no longer exists."""
-    more: int = 0
-    """Pairs at or above the threshold beyond ``pairs`` (when :func:`overlaps` was given ``top``)."""
-
-    def top(self, n: int) -> tuple[tuple[OverlapPair, ...], int]:
-        """The best ``n`` pairs and how many more are listed."""
-        return self.pairs[: max(0, n)], self.more + max(0, len(self.pairs) - max(0, n))
-
-    def matrix(self) -> dict[str, dict[str, float]]:
-        """Programme × programme overlap scores (symmetric, 1.0 on the diagonal)."""
-        programmes = sorted({p for pair in self.programme_pairs for p in (pair.a, pair.b)})
-        out = {a: {b: (1.0 if a == b else 0.0) for b in programmes} for a in programmes}
-        for pair in self.programme_pairs:
-            out[pair.a][pair.b] = out[pair.b][pair.a] = pair.score
-        return out
-
-    def _repr_html_(self) -> str:
-        from din_graph._strings import html_table
-
-        rows = ((str(p.rank), f"{p.score:.2f}", overlap_word(f"band.{p.band}"), p.a, p.b, p.reason) for p in self.pairs)
-        header = ["#", "score", overlap_word("column.band"), "a", "b", overlap_word("column.why")]
-        return html_table(header, rows, caption=f"{len(self.pairs)} {overlap_word('pairs')} ≥ {self.threshold:.2f}")
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of ``din overlap --format json``."""
-        return {
-            "pairs": [p.to_dict() for p in self.pairs],
-            "programme_pairs": [asdict(p) for p in self.programme_pairs],
-            "clusters": [asdict(c) for c in self.clusters],
-            "suggested_links": [
-                {"effort": s.effort, "goal": s.goal, "score": s.score, "evidence": [asdict(e) for e in s.evidence]}
-                for s in self.suggested_links
-            ],
-            "dismissed": self.dismissed,
-            "stale": [asdict(s) for s in self.stale],
-            "more": self.more,
-        }
 
 
 def overlaps(
@@ -363,15 +166,15 @@ def overlaps(
     >>> ontstenen.reason
     'Beide gaan over klimaatadaptatie (ontstenen, afkoppelen, regenwater / hittestress).'
     """
+    import numpy as np
+
     pf = _as_portfolio(portfolio)
-    w = dict(DEFAULT_WEIGHTS)
     unknown = set(weights or {}) - set(DEFAULT_WEIGHTS)
     if unknown:
         raise DinArgumentError(f"unknown overlap weight(s) {sorted(unknown)}; known: {sorted(DEFAULT_WEIGHTS)}")
-    w.update(weights or {})
-    wanted = set(kinds)
-    if not wanted <= {"effort-effort", "goal-goal", "effort-goal"}:
-        known = {"effort-effort", "goal-goal", "effort-goal"}
+    w = DEFAULT_WEIGHTS | (weights or {})
+    wanted, known = set(kinds), set(get_args(PairKind))
+    if not wanted <= known:
         raise DinArgumentError(f"unknown pair kind(s) {sorted(wanted - known)}; known: {sorted(known)}")
     if candidates_per_node < 1 or (top is not None and top < 0):
         raise DinArgumentError(f"candidates_per_node must be at least 1, top at least 0: {candidates_per_node}, {top}")
@@ -381,121 +184,90 @@ def overlaps(
     decisions = load_review(review) if isinstance(review, str | Path) else review
     thesaurus = thesaurus_for(subjects)
     given = {fold(word).strip(): fold(other).strip() for word, other in (synonyms or {}).items()}
-    meant = DEFAULT_SYNONYMS | given if synonyms != {} else {}
     with gc_paused():  # the stages build many small objects that all survive the run
-        return _overlaps(
-            pf,
+        areas = Areas(pf)
+        nodes = _nodes(pf, areas)
+        stale = _stale(decisions, {n.key for n in nodes}) if decisions else ()
+        if not nodes:
+            return Overlaps((), (), (), (), threshold, w, stale=stale)
+        texts = _texts(nodes)
+        # The bar counts each text read, the features of each node, and each node searched.
+        bar = _progress_bar(len(nodes), enabled=progress, steps=len(texts) + 2 * len(nodes))
+        tokens = tokenise(texts, progress=bar.update)
+        places = [*areas.lookup, *(p.municipality or "" for p in pf.programmes)]
+        meant = DEFAULT_SYNONYMS | given if synonyms != {} else {}
+        analyzer = Analyzer(tokens.words_of(len(nodes)), places=places, synonyms=meant)
+        reader = SubjectReader(thesaurus, analyzer)
+        features = _features(nodes, analyzer, tokens, reader)
+        bar.update(len(nodes))
+        programme = np.asarray([n.programme_number for n in nodes])
+        is_effort = np.asarray([n.kind == "effort" for n in nodes])
+        left, right = _candidates(features.searched(len(nodes)), programme, is_effort, wanted, candidates_per_node, bar)
+        decided = _decided(decisions, nodes)
+        left, right = _with_confirmed(left, right, decided, len(nodes))
+        related = _related_programmes(pf)
+        scores = _scores(nodes, features, left, right, w, areas, related)
+        bar.close()
+        left, right, scores, dismissed = _listed(left, right, scores, threshold, decided, len(nodes))
+
+        def pair_at(k: int) -> OverlapPair:
+            """The ``k``-th pair of the list (0 is the best); its evidence is worked out when read."""
+            a, b = sorted((nodes[left[k]], nodes[right[k]]), key=lambda n: n.key)
+            band: Band = "likely" if scores[k] >= LIKELY else "possible"
+            decision = decisions.decision(a.key, b.key) if decisions else None
+            return OverlapPair(
+                a.key,
+                b.key,
+                _kind(a, b),
+                round(float(scores[k]), 6),
+                k + 1,
+                band,
+                "confirmed" if decision else None,
+                decision.note if decision else "",
+                partial(_evidence, a, b, analyzer, reader, areas, related, lang),
+            )
+
+        shown = [pair_at(k) for k in range(len(left) if top is None else min(top, len(left)))]
+        likely = np.flatnonzero(scores >= LIKELY)
+        return Overlaps(
+            tuple(shown),
+            _programme_pairs(pf, programme, left, right),
+            _clusters(nodes, left[likely], right[likely], scores[likely]),
+            _suggested_links(likely, left, right, nodes, pair_at),
             threshold,
             w,
-            wanted,
-            per_node=candidates_per_node,
-            progress=progress,
-            synonyms=meant,
-            review=decisions,
-            lang=lang,
-            top=top,
-            thesaurus=thesaurus,
+            len(left),
+            LIKELY,
+            dismissed,
+            stale,
+            len(left) - len(shown),
         )
 
 
-def _overlaps(
-    pf: Portfolio,
-    threshold: float,
-    w: dict[str, float],
-    wanted: set[PairKind],
-    *,
-    per_node: int,
-    progress: bool | None,
-    synonyms: dict[str, str],
-    review: Review | None,
-    lang: Lang,
-    top: int | None,
-    thesaurus: Thesaurus,
-) -> Overlaps:
-    import numpy as np
-
-    areas = Areas(pf)
-    nodes = _nodes(pf, areas)
-    stale = _stale(review, {n.key for n in nodes}) if review else ()
-    if not nodes:
-        return Overlaps((), (), (), (), threshold, w, stale=stale)
-    texts = _texts(nodes)
-    # The bar counts each text read, the features of each node, and each node searched.
-    bar = _progress_bar(len(nodes), enabled=progress, steps=len(texts) + 2 * len(nodes))
-    tokens = tokenise(texts, progress=bar.update)
-    places = [*areas.lookup, *(p.municipality or "" for p in pf.programmes)]
-    analyzer = Analyzer(tokens.words_of(len(nodes)), places=places, synonyms=synonyms)
-    reader = SubjectReader(thesaurus, analyzer)
-    features = _features(nodes, analyzer, tokens, reader)
-    bar.update(len(nodes))
-    programme = np.asarray([n.programme_number for n in nodes])
-    is_effort = np.asarray([n.kind == "effort" for n in nodes])
-    left, right = _candidates(features.searched(len(nodes)), programme, is_effort, wanted, per_node, bar)
-    left, right = _with_confirmed(left, right, nodes, review)
-    related = _related_programmes(pf)
-    scores = _scores(nodes, features, left, right, w, areas, related)
-    bar.close()
-    left, right, scores, dismissed = _listed(left, right, scores, threshold, nodes, review)
-    by_key = {n.key: n for n in nodes}
-
-    def pair_at(k: int) -> OverlapPair:
-        """The ``k``-th pair of the list (0 is the best); its evidence is worked out when read."""
-        a, b = sorted((nodes[left[k]], nodes[right[k]]), key=lambda n: n.key)
-        band: Band = "likely" if scores[k] >= LIKELY else "possible"
-        decision = review.decision(a.key, b.key) if review else None
-        return OverlapPair(
-            a.key,
-            b.key,
-            _kind(a, b),
-            round(float(scores[k]), 6),
-            k + 1,
-            band,
-            "confirmed" if decision else None,
-            decision.note if decision else "",
-            partial(_evidence, a, b, analyzer, reader, areas, related, lang),
-        )
-
-    shown = [pair_at(k) for k in range(len(left) if top is None else min(top, len(left)))]
-    likely = np.flatnonzero(scores >= LIKELY)
-    return Overlaps(
-        tuple(shown),
-        _programme_pairs(pf, programme, left, right),
-        _clusters(nodes, left[likely], right[likely], scores[likely]),
-        _suggested_links([pair_at(k) for k in _unlinked_effort_goal(likely, left, right, nodes)], by_key),
-        threshold,
-        w,
-        len(left),
-        LIKELY,
-        dismissed,
-        stale,
-        len(left) - len(shown),
-    )
+def _decided(review: Review | None, nodes: list[_Node]) -> dict[int, str]:
+    """The review file's decisions on pairs of existing nodes, by pair code (``left * n + right``)."""
+    number = {node.key: i for i, node in enumerate(nodes)}
+    return {
+        min(number[e.a], number[e.b]) * len(nodes) + max(number[e.a], number[e.b]): e.decision
+        for e in (review.entries.values() if review else ())
+        if e.a in number and e.b in number
+    }
 
 
 def _listed(
-    left: np.ndarray, right: np.ndarray, scores: np.ndarray, threshold: float, nodes: list[_Node], review: Review | None
+    left: np.ndarray, right: np.ndarray, scores: np.ndarray, threshold: float, decided: dict[int, str], n: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
     """The pairs to list, best first (ties by node number): at or above the threshold or
     confirmed, not dismissed; and how many were dismissed."""
     import numpy as np
 
-    keep = scores >= threshold
-    dismissed = 0
-    if review is not None:
-        n = len(nodes)
-        number = {node.key: i for i, node in enumerate(nodes)}
-        decided = {
-            min(number[e.a], number[e.b]) * n + max(number[e.a], number[e.b]): e.decision
-            for e in review.entries.values()
-            if e.a in number and e.b in number
-        }
-        codes = left * n + right
-        out = np.isin(codes, [c for c, d in decided.items() if d == "dismissed"])
-        dismissed = int(out.sum())
-        keep = (keep | np.isin(codes, [c for c, d in decided.items() if d == "confirmed"])) & ~out
+    codes = left * n + right
+    dismissed = np.isin(codes, [code for code, decision in decided.items() if decision == "dismissed"])
+    confirmed = np.isin(codes, [code for code, decision in decided.items() if decision == "confirmed"])
+    keep = ((scores >= threshold) | confirmed) & ~dismissed
     left, right, scores = left[keep], right[keep], scores[keep]
     order = np.lexsort((right, left, -scores))
-    return left[order], right[order], scores[order], dismissed
+    return left[order], right[order], scores[order], int(dismissed.sum())
 
 
 # -- stage 1: texts ------------------------------------------------------------------------
@@ -840,23 +612,13 @@ def _candidates(
 
 
 def _with_confirmed(
-    left: np.ndarray, right: np.ndarray, nodes: list[_Node], review: Review | None
+    left: np.ndarray, right: np.ndarray, decided: dict[int, str], n: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """The candidates and every confirmed pair of existing nodes (a reader's pair is always scored)."""
     import numpy as np
 
-    if review is None:
-        return left, right
-    number = {n.key: i for i, n in enumerate(nodes)}
-    extra = [
-        (min(number[e.a], number[e.b]), max(number[e.a], number[e.b]))
-        for e in review.entries.values()
-        if e.decision == "confirmed" and e.a in number and e.b in number
-    ]
-    if not extra:
-        return left, right
-    n = len(nodes)
-    codes = np.unique(np.concatenate([left * n + right, [i * n + j for i, j in extra]]))
+    confirmed = np.asarray([code for code, decision in decided.items() if decision == "confirmed"], dtype=np.int64)
+    codes = np.unique(np.concatenate([left * n + right, confirmed]))
     return codes // n, codes % n
 
 
@@ -889,7 +651,7 @@ def _scores(
     programme = np.asarray([n.programme_number for n in nodes])
     # Rivals are measured on text alone: the signals say how much a pair's own text
     # counts, not whose text is the better match.
-    rivalled = (text / np.maximum(_best_in_programme(text, left, right, programme), 1e-9)) ** RIVAL
+    rivalled = text / np.maximum(_best_in_programme(text, left, right, programme), 1e-9)
     # A shared subject is no rewrite: it counts whatever the nodes' better matches.
     raw = (np.maximum(text, 0) * rivalled + meaning) * np.maximum(1 + bonus, 0)
     result: np.ndarray = raw / (raw + HALF)
@@ -1080,23 +842,17 @@ def _clusters(
     return tuple(out)
 
 
-def _unlinked_effort_goal(likely: np.ndarray, left: np.ndarray, right: np.ndarray, nodes: list[_Node]) -> list[int]:
-    """The listed pairs (by number) of an effort and a goal the effort does not serve yet."""
+def _suggested_links(
+    likely: np.ndarray, left: np.ndarray, right: np.ndarray, nodes: list[_Node], pair_at: Callable[[int], OverlapPair]
+) -> tuple[SuggestedLink, ...]:
+    """The *waarschijnlijk* pairs (by number) of an effort and a goal the effort does not serve yet."""
     out = []
     for k in likely.tolist():
         a, b = nodes[left[k]], nodes[right[k]]
-        if (a.kind == "effort") != (b.kind == "effort"):
-            effort, goal = (a, b) if a.kind == "effort" else (b, a)
-            if goal.key not in effort.links:
-                out.append(k)
-    return out
-
-
-def _suggested_links(pairs: list[OverlapPair], nodes: dict[str, _Node]) -> tuple[SuggestedLink, ...]:
-    out = []
-    for pair in pairs:
-        effort, goal = (pair.a, pair.b) if nodes[pair.a].kind == "effort" else (pair.b, pair.a)
-        out.append(SuggestedLink(effort, goal, pair.score, pair))
+        effort, goal = (a, b) if a.kind == "effort" else (b, a)
+        if effort.kind == "effort" and goal.kind == "goal" and goal.key not in effort.links:
+            pair = pair_at(k)
+            out.append(SuggestedLink(effort.key, goal.key, pair.score, pair))
     return tuple(out)
 
 
