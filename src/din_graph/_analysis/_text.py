@@ -19,6 +19,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -44,72 +45,31 @@ __all__ = [
 ]
 
 
-def _wordlist(text: str) -> frozenset[str]:
-    """Word lists read best as plain text, one space between words."""
-    return frozenset(text.split())
+def _word_lists() -> dict[str, frozenset[str]]:
+    """The word lists of ``words.yaml``, package data beside this module."""
+    import yaml
+
+    listed = yaml.safe_load(Path(__file__).with_name("words.yaml").read_text(encoding="utf-8"))
+    return {name: frozenset(text.split()) for name, text in listed.items()}
 
 
+_LISTS = _word_lists()
 #: Dutch function words.
-STOP_WORDS = _wordlist(
-    """
-    aan af al alle alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een eens
-    en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik in is ja je kan kon
-    kunnen maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat onder ons ook op over reeds
-    te tegen toch toen tot u uit uw van veel voor want waren was wat we wel werd wezen wie wil worden wordt zal
-    ze zelf zich zij zijn zo zonder zou zoals waarbij waarin waarmee waardoor hierbij daarbij daarmee daarnaast
-    zowel onze jullie wij zullen zouden mogen moeten gaan gaat komt komen staat staan via per rond oa mbt tbv
-    incl etc dwz bv bijv
-    """
-)
-
+STOP_WORDS = _LISTS["stop"]
 #: Words every municipal plan uses whatever it is about; they carry no topic.
-GENERIC_WORDS = _wordlist(
-    """
-    stimuleren stimuleert stimulering bevorderen bevordert versterken versterkt versterking verbeteren verbetert
-    verbetering realiseren realiseert realisatie ontwikkelen ontwikkelt ontwikkeling opstellen stelt uitvoeren
-    uitvoering voert aanpak aanpakken inzetten inzet zorgen zorgt werken werkt samenwerken samenwerking samen
-    ondersteunen ondersteuning ondersteunt faciliteren faciliteert betrekken betrokken betrokkenheid aanjagen
-    aanjaagt starten start opzetten zetten onderzoeken onderzoek onderzoekt verkennen verkenning gemeente
-    gemeentelijk gemeentelijke programma programmas project projecten activiteit activiteiten inwoners inwoner
-    bewoners bewoner burgers partners partner organisaties organisatie instellingen wijk wijken buurt buurten
-    dorp dorpen stad stedelijk stedelijke gebied gebieden centrum meer minder nieuwe nieuw goede goed beter
-    beste extra diverse verschillende andere overige eigen jaar jaarlijks jaarlijkse jaren plan plannen doel
-    doelen doelstelling gericht gerichte mogelijk mogelijkheden kansen kans waar wanneer welke daarvan ervan
-    hiervan hiervoor daarvoor zodat zodanig voldoende betrekking bijdragen bijdraagt divers aanpassen passend
-    passende vanuit binnen buiten tussen zien zorgdragen blijven houden maken maakt krijgen geven nemen brengen
-    invulling tegengaan voorkomen verhogen verhoging verlagen uitbreiden uitbreiding aanleggen aanleg
-    samenleving informeren enthousiasmeren mobiliseren interesseren makkelijker
-    """
-)
-
+GENERIC_WORDS = _LISTS["generic"]
 #: Who an effort is for: a shared audience is a weak sign of a shared subject, so these
 #: words weigh :data:`MIN_WEIGHT`.
-GROUP_WORDS = _wordlist(
-    """
-    ouderen senioren jongeren tieners kinderen jeugdigen gezinnen ouders statushouders nieuwkomers vluchtelingen
-    ondernemers ondernemer zzpers zzp huurders huurder woningeigenaren eigenaren mantelzorgers vrijwilligers
-    scholieren studenten leerlingen werkzoekenden uitkeringsgerechtigden minima laaggeletterden mensen beperking
-    daklozen thuislozen verenigingen sportverenigingen vve vves bezoekers toeristen werkgevers werknemers
-    """
-)
+GROUP_WORDS = _LISTS["group"]
+#: Policy words a compound may be split on even where general Dutch text rarely writes them alone.
+_LEXICON = _LISTS["lexicon"]
+#: Derivational endings, never the second half of a compound.
+_SUFFIXES = _LISTS["suffixes"]
 
 #: Words policy texts use for one another: each is read as the word it maps to.
 #: *Groen en blauw* is green space and water; a plan for *blauw* is about water.
 DEFAULT_SYNONYMS: dict[str, str] = {"blauw": "water"}
 
-#: Policy words a compound may be split on even where general Dutch text rarely writes them alone.
-_LEXICON = _wordlist(
-    """
-    klimaat adaptatie energie water groen natuur boom bomen park tuin tuinen plein speel sport school jeugd
-    jongeren ouderen zorg welzijn woon wonen woning woningen huur dak daken gevel zon zonne wind warmte gas
-    transitie visie fonds loket netwerk team agenda kaart monitor route fiets verkeer afval riool regen hitte
-    stress droogte overlast veiligheid armoede schulden taal onderwijs cultuur winkel markt initiatief
-    initiatieven budget beheer onderhoud biodiversiteit vastgoed verlichting laad mobiliteit duurzaam
-    participatie ontmoeting accommodatie bemiddeling handhaving label
-    """
-)
-#: Derivational endings, never the second half of a compound.
-_SUFFIXES = _wordlist("heid heden ing ingen er ers schap isme teit baar lijk lijke loos ige isch ische")
 _LINKS = ("s", "e", "en")
 _VERB_PREFIXES = ("ver", "be", "ont")
 #: A word's Zipf frequency in Dutch (wordfreq: log10 of uses per billion words)
