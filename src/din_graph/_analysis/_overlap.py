@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, get_args
+from typing import TYPE_CHECKING, Any, NamedTuple, get_args
 
 from din_graph._analysis._areas import Areas
 from din_graph._analysis._index import owner_identity, reference_key
@@ -42,7 +42,7 @@ from din_graph._errors import DinArgumentError
 from din_graph._gc import gc_paused
 from din_graph._graph import node_key
 from din_graph._io._review import Review, load_review
-from din_graph._model import Portfolio, Programme
+from din_graph._model import OperationalGoal, Portfolio, Programme, StrategicGoal
 from din_graph._vocab import Lang, overlap_word
 
 if TYPE_CHECKING:
@@ -202,7 +202,9 @@ def overlaps(
         bar.update(len(nodes))
         programme = np.asarray([n.programme_number for n in nodes])
         is_effort = np.asarray([n.kind == "effort" for n in nodes])
-        left, right = _candidates(features.searched(len(nodes)), programme, is_effort, wanted, candidates_per_node, bar)
+        left, right = _candidates(
+            _searched(features, len(nodes)), programme, is_effort, wanted, candidates_per_node, bar
+        )
         decided = _decided(decisions, nodes)
         left, right = _with_confirmed(left, right, decided, len(nodes))
         related = _related_programmes(pf)
@@ -299,15 +301,12 @@ def _nodes(pf: Portfolio, areas: Areas) -> list[_Node]:
         def targets(refs: Iterable[str], pid: str = pid) -> frozenset[str]:
             return frozenset(reference_key(ref, pid)[1] for ref in refs)
 
-        for goal in programme.strategic_goals:
+        goals: list[StrategicGoal | OperationalGoal] = [*programme.strategic_goals, *programme.operational_goals]
+        for goal in goals:
             text = " ".join([goal.title, goal.description or "", *goal.criteria])
+            links = targets(goal.contributes_to if isinstance(goal, OperationalGoal) else ())
             key = node_key(pid, goal.id)
-            nodes.append(_Node(key, pid, number, "goal", text, goal.title, areas=areas.mentioned(text)))
-        for op in programme.operational_goals:
-            text = " ".join([op.title, op.description or "", *op.criteria])
-            links = targets(op.contributes_to)
-            key = node_key(pid, op.id)
-            nodes.append(_Node(key, pid, number, "goal", text, op.title, links=links, areas=areas.mentioned(text)))
+            nodes.append(_Node(key, pid, number, "goal", text, goal.title, links=links, areas=areas.mentioned(text)))
         for effort in programme.efforts:
             title = strip_track(effort.title, effort.track)
             text = f"{title} {effort.description or ''}"
@@ -347,8 +346,7 @@ def _add_context(nodes: list[_Node]) -> None:
 # -- stage 2: features ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Features:
+class _Features(NamedTuple):
     """The views of every node's text, rows of unit length: a dot product is a cosine."""
 
     terms: sp.csr_matrix
@@ -360,95 +358,6 @@ class _Features:
     subjects: sp.csr_matrix
     """Nodes × subjects of the thesaurus the text names (``_subjects``), TF-IDF."""
 
-    def similarity(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-        """Text similarity of each pair as written: the three word views' cosines, mixed by :data:`SHARES`."""
-        terms, chars, context, _ = SHARES
-        similarity: np.ndarray = (
-            terms * _row_dots(self.terms, left, right)
-            + chars * _row_dots(self.chars, left, right)
-            + context * _row_dots(self.context, left, right)
-        )
-        return similarity
-
-    def meaning(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-        """What the pair's subjects add to its text similarity: their cosine times its share."""
-        meaning: np.ndarray = SHARES[3] * _row_dots(self.subjects, left, right)
-        return meaning
-
-    def searched(self, nodes: int) -> sp.csr_matrix:
-        """What the candidate search multiplies: each node's pairs of terms (see
-        :func:`_term_pairs`) without those of more than ``COMMON_TERM * sqrt(nodes)``
-        nodes; and, counting :data:`SINGLES` as much, the two term views side by side,
-        weighed by their shares, without the terms of more than :data:`MIN_COMMON` nodes;
-        and the subjects, weighed by :data:`SEARCHED_SUBJECTS`.
-
-        Two texts sharing only a term that common are too weak a match to look for, and
-        such terms would make the products dense; pairs carry the search where many
-        nodes share a subject word.  Character n-grams are left out here: nearly every
-        text shares some with every other; they count in the scores.
-        """
-        import numpy as np
-        import scipy.sparse as sp
-
-        terms, _, context, _ = SHARES
-        singles = sp.hstack([np.sqrt(terms) * self.terms, np.sqrt(context) * self.context], format="csr")
-        pairs = _term_pairs(self.terms, TOP_TERMS)
-        common = max(MIN_COMMON, COMMON_TERM * np.sqrt(nodes))
-        return sp.hstack(
-            [
-                np.sqrt(SINGLES) * _without_common(singles, MIN_COMMON),
-                _without_common(pairs, common),
-                np.sqrt(SEARCHED_SUBJECTS) * _without_common(self.subjects.copy(), common),
-            ],
-            format="csr",
-        )
-
-
-def _term_pairs(matrix: sp.csr_matrix, top: int) -> sp.csr_matrix:
-    """Nodes × pairs of terms: every two of a row's ``top`` heaviest terms, valued the
-    geometric mean of the two, rows of unit length.
-
-    Two texts sharing two subject words are far rarer than two sharing one: at 100k
-    nodes a subject word is used by thousands, a pair of them by few.
-    """
-    import itertools
-
-    import numpy as np
-    import scipy.sparse as sp
-
-    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
-    order = np.lexsort((-matrix.data, rows))  # each row's terms, heaviest first
-    rank = np.arange(len(order)) - matrix.indptr[rows[order]]
-    kept = order[rank < top]
-    heaviest = np.full((matrix.shape[0], top), -1, dtype=np.int64)
-    value = np.zeros((matrix.shape[0], top), dtype=np.float32)
-    heaviest[rows[kept], rank[rank < top]] = matrix.indices[kept]
-    value[rows[kept], rank[rank < top]] = matrix.data[kept]
-    node, code, weight = [], [], []
-    for a, b in itertools.combinations(range(top), 2):
-        both = np.flatnonzero(heaviest[:, b] >= 0)  # a row holding its b-th term holds its a-th
-        first, second = heaviest[both, a], heaviest[both, b]
-        node.append(both)
-        code.append(np.minimum(first, second) * matrix.shape[1] + np.maximum(first, second))
-        weight.append(np.sqrt(value[both, a] * value[both, b]))
-    column = np.unique(np.concatenate(code), return_inverse=True)[1]
-    shape = (matrix.shape[0], int(column.max(initial=-1)) + 1)
-    pairs = sp.csr_matrix((np.concatenate(weight), (np.concatenate(node), column)), shape=shape)
-    # Rows of unit length: a dot product stays at most 1, below the own-programme offset of _candidates.
-    norm = np.sqrt(np.asarray(pairs.multiply(pairs).sum(axis=1)).ravel())
-    return sp.csr_matrix(sp.diags(1 / np.where(norm > 0, norm, 1)) @ pairs)
-
-
-def _without_common(matrix: sp.csr_matrix, most: float) -> sp.csr_matrix:
-    """The matrix without the columns more than ``most`` rows use."""
-    import numpy as np
-
-    common = np.flatnonzero(np.bincount(matrix.indices, minlength=matrix.shape[1]) > most)
-    if len(common):
-        matrix.data[np.isin(matrix.indices, common)] = 0
-        matrix.eliminate_zeros()
-    return matrix
-
 
 def _texts(nodes: list[_Node]) -> list[str]:
     """What the features read: every node's text, then each distinct context once (many
@@ -458,12 +367,15 @@ def _texts(nodes: list[_Node]) -> list[str]:
 
 def _features(nodes: list[_Node], analyzer: Analyzer, tokens: Tokens, reader: SubjectReader) -> _Features:
     """The term, character, context and subject views of every node's text (TF-IDF);
-    ``tokens`` are :func:`_texts` tokenised."""
+    ``tokens`` are :func:`_texts` tokenised.  A term weighs as rare as its word is in Dutch."""
+    import numpy as np
+
     tokens = analyzer.without_places(tokens)
-    counts, weight = _term_counts(tokens, analyzer)
-    own = counts[: len(nodes)]
+    found = analyzer.counts(tokens)
+    weight = np.asarray([analyzer.weight(word) for word in found.written], np.float32)
+    own = found.counts[: len(nodes)]
     row = {context: len(nodes) + i for i, context in enumerate(dict.fromkeys(n.context for n in nodes))}
-    around = counts[[row[n.context] for n in nodes]]
+    around = found.counts[[row[n.context] for n in nodes]]
     return _Features(
         _weighed_tfidf(own, weight),
         _char_view(tokens, len(nodes), analyzer),
@@ -513,21 +425,13 @@ def _subject_view(tokens: Tokens, nodes: int, reader: SubjectReader) -> sp.csr_m
     return sp.csr_matrix(sp.diags(np.sqrt(coverage)) @ unit, dtype=np.float32)
 
 
-def _term_counts(tokens: Tokens, analyzer: Analyzer) -> tuple[sp.csr_matrix, np.ndarray]:
-    """Texts × terms counts, and each term's weight: how rare its word is in Dutch."""
-    import numpy as np
-
-    found = analyzer.counts(tokens)
-    return found.counts, np.asarray([analyzer.weight(word) for word in found.written], np.float32)
-
-
 def _weighed_tfidf(counts: sp.csr_matrix, weight: np.ndarray) -> sp.csr_matrix:
     """TF-IDF (sublinear) of the counts, each term times its weight, rows of unit length."""
     import scipy.sparse as sp
     from sklearn.feature_extraction.text import TfidfTransformer
     from sklearn.preprocessing import normalize
 
-    if counts.shape[1] == 0:  # no terms at all (see _term_counts)
+    if counts.shape[1] == 0:  # no terms at all
         return sp.csr_matrix(counts.shape, dtype=counts.dtype)
     tfidf = TfidfTransformer(sublinear_tf=True, norm=None).fit_transform(counts)
     return sp.csr_matrix(normalize(tfidf.multiply(weight[None, :])))
@@ -611,6 +515,79 @@ def _candidates(
     return codes // n, codes % n
 
 
+def _searched(features: _Features, nodes: int) -> sp.csr_matrix:
+    """What the candidate search multiplies: each node's pairs of terms (:func:`_term_pairs`),
+    its single terms counting :data:`SINGLES` as much, and its subjects weighed by
+    :data:`SEARCHED_SUBJECTS`; without the pairs and subjects of more than
+    ``COMMON_TERM * sqrt(nodes)`` nodes and the terms of more than :data:`MIN_COMMON`.
+
+    Two texts sharing only a term that common are too weak a match to look for, and such
+    terms would make the products dense.  Character n-grams are left out: nearly every
+    text shares some with every other.
+    """
+    import numpy as np
+    import scipy.sparse as sp
+
+    terms, _, context, _ = SHARES
+    singles = sp.hstack([np.sqrt(terms) * features.terms, np.sqrt(context) * features.context], format="csr")
+    pairs = _term_pairs(features.terms, TOP_TERMS)
+    common = max(MIN_COMMON, COMMON_TERM * np.sqrt(nodes))
+    return sp.hstack(
+        [
+            np.sqrt(SINGLES) * _without_common(singles, MIN_COMMON),
+            _without_common(pairs, common),
+            np.sqrt(SEARCHED_SUBJECTS) * _without_common(features.subjects.copy(), common),
+        ],
+        format="csr",
+    )
+
+
+def _term_pairs(matrix: sp.csr_matrix, top: int) -> sp.csr_matrix:
+    """Nodes × pairs of terms: every two of a row's ``top`` heaviest terms, valued the
+    geometric mean of the two, rows of unit length.
+
+    Two texts sharing two subject words are far rarer than two sharing one: at 100k
+    nodes a subject word is used by thousands, a pair of them by few.
+    """
+    import itertools
+
+    import numpy as np
+    import scipy.sparse as sp
+
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    order = np.lexsort((-matrix.data, rows))  # each row's terms, heaviest first
+    rank = np.arange(len(order)) - matrix.indptr[rows[order]]
+    kept = order[rank < top]
+    heaviest = np.full((matrix.shape[0], top), -1, dtype=np.int64)
+    value = np.zeros((matrix.shape[0], top), dtype=np.float32)
+    heaviest[rows[kept], rank[rank < top]] = matrix.indices[kept]
+    value[rows[kept], rank[rank < top]] = matrix.data[kept]
+    node, code, weight = [], [], []
+    for a, b in itertools.combinations(range(top), 2):
+        both = np.flatnonzero(heaviest[:, b] >= 0)  # a row holding its b-th term holds its a-th
+        first, second = heaviest[both, a], heaviest[both, b]
+        node.append(both)
+        code.append(np.minimum(first, second) * matrix.shape[1] + np.maximum(first, second))
+        weight.append(np.sqrt(value[both, a] * value[both, b]))
+    column = np.unique(np.concatenate(code), return_inverse=True)[1]
+    shape = (matrix.shape[0], int(column.max(initial=-1)) + 1)
+    pairs = sp.csr_matrix((np.concatenate(weight), (np.concatenate(node), column)), shape=shape)
+    # Rows of unit length: a dot product stays at most 1, below the own-programme offset of _candidates.
+    norm = np.sqrt(np.asarray(pairs.multiply(pairs).sum(axis=1)).ravel())
+    return sp.csr_matrix(sp.diags(1 / np.where(norm > 0, norm, 1)) @ pairs)
+
+
+def _without_common(matrix: sp.csr_matrix, most: float) -> sp.csr_matrix:
+    """The matrix without the columns more than ``most`` rows use."""
+    import numpy as np
+
+    common = np.flatnonzero(np.bincount(matrix.indices, minlength=matrix.shape[1]) > most)
+    if len(common):
+        matrix.data[np.isin(matrix.indices, common)] = 0
+        matrix.eliminate_zeros()
+    return matrix
+
+
 def _with_confirmed(
     left: np.ndarray, right: np.ndarray, decided: dict[int, str], n: int
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -638,8 +615,9 @@ def _scores(
     measured against both nodes' best matches in the other's programme, mapped to [0, 1)."""
     import numpy as np
 
-    text = features.similarity(left, right)
-    meaning = features.meaning(left, right)
+    terms, chars, context, subjects = (_row_dots(view, left, right) for view in features)
+    text = SHARES[0] * terms + SHARES[1] * chars + SHARES[2] * context
+    meaning = SHARES[3] * subjects
     bonus = np.fromiter(
         (
             sum(w[name] * value for name, value, _ in _signals(nodes[i], nodes[j], areas, related))

@@ -1,14 +1,9 @@
-"""Dutch policy text reduced to the terms it is about: the *texts* stage of overlap.
+"""Dutch policy text reduced to the terms it is about, for the *features* stage of overlap.
 
-Titles and descriptions written by different people name one subject with
-different compounds and inflections (*handhaving*, *handhavers*,
-*handhavingscapaciteit*).  :class:`Analyzer` turns a text into its **terms**:
-each content word (not a stop word, generic policy word, number or place name)
-gives the Snowball Dutch stem of the whole word and of each part of a compound.
-Compounds are split against a Dutch vocabulary: the frequent words of
-``wordfreq``, the corpus's own words and a short policy lexicon.  How much a term
-counts is lowered for words common in all Dutch text (``wordfreq``), so *beter*
-or *ruimte* weigh less than *hittestress*.
+One subject is written with different compounds and inflections (*handhaving*,
+*handhavers*, *handhavingscapaciteit*): :class:`Analyzer` reads each content word
+into the Snowball Dutch stems of the word and of its compound parts, and weighs it
+by how rare it is in Dutch (``wordfreq``); docs/overlap.md, stage 2, says how.
 """
 
 from __future__ import annotations
@@ -376,8 +371,6 @@ class Analyzer:
         self._places = Phrases({name: name for name in places})
         self.synonyms = dict(DEFAULT_SYNONYMS if synonyms is None else synonyms)
         self._keys: dict[str, tuple[str, ...]] = {}
-        self._word_terms: dict[str, tuple[Term, ...]] = {}
-        self._terms: dict[str, list[Term]] = {}
         self._written: dict[str, dict[str, str]] = {}
 
     def keys(self, word: str) -> tuple[str, ...]:
@@ -416,20 +409,14 @@ class Analyzer:
         >>> {term.written for term in terms}
         {'handhavingscapaciteit'}
         """
-        cached = self._terms.get(text)
-        if cached is not None:
-            return cached
         found = self.words(text)
-        # A word's terms are made once and shared: texts repeat their words.
-        of_word = self._word_terms
-        terms = [term for word in found for term in (of_word.get(word) or self._terms_of(word))]
+        terms = [Term(word, key) for word in found for key in self.keys(word)]
         # A compound written apart (*natuur kas*, *energie-strategie*) also counts as the
         # compound, where the corpus writes it together somewhere.
         for first, second in itertools.pairwise(found):
             key = self._compound_key(first + second) if self.keys(first) and self.keys(second) else None
             if key is not None:
                 terms.append(Term(f"{first} {second}", key))
-        self._terms[text] = terms
         return terms
 
     def without_places(self, tokens: Tokens) -> Tokens:
@@ -571,10 +558,6 @@ class Analyzer:
         firsts = order[np.flatnonzero(np.r_[True, by_column[1:] != by_column[:-1]])]
         return [writings[i] for i in firsts.tolist()]
 
-    def _terms_of(self, word: str) -> tuple[Term, ...]:
-        found = self._word_terms[word] = tuple(Term(word, key) for key in self.keys(word))
-        return found
-
     def written(self, text: str) -> dict[str, str]:
         """Each key of a text's terms and the word it was first written as."""
         found = self._written.get(text)
@@ -587,10 +570,6 @@ class Analyzer:
     def words(self, text: str) -> list[str]:
         """The folded words of a text, place names left out."""
         return self._places.remove(words(text))
-
-    def content(self, text: str) -> str:
-        """The text's topic words as written, one space apart (for character n-grams)."""
-        return " ".join(word for word in self.words(text) if self.keys(word))
 
     def weight(self, word: str) -> float:
         """How much a word counts: 1 for a rare word, down to :data:`MIN_WEIGHT` for the most common.
