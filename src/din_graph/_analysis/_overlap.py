@@ -108,38 +108,32 @@ def overlaps(
     Parameters
     ----------
     portfolio:
-        A portfolio (or several programmes; a single programme has nothing to overlap with).
+        A portfolio, or several programmes (one alone has nothing to overlap with).
     threshold:
-        Pairs scoring at least this are listed (:data:`DEFAULT_THRESHOLD`, the bar
-        of the *mogelijk* band; ``docs/overlap.md`` says how it was set).
+        Pairs scoring at least this are listed (the bar of the *mogelijk* band, docs/overlap.md).
     weights:
-        Signal weights overriding :data:`DEFAULT_WEIGHTS` (``owner``, ``partner``,
-        ``area``, ``elsewhere``, ``link``, ``related``; ``elsewhere`` is negative:
-        it lowers pairs whose places lie apart).
+        Signal weights overriding :data:`DEFAULT_WEIGHTS`; ``elsewhere``, negative, lowers
+        pairs whose places lie apart.
     kinds:
         Which pair kinds to list.
     candidates_per_node:
-        How many best partners of other programmes each node proposes (top-k);
-        the list is the union of them all, scored.
+        How many best partners of other programmes each node proposes; the list is their union, scored.
     progress:
         Show a progress bar (``None``: on a terminal, for large inputs).
     synonyms:
-        Single words read as another (``{"geveltuin": "groen"}``), on top of
-        :data:`DEFAULT_SYNONYMS`; map a word to itself to switch a default off,
-        pass ``{}`` for none at all.
+        Single words read as another (``{"geveltuin": "groen"}``) on top of ``DEFAULT_SYNONYMS``;
+        map a word to itself to switch a default off, ``{}`` for none at all.
     review:
-        A review file (or its path, see docs/overlap.md): dismissed pairs are left
-        out, confirmed ones marked (and listed even below the threshold).
+        A review file or its path (docs/overlap.md): dismissed pairs are left out, confirmed
+        ones marked and listed even below the threshold.
     lang:
         Language of each pair's ``reason`` (``"nl"`` or ``"en"``).
     top:
-        Return only the best ``top`` pairs (``more`` counts the rest); their evidence
-        is all that is worked out, which on a large portfolio saves most of the time.
-        The aggregates (programme pairs, clusters, suggested links) still count every pair.
+        Only the best ``top`` pairs (``more`` counts the rest), so only their evidence is
+        worked out; the aggregates (programme pairs, clusters, suggested links) count every pair.
     subjects:
-        A subject thesaurus (a YAML or JSON file, or a mapping of its shape; see
-        docs/overlap.md) added to the built-in one of Dutch municipal policy, or
-        replacing it where it says ``replace: true``; ``{}`` for none at all.
+        A subject thesaurus (YAML or JSON file, or a mapping of its shape; docs/overlap.md) added
+        to the built-in one, or replacing it where it says ``replace: true``; ``{}`` for none.
 
     Raises
     ------
@@ -385,15 +379,10 @@ def _features(nodes: list[_Node], analyzer: Analyzer, tokens: Tokens, reader: Su
 
 
 def _subject_view(tokens: Tokens, nodes: int, reader: SubjectReader) -> sp.csr_matrix:
-    """Nodes × subjects: how many words of each node's text name the subject, TF-IDF
-    (sublinear); each row as long as the square root of the share of the text's content
-    words that name its subjects, so that a pair's cosine counts as much as the subject is
-    what both texts are about.  ``tokens`` are without place names.
-
-    Each distinct word is read once (:meth:`SubjectReader.words`); a text's subjects are
-    its words' (texts × words @ words × subjects), and its phrases (*groene daken*) are
-    looked for only in the texts holding a phrase's first word.
-    """
+    """Nodes × subjects the text names, TF-IDF (sublinear), each row as long as the square root
+    of the share of the text's content words naming a subject (docs/overlap.md, stage 2).
+    Each distinct word is read once (texts × words @ words × subjects); phrases only in the
+    texts holding their first word.  ``tokens`` are without place names."""
     import numpy as np
     import scipy.sparse as sp
     from sklearn.feature_extraction.text import TfidfTransformer
@@ -438,12 +427,8 @@ def _weighed_tfidf(counts: sp.csr_matrix, weight: np.ndarray) -> sp.csr_matrix:
 
 
 def _char_view(tokens: Tokens, texts: int, analyzer: Analyzer) -> sp.csr_matrix:
-    """TF-IDF over character 3–5-grams of the content words of the first ``texts`` texts.
-
-    The n-grams of each distinct word are counted once; a text's are its words'
-    (texts × words @ words × n-grams), as scikit-learn's ``char_wb`` counts them,
-    each word weighed as in the term view (:meth:`Analyzer.weight`).
-    """
+    """TF-IDF over character 3–5-grams (``char_wb``) of the content words of the first ``texts``
+    texts; each distinct word's n-grams counted once and weighed as in the term view."""
     import numpy as np
     import scipy.sparse as sp
     from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
@@ -480,14 +465,10 @@ def _candidates(
     k: int,
     bar: Any,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Each node's ``k`` most similar nodes of other programmes (dot products of rows), as
-    pairs ``left < right``.
-
-    ``sparse_dot_topn`` multiplies and keeps each row's best ``k`` without storing the
-    whole product.  A node's own programme is pushed below zero, where the search does
-    not look: each row gets its programme as a column of 2 on one side and -2 on the
-    other (similarities lie in [0, 1]).  Node kinds a pair may not join are searched apart.
-    """
+    """Each node's ``k`` most similar nodes of other programmes (dot products of rows, by
+    ``sparse_dot_topn``), as pairs ``left < right``; node kinds a pair may not join are searched
+    apart.  A node's own programme is pushed below zero, where the search does not look: a
+    column of 2 on one side and -2 on the other (similarities lie in [0, 1])."""
     import numpy as np
     import scipy.sparse as sp
     from sparse_dot_topn import sp_matmul_topn
@@ -516,15 +497,10 @@ def _candidates(
 
 
 def _searched(features: _Features, nodes: int) -> sp.csr_matrix:
-    """What the candidate search multiplies: each node's pairs of terms (:func:`_term_pairs`),
-    its single terms counting :data:`SINGLES` as much, and its subjects weighed by
-    :data:`SEARCHED_SUBJECTS`; without the pairs and subjects of more than
-    ``COMMON_TERM * sqrt(nodes)`` nodes and the terms of more than :data:`MIN_COMMON`.
-
-    Two texts sharing only a term that common are too weak a match to look for, and such
-    terms would make the products dense.  Character n-grams are left out: nearly every
-    text shares some with every other.
-    """
+    """What the candidate search multiplies: each node's pairs of terms, its single terms and
+    its subjects, without those of very many nodes (too weak a match to look for, and they
+    would make the products dense).  Character n-grams are left out: nearly every text
+    shares some with every other.  docs/overlap.md, stage 3, gives the figures."""
     import numpy as np
     import scipy.sparse as sp
 
@@ -543,12 +519,9 @@ def _searched(features: _Features, nodes: int) -> sp.csr_matrix:
 
 
 def _term_pairs(matrix: sp.csr_matrix, top: int) -> sp.csr_matrix:
-    """Nodes × pairs of terms: every two of a row's ``top`` heaviest terms, valued the
-    geometric mean of the two, rows of unit length.
-
-    Two texts sharing two subject words are far rarer than two sharing one: at 100k
-    nodes a subject word is used by thousands, a pair of them by few.
-    """
+    """Nodes × pairs of terms: every two of a row's ``top`` heaviest terms, valued the geometric
+    mean of the two, rows of unit length.  At 100k nodes a subject word is used by thousands,
+    a pair of them by few."""
     import itertools
 
     import numpy as np
@@ -637,13 +610,9 @@ def _scores(
 
 
 def _best_in_programme(value: np.ndarray, left: np.ndarray, right: np.ndarray, programme: np.ndarray) -> np.ndarray:
-    """For each pair, the best value either node has with any node of the other's programme.
-
-    A pair counts fully when it is both nodes' best match in the other programme, and
-    otherwise in proportion (:func:`_scores`): a subject's rewrite outranks a text that
-    shares only part of it, while a node that overlaps with two programmes (a subject
-    that cuts across) is not held back in one by its match in the other.
-    """
+    """For each pair, the best value either node has with any node of the other's programme
+    (per programme: a node on a subject that cuts across is not held back in one programme
+    by its match in another)."""
     import numpy as np
 
     count = int(programme.max()) + 1 if len(programme) else 1
