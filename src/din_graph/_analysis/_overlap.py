@@ -305,21 +305,10 @@ def _nodes(pf: Portfolio, areas: Areas) -> list[_Node]:
             title = strip_track(effort.title, effort.track)
             text = f"{title} {effort.description or ''}"
             named = frozenset(areas.lookup.get(fold(a), fold(a)) for a in effort.areas) | areas.mentioned(text)
-            nodes.append(
-                _Node(
-                    node_key(pid, effort.id),
-                    pid,
-                    number,
-                    "effort",
-                    text,
-                    title,
-                    owners.get(effort.owner) if effort.owner is not None else None,
-                    frozenset(fold(p).strip() for p in effort.partners),
-                    named,
-                    targets(effort.contributes_to),
-                    effort.track or "",
-                )
-            )
+            owner = owners.get(effort.owner) if effort.owner is not None else None
+            partners = frozenset(fold(p).strip() for p in effort.partners)
+            key, links, track = node_key(pid, effort.id), targets(effort.contributes_to), effort.track or ""
+            nodes.append(_Node(key, pid, number, "effort", text, title, owner, partners, named, links, track))
     _add_context(nodes)
     return nodes
 
@@ -388,15 +377,9 @@ def _subject_view(tokens: Tokens, nodes: int, reader: SubjectReader) -> sp.csr_m
     from sklearn.feature_extraction.text import TfidfTransformer
     from sklearn.preprocessing import normalize
 
-    size = len(tokens.words)
-    text_words = sp.csr_matrix(
-        (
-            np.ones(tokens.starts[nodes], dtype=np.float32),
-            tokens.ids[: tokens.starts[nodes]],
-            tokens.starts[: nodes + 1],
-        ),
-        shape=(nodes, size),
-    )
+    end = tokens.starts[nodes]
+    data = (np.ones(end, dtype=np.float32), tokens.ids[:end], tokens.starts[: nodes + 1])
+    text_words = sp.csr_matrix(data, shape=(nodes, len(tokens.words)))
     text_words.sum_duplicates()
     text_words.data[:] = 1  # each distinct word once
     word_subjects, content, phrases = reader.words(tokens.words)
@@ -478,11 +461,10 @@ def _candidates(
     left_side = sp.hstack([matrix, 2 * own], format="csr", dtype=np.float32)
     right_side = sp.hstack([matrix, -2 * own], format="csr", dtype=np.float32)
     groups = {"effort": np.flatnonzero(is_effort), "goal": np.flatnonzero(~is_effort)}
-    joins = {"effort": {"effort": "effort-effort", "goal": "effort-goal"}}
-    joins["goal"] = {"effort": "effort-goal", "goal": "goal-goal"}
     found: list[np.ndarray] = []
     for kind, rows in groups.items():
-        cols = np.sort(np.concatenate([groups[o] for o in groups if joins[kind][o] in wanted] or [groups["goal"][:0]]))
+        joined = [groups[other] for other in groups if "-".join(sorted((kind, other))) in wanted]
+        cols = np.sort(np.concatenate(joined or [rows[:0]]))
         if not len(rows) or not len(cols):
             continue
         searched, searching = right_side[cols].T.tocsr(), left_side[rows]
