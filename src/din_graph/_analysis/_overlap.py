@@ -28,13 +28,13 @@ from din_graph._analysis._overlap_result import (
     LIKELY,
     Band,
     Evidence,
-    OverlapCluster,
     OverlapPair,
     Overlaps,
     PairKind,
-    ProgrammePair,
-    StaleDecision,
     SuggestedLink,
+    clusters,
+    programme_pairs,
+    stale_decisions,
 )
 from din_graph._analysis._subjects import SubjectReader, thesaurus_for
 from din_graph._analysis._text import DEFAULT_SYNONYMS, Analyzer, Tokens, fold, strip_track, tokenise, words
@@ -87,6 +87,10 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "link": 0.3,
     "related": 0.05,
 }
+#: Programme id pairs whose contracts name one another, in both orders.
+_Related = set[tuple[str, str]]
+#: A signal besides text: its name, its value in [0, 1] and what is shared.
+_Signal = tuple[str, float, tuple[str, ...]]
 
 
 def overlaps(
@@ -181,7 +185,7 @@ def overlaps(
     with gc_paused():  # the stages build many small objects that all survive the run
         areas = Areas(pf)
         nodes = _nodes(pf, areas)
-        stale = _stale(decisions, {n.key for n in nodes}) if decisions else ()
+        stale = stale_decisions(decisions, {n.key for n in nodes}) if decisions else ()
         if not nodes:
             return Overlaps((), (), (), (), threshold, w, stale=stale)
         texts = _texts(nodes)
@@ -227,8 +231,8 @@ def overlaps(
         likely = np.flatnonzero(scores >= LIKELY)
         return Overlaps(
             tuple(shown),
-            _programme_pairs(pf, programme, left, right),
-            _clusters(nodes, left[likely], right[likely], scores[likely]),
+            programme_pairs([p.id for p in pf.programmes], programme, left, right),
+            clusters([n.key for n in nodes], left[likely], right[likely], scores[likely]),
             _suggested_links(likely, left, right, nodes, pair_at),
             threshold,
             w,
@@ -564,7 +568,7 @@ def _scores(
     right: np.ndarray,
     w: dict[str, float],
     areas: Areas,
-    related: set[tuple[str, str]],
+    related: _Related,
 ) -> np.ndarray:
     """Each pair's score: text similarity raised (or lowered) by the other signals,
     measured against both nodes' best matches in the other's programme, mapped to [0, 1)."""
@@ -573,14 +577,8 @@ def _scores(
     terms, chars, context, subjects = (_row_dots(view, left, right) for view in features)
     text = SHARES[0] * terms + SHARES[1] * chars + SHARES[2] * context
     meaning = SHARES[3] * subjects
-    bonus = np.fromiter(
-        (
-            sum(w[name] * value for name, value, _ in _signals(nodes[i], nodes[j], areas, related))
-            for i, j in zip(left.tolist(), right.tolist(), strict=True)
-        ),
-        dtype=np.float64,
-        count=len(left),
-    )
+    signals = (_signals(nodes[i], nodes[j], areas, related) for i, j in zip(left.tolist(), right.tolist(), strict=True))
+    bonus = np.fromiter((sum(w[name] * value for name, value, _ in found) for found in signals), np.float64, len(left))
     programme = np.asarray([n.programme_number for n in nodes])
     # Rivals are measured on text alone: the signals say how much a pair's own text
     # counts, not whose text is the better match.
@@ -619,11 +617,9 @@ def _row_dots(matrix: sp.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.
     return out
 
 
-def _signals(
-    a: _Node, b: _Node, areas: Areas, related: set[tuple[str, str]]
-) -> list[tuple[str, float, tuple[str, ...]]]:
+def _signals(a: _Node, b: _Node, areas: Areas, related: _Related) -> list[_Signal]:
     """The signals besides text: (name, value in [0, 1], what is shared)."""
-    found: list[tuple[str, float, tuple[str, ...]]] = []
+    found: list[_Signal] = []
     if a.owner is not None and a.owner == b.owner:
         found.append(("owner", 1.0, (a.owner,)))
     partners = a.partners & b.partners
@@ -646,13 +642,7 @@ def _signals(
 
 
 def _evidence(
-    a: _Node,
-    b: _Node,
-    analyzer: Analyzer,
-    reader: SubjectReader,
-    areas: Areas,
-    related: set[tuple[str, str]],
-    lang: Lang,
+    a: _Node, b: _Node, analyzer: Analyzer, reader: SubjectReader, areas: Areas, related: _Related, lang: Lang
 ) -> tuple[tuple[Evidence, ...], str]:
     """What a listed pair shares, and one sentence saying why it is listed."""
     shared = _shared_words(analyzer, a.text, b.text)
@@ -720,55 +710,7 @@ def _kind(a: _Node, b: _Node) -> PairKind:
     return "effort-goal"
 
 
-# -- aggregates ----------------------------------------------------------------------------
-
-
-def _programme_pairs(
-    pf: Portfolio, programme: np.ndarray, left: np.ndarray, right: np.ndarray
-) -> tuple[ProgrammePair, ...]:
-    """Programme pairs by the share of their nodes (goals and efforts) in a listed pair between them."""
-    import numpy as np
-
-    ids, size = [p.id for p in pf.programmes], np.bincount(programme, minlength=len(pf.programmes))
-    count = len(ids)
-    joined = np.minimum(programme[left], programme[right]) * count + np.maximum(programme[left], programme[right])
-    # each node once per programme pair it takes part in
-    involved = np.unique(np.concatenate([joined * len(programme) + left, joined * len(programme) + right]))
-    nodes_in = np.bincount(involved // len(programme), minlength=count * count)
-    pairs_in = np.bincount(joined, minlength=count * count)
-    out = []
-    for code in np.flatnonzero(pairs_in).tolist():
-        p, q = divmod(code, count)
-        a, b = sorted((ids[p], ids[q]))
-        out.append(ProgrammePair(a, b, round(int(nodes_in[code]) / int(size[p] + size[q]), 4), int(pairs_in[code])))
-    out.sort(key=lambda pair: (-pair.score, -pair.count, pair.a, pair.b))
-    return tuple(out)
-
-
-def _clusters(
-    nodes: list[_Node], left: np.ndarray, right: np.ndarray, scores: np.ndarray
-) -> tuple[OverlapCluster, ...]:
-    """Connected groups of nodes (joined by the given pairs) that span two or more programmes."""
-    import numpy as np
-    import scipy.sparse as sp
-    from scipy.sparse.csgraph import connected_components
-
-    n = len(nodes)
-    graph = sp.coo_matrix((np.ones(len(left)), (left, right)), shape=(n, n))
-    _, label = connected_components(graph, directed=False)
-    best: dict[int, float] = {}
-    for i, score in zip(left.tolist(), scores.tolist(), strict=True):
-        best[label[i]] = max(best.get(label[i], 0.0), score)
-    members: dict[int, list[str]] = defaultdict(list)
-    for i in np.unique(np.concatenate([left, right])).tolist():
-        members[label[i]].append(nodes[i].key)
-    out = []
-    for group, keys in members.items():
-        programmes = tuple(sorted({key.split("/", 1)[0] for key in keys}))
-        if len(programmes) >= 2:
-            out.append(OverlapCluster(tuple(sorted(keys)), programmes, round(best[group], 6)))
-    out.sort(key=lambda c: (-len(c.nodes), -c.score, c.nodes))
-    return tuple(out)
+# -- aggregates (see _overlap_result for the programme pairs, clusters and stale decisions) ---
 
 
 def _suggested_links(
@@ -783,14 +725,6 @@ def _suggested_links(
             pair = pair_at(k)
             out.append(SuggestedLink(effort.key, goal.key, pair.score, pair))
     return tuple(out)
-
-
-def _stale(review: Review, existing: set[str]) -> tuple[StaleDecision, ...]:
-    return tuple(
-        StaleDecision(e.a, e.b, tuple(k for k in (e.a, e.b) if k not in existing), e.decision, e.line)
-        for e in review.entries.values()
-        if e.a not in existing or e.b not in existing
-    )
 
 
 # -- helpers -------------------------------------------------------------------------------
@@ -826,7 +760,7 @@ def _as_portfolio(obj: Portfolio | Programme | Iterable[Programme]) -> Portfolio
     return Portfolio(id="portfolio", name="Portfolio", programmes=programmes)
 
 
-def _related_programmes(pf: Portfolio) -> set[tuple[str, str]]:
+def _related_programmes(pf: Portfolio) -> _Related:
     """Programme id pairs whose contract names the other (by id or name)."""
     out = set()
     for p in pf.programmes:

@@ -1,13 +1,20 @@
 """What :func:`~din_graph._analysis._overlap.overlaps` returns: the ranked pairs, their
-evidence, and what they add up to (programme pairs, clusters, suggested links)."""
+evidence, and what they add up to (programme pairs, clusters, suggested links), with the
+sums over the listed pairs that make the programme pairs and clusters."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from din_graph._vocab import overlap_word
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from din_graph._io._review import Review
 
 __all__ = [
     "LIKELY",
@@ -20,6 +27,9 @@ __all__ = [
     "ProgrammePair",
     "StaleDecision",
     "SuggestedLink",
+    "clusters",
+    "programme_pairs",
+    "stale_decisions",
 ]
 
 PairKind = Literal["effort-effort", "goal-goal", "effort-goal"]
@@ -199,3 +209,59 @@ class Overlaps:
             "stale": [asdict(s) for s in self.stale],
             "more": self.more,
         }
+
+
+def programme_pairs(
+    ids: list[str], programme: np.ndarray, left: np.ndarray, right: np.ndarray
+) -> tuple[ProgrammePair, ...]:
+    """Programme pairs by the share of their nodes (goals and efforts) in a listed pair between them;
+    ``programme`` is each node's programme (a place in ``ids``), ``left`` and ``right`` the pairs' nodes."""
+    import numpy as np
+
+    size = np.bincount(programme, minlength=len(ids))
+    count = len(ids)
+    joined = np.minimum(programme[left], programme[right]) * count + np.maximum(programme[left], programme[right])
+    # each node once per programme pair it takes part in
+    involved = np.unique(np.concatenate([joined * len(programme) + left, joined * len(programme) + right]))
+    nodes_in = np.bincount(involved // len(programme), minlength=count * count)
+    pairs_in = np.bincount(joined, minlength=count * count)
+    out = []
+    for code in np.flatnonzero(pairs_in).tolist():
+        p, q = divmod(code, count)
+        a, b = sorted((ids[p], ids[q]))
+        out.append(ProgrammePair(a, b, round(int(nodes_in[code]) / int(size[p] + size[q]), 4), int(pairs_in[code])))
+    out.sort(key=lambda pair: (-pair.score, -pair.count, pair.a, pair.b))
+    return tuple(out)
+
+
+def clusters(keys: list[str], left: np.ndarray, right: np.ndarray, scores: np.ndarray) -> tuple[OverlapCluster, ...]:
+    """Connected groups of nodes (by their ``keys``, joined by the given pairs) that span two or more programmes."""
+    import numpy as np
+    import scipy.sparse as sp
+    from scipy.sparse.csgraph import connected_components
+
+    n = len(keys)
+    graph = sp.coo_matrix((np.ones(len(left)), (left, right)), shape=(n, n))
+    _, label = connected_components(graph, directed=False)
+    best: dict[int, float] = {}
+    for i, score in zip(left.tolist(), scores.tolist(), strict=True):
+        best[label[i]] = max(best.get(label[i], 0.0), score)
+    members: dict[int, list[str]] = defaultdict(list)
+    for i in np.unique(np.concatenate([left, right])).tolist():
+        members[label[i]].append(keys[i])
+    out = []
+    for group, joined in members.items():
+        programmes = tuple(sorted({key.split("/", 1)[0] for key in joined}))
+        if len(programmes) >= 2:
+            out.append(OverlapCluster(tuple(sorted(joined)), programmes, round(best[group], 6)))
+    out.sort(key=lambda c: (-len(c.nodes), -c.score, c.nodes))
+    return tuple(out)
+
+
+def stale_decisions(review: Review, existing: set[str]) -> tuple[StaleDecision, ...]:
+    """The review's decisions on pairs one of whose nodes is not among the ``existing`` keys."""
+    return tuple(
+        StaleDecision(e.a, e.b, tuple(k for k in (e.a, e.b) if k not in existing), e.decision, e.line)
+        for e in review.entries.values()
+        if e.a not in existing or e.b not in existing
+    )

@@ -362,10 +362,8 @@ class Analyzer:
         self, vocabulary: Iterable[str] = (), places: Iterable[str] = (), synonyms: Mapping[str, str] | None = None
     ) -> None:
         dutch, self.dutch_stems = _dutch_words()
-        self.known = set(dutch)
         self.vocabulary = frozenset(w for w in vocabulary if len(w) >= _MIN_COMPOUND)
-        self.known |= _LEXICON | {w for w in vocabulary if len(w) >= _MIN_PART}
-        self.known -= STOP_WORDS
+        self.known = (dutch | _LEXICON | {w for w in vocabulary if len(w) >= _MIN_PART}) - STOP_WORDS
         # Place names are removed as whole phrases (*Kolkwijk-Zuid*), longest first; a
         # single word of a name (*zuid*) elsewhere stays.
         self._places = Phrases({name: name for name in places})
