@@ -65,7 +65,7 @@ HALF = 0.3
 #: The candidate search looks for nodes sharing two of each node's TOP_TERMS heaviest
 #: terms, used by at most COMMON_TERM times the square root of the number of nodes
 #: (never fewer than MIN_COMMON); and, counting SINGLES as much, for nodes sharing a
-#: term used by at most MIN_COMMON nodes (see :meth:`_Features.searched`).
+#: term used by at most MIN_COMMON nodes (see :func:`_searched`).
 TOP_TERMS = 10
 SINGLES = 0.01
 COMMON_TERM = 1.0
@@ -391,9 +391,8 @@ def _subject_view(tokens: Tokens, nodes: int, reader: SubjectReader) -> sp.csr_m
     naming = np.asarray(text_words @ (word_subjects.getnnz(axis=1) > 0).astype(np.float32)).ravel()
     extra_rows, extra_cols, extra_words = phrases(text_words)
     if len(extra_rows):
-        named = sp.csr_matrix(
-            named + sp.csr_matrix((np.ones(len(extra_rows), np.float32), (extra_rows, extra_cols)), shape=named.shape)
-        )
+        extra = sp.csr_matrix((np.ones(len(extra_rows), np.float32), (extra_rows, extra_cols)), shape=named.shape)
+        named = sp.csr_matrix(named + extra)
         naming = naming + np.bincount(extra_rows, weights=extra_words, minlength=nodes)
     words_in = np.asarray(text_words @ content.astype(np.float32)).ravel()
     coverage = np.minimum(1.0, naming / np.maximum(words_in, 1))

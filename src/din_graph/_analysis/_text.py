@@ -17,6 +17,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+import yaml
+
 if TYPE_CHECKING:
     import numpy as np
     import scipy.sparse as sp
@@ -40,26 +42,19 @@ __all__ = [
 ]
 
 
-def _word_lists() -> dict[str, frozenset[str]]:
-    """The word lists of ``words.yaml``, package data beside this module."""
-    import yaml
-
-    listed = yaml.safe_load(Path(__file__).with_name("words.yaml").read_text(encoding="utf-8"))
-    return {name: frozenset(text.split()) for name, text in listed.items()}
-
-
-_LISTS = _word_lists()
+#: The word lists of the text analysis: package data beside this module (data, not method), read once.
+_LISTS = yaml.safe_load(Path(__file__).with_name("words.yaml").read_text(encoding="utf-8"))
 #: Dutch function words.
-STOP_WORDS = _LISTS["stop"]
+STOP_WORDS: frozenset[str] = frozenset(_LISTS["stop"].split())
 #: Words every municipal plan uses whatever it is about; they carry no topic.
-GENERIC_WORDS = _LISTS["generic"]
+GENERIC_WORDS: frozenset[str] = frozenset(_LISTS["generic"].split())
 #: Who an effort is for: a shared audience is a weak sign of a shared subject, so these
 #: words weigh :data:`MIN_WEIGHT`.
-GROUP_WORDS = _LISTS["group"]
+GROUP_WORDS: frozenset[str] = frozenset(_LISTS["group"].split())
 #: Policy words a compound may be split on even where general Dutch text rarely writes them alone.
-_LEXICON = _LISTS["lexicon"]
+_LEXICON: frozenset[str] = frozenset(_LISTS["lexicon"].split())
 #: Derivational endings, never the second half of a compound.
-_SUFFIXES = _LISTS["suffixes"]
+_SUFFIXES: frozenset[str] = frozenset(_LISTS["suffixes"].split())
 
 #: Words policy texts use for one another: each is read as the word it maps to.
 #: *Groen en blauw* is green space and water; a plan for *blauw* is about water.
