@@ -709,7 +709,7 @@ def _kind(a: _Node, b: _Node) -> PairKind:
     return "effort-goal"
 
 
-# -- aggregates (see _overlap_result for the programme pairs, clusters and stale decisions) ---
+# -- suggested links (the other sums over the list: _overlap_result) ---------------------
 
 
 def _suggested_links(
