@@ -382,6 +382,26 @@ def test_review_download_is_a_review_file(
     assert_quiet(browser)
 
 
+@pytest.mark.browser
+@pytest.mark.graphviz
+def test_each_pair_says_why_once(browser: Any, pages: dict[str, Path]) -> None:
+    """A pair's line is its rank, band, score and reason, and nothing after: the reason
+    already names the shared words, subjects, owner and area, which were listed again."""
+    from din_graph._vocab import overlap_word
+
+    open_page(browser, pages["almelo"])
+    lines = browser.execute_script(
+        "return [...document.querySelectorAll('#pairs li[data-pair] > .why')].map(e => e.textContent)"
+    )
+    found = din_graph.overlaps(din_graph.load(ALMELO))
+    assert len(lines) == min(len(found.pairs), len(lines)) > 10
+    for line, pair in zip(lines, found.pairs, strict=False):
+        rank, band, score, reason = line.split(" · ")
+        assert (rank, band, reason) == (f"#{pair.rank}", overlap_word(f"band.{pair.band}", "nl"), pair.reason)
+        assert abs(float(score) - pair.score) < 0.01  # rounded twice: to 3 digits in the data, 2 shown
+    assert_quiet(browser)
+
+
 def _downloaded(path: Path) -> Path:
     import time
 

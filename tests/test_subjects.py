@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from din_graph import DinError, Portfolio, Programme, overlaps
-from din_graph._analysis._overlap import OverlapPair, Overlaps
+from din_graph._analysis._overlap_result import OverlapPair, Overlaps
 from din_graph._analysis._subjects import (
     BUILTIN,
     SubjectReader,

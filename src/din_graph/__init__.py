@@ -35,7 +35,8 @@ if TYPE_CHECKING:
     from ._analysis._areas import AreaActivity, in_area
     from ._analysis._diff import Change, ProgrammeDiff, apply_diff, diff
     from ._analysis._findings import FINDING_CODES, Finding, Findings, check
-    from ._analysis._overlap import (
+    from ._analysis._overlap import overlaps
+    from ._analysis._overlap_result import (
         Evidence,
         OverlapCluster,
         OverlapPair,
@@ -43,7 +44,6 @@ if TYPE_CHECKING:
         ProgrammePair,
         StaleDecision,
         SuggestedLink,
-        overlaps,
     )
     from ._analysis._owners import OwnerLoad, PhaseMix, RoleMix, owner_load, phase_mix, role_mix
     from ._analysis._progress import GoalProgress, IndicatorStatus, Progress, expected_value, indicator_status, progress
@@ -186,7 +186,8 @@ _LAZY = {
     "._render._backend": ("dot_available",),
     "._render._charts": ("indicator_chart", "overlap_heatmap", "owner_load_chart", "role_mix_chart"),
     "._analysis._areas": ("AreaActivity", "in_area"),
-    "._analysis._overlap": (
+    "._analysis._overlap": ("overlaps",),
+    "._analysis._overlap_result": (
         "Evidence",
         "OverlapCluster",
         "OverlapPair",
@@ -194,7 +195,6 @@ _LAZY = {
         "ProgrammePair",
         "StaleDecision",
         "SuggestedLink",
-        "overlaps",
     ),
     "._io._review": ("Review", "load_review"),
 }

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from ._analysis._findings import Findings
-    from ._analysis._overlap import OverlapPair, Overlaps
+    from ._analysis._overlap_result import OverlapPair, Overlaps
     from ._model import Portfolio, Programme
 
 __all__ = ["main"]

@@ -1,96 +1,71 @@
 """Cross-programme overlap: a ranked, explained list of pairs for an advisor to review.
 
-Five stages, each one function:
+Five stages, each one function (docs/overlap.md explains each and its settings):
 
-1. **texts** (:func:`_nodes`): every goal and effort becomes a text — its title
-   (without its track's name in front) and description, a goal's criteria too —
-   with its owner, partners, areas and links;
-2. **features** (:func:`_features`): each text tokenised once and each distinct
-   word analysed once (``_text.tokenise``, ``Analyzer.counts``); TF-IDF views, one over
-   *terms* (Snowball stems of content words and of their compound parts, see
-   ``_text``; common Dutch words weigh less) and one over character 3–5-grams of
-   the content words (inflections, compounds written apart, typos);
-3. **candidates** (:func:`_candidates`): each node's ``candidates_per_node`` best
-   partners of other programmes by the pairs of terms they share, and by single
-   terms (chunked sparse products; pairs and terms used by very many nodes are
-   left out of this search only);
-4. **scores** (:func:`_scores`): text similarity (the views' cosines, mixed)
-   raised by shared owner, partner, area, explicit links and related programmes,
-   lowered where the two name places that lie apart, measured against each node's
-   best match in the other's programme, and mapped to [0, 1) so that scores rank
-   and never pile up at the top;
+1. **texts** (:func:`_nodes`): every goal and effort as a text with its context,
+   owner, partners, areas and links;
+2. **features** (:func:`_features`): TF-IDF views of the texts' terms (``_text``),
+   character n-grams, terms with context, and the subjects they name (``_subjects``);
+3. **candidates** (:func:`_candidates`): each node's best partners in other programmes;
+4. **scores** (:func:`_scores`): text similarity raised or lowered by the other
+   signals, measured against each node's best match in the other's programme, in [0, 1);
 5. **evidence** (:func:`_evidence`): the words both texts share as written, the
    other signals, and one sentence saying why the pair is listed.
-
-Pairs scoring at least ``threshold`` are listed, best first, in two bands
-(:data:`LIKELY` and above: *waarschijnlijk*; below: *mogelijk*); docs/overlap.md
-says what a score means on the real evaluation set.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, NamedTuple, get_args
 
-from din_graph._analysis._areas import AreaActivity, Areas, in_area
+from din_graph._analysis._areas import Areas
 from din_graph._analysis._index import owner_identity, reference_key
-from din_graph._analysis._subjects import SubjectReader, Thesaurus, thesaurus_for
+from din_graph._analysis._overlap_result import (
+    LIKELY,
+    Band,
+    Evidence,
+    OverlapPair,
+    Overlaps,
+    PairKind,
+    SuggestedLink,
+    clusters,
+    programme_pairs,
+    stale_decisions,
+)
+from din_graph._analysis._subjects import SubjectReader, thesaurus_for
 from din_graph._analysis._text import DEFAULT_SYNONYMS, Analyzer, Tokens, fold, strip_track, tokenise, words
 from din_graph._errors import DinArgumentError
 from din_graph._gc import gc_paused
 from din_graph._graph import node_key
 from din_graph._io._review import Review, load_review
-from din_graph._model import Portfolio, Programme
+from din_graph._model import OperationalGoal, Portfolio, Programme, StrategicGoal
 from din_graph._vocab import Lang, overlap_word
 
 if TYPE_CHECKING:
     import numpy as np
     import scipy.sparse as sp
 
-__all__ = [
-    "DEFAULT_SYNONYMS",
-    "DEFAULT_THRESHOLD",
-    "DEFAULT_WEIGHTS",
-    "LIKELY",
-    "AreaActivity",
-    "Evidence",
-    "OverlapCluster",
-    "OverlapPair",
-    "Overlaps",
-    "ProgrammePair",
-    "StaleDecision",
-    "SuggestedLink",
-    "in_area",
-    "overlaps",
-]
-
-PairKind = Literal["effort-effort", "goal-goal", "effort-goal"]
-Band = Literal["likely", "possible"]
+__all__ = ["DEFAULT_THRESHOLD", "DEFAULT_WEIGHTS", "LIKELY", "overlaps"]
 
 #: Pairs scoring at least this are listed (the bar of the *mogelijk* band); set on
 #: the tuning split of the real evaluation set (docs/overlap.md).
 DEFAULT_THRESHOLD = 0.05
-#: Pairs scoring at least this are *waarschijnlijk* (docs/overlap.md).
-LIKELY = 0.4
 #: Shares of the four views in text similarity: terms, character n-grams, terms with
 #: context, subjects (set on the tune split of the real evaluation set, docs/overlap.md).
 SHARES = (0.5, 0.3, 0.2, 0.1)
 #: The subjects' share in the candidate search: more than in the scores, so that a node
 #: whose partners share only a subject with it (*ontstenen* ~ *hittestress*) still proposes them.
 SEARCHED_SUBJECTS = 0.3
-#: How much a better match of either node in the other's programme lowers a pair's
-#: score (see :func:`_scores`).
-RIVAL = 1.0
 #: Raw similarity (text times signals) that maps to a score of one half.
 HALF = 0.3
 #: The candidate search looks for nodes sharing two of each node's TOP_TERMS heaviest
 #: terms, used by at most COMMON_TERM times the square root of the number of nodes
 #: (never fewer than MIN_COMMON); and, counting SINGLES as much, for nodes sharing a
-#: term used by at most MIN_COMMON nodes (see :meth:`_Features.searched`).
+#: term used by at most MIN_COMMON nodes (see :func:`_searched`).
 TOP_TERMS = 10
 SINGLES = 0.01
 COMMON_TERM = 1.0
@@ -112,178 +87,10 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "link": 0.3,
     "related": 0.05,
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """One signal behind an overlap: its name, its value in [0, 1], and what is shared."""
-
-    signal: str
-    value: float
-    shared: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class OverlapPair:
-    """Two nodes of different programmes that may overlap; ``a < b``.
-
-    ``rank`` is the place in the list (1 is the best), ``band`` ``"likely"`` or
-    ``"possible"``, ``review`` ``"confirmed"`` when a review file confirmed it.
-    :attr:`evidence` and :attr:`reason` (one sentence saying why the pair is
-    listed) are worked out when first read: a large portfolio lists many pairs,
-    and an advisor reads the first.
-    """
-
-    a: str
-    b: str
-    kind: PairKind
-    score: float
-    rank: int = 0
-    band: Band = "possible"
-    review: Literal["confirmed"] | None = None
-    note: str = ""
-    explain: Callable[[], tuple[tuple[Evidence, ...], str]] | None = field(default=None, compare=False, repr=False)
-    _explained: list[tuple[tuple[Evidence, ...], str]] = field(default_factory=list, compare=False, repr=False)
-
-    @property
-    def evidence(self) -> tuple[Evidence, ...]:
-        """The signals behind the pair: the words both texts share as written, then the others."""
-        return self._why()[0]
-
-    @property
-    def reason(self) -> str:
-        """One sentence saying why the pair is listed."""
-        return self._why()[1]
-
-    def _why(self) -> tuple[tuple[Evidence, ...], str]:
-        if not self._explained:
-            self._explained.append(self.explain() if self.explain is not None else ((), ""))
-        return self._explained[0]
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain dict as ``din overlap --format json`` prints it."""
-        out = {
-            "rank": self.rank,
-            "a": self.a,
-            "b": self.b,
-            "kind": self.kind,
-            "score": self.score,
-            "band": self.band,
-            "reason": self.reason,
-            "evidence": [asdict(e) for e in self.evidence],
-        }
-        if self.review:
-            out["review"] = self.review
-            out["note"] = self.note
-        return out
-
-
-@dataclass(frozen=True, slots=True)
-class ProgrammePair:
-    """How much two programmes overlap.
-
-    ``score`` is the share of the two programmes' nodes (goals and efforts) that
-    take part in at least one listed pair between them; ``count`` the number of pairs.
-    """
-
-    a: str
-    b: str
-    score: float
-    count: int
-
-
-@dataclass(frozen=True, slots=True)
-class OverlapCluster:
-    """Nodes of two or more programmes connected by *waarschijnlijk* overlaps."""
-
-    nodes: tuple[str, ...]
-    programmes: tuple[str, ...]
-    score: float
-    """The highest pair score inside the cluster."""
-
-
-@dataclass(frozen=True, slots=True)
-class SuggestedLink:
-    """An effort of one programme whose text likely matches a goal of another: a candidate
-    cross-programme ``contributes_to`` link.  Its :attr:`evidence` is the pair's, worked
-    out when first read (a large portfolio suggests tens of thousands)."""
-
-    effort: str
-    goal: str
-    score: float
-    pair: OverlapPair = field(compare=False, repr=False)
-    """The *waarschijnlijk* pair behind the suggestion."""
-
-    @property
-    def evidence(self) -> tuple[Evidence, ...]:
-        """The pair's evidence: the words both texts share as written, then the other signals."""
-        return self.pair.evidence
-
-
-@dataclass(frozen=True, slots=True)
-class StaleDecision:
-    """A review-file decision on a pair one of whose nodes no longer exists."""
-
-    a: str
-    b: str
-    missing: tuple[str, ...]
-    decision: str
-    line: int | None = None
-
-
-@dataclass(frozen=True)
-class Overlaps:
-    """The result of :func:`overlaps`: the ranked pairs and what they add up to."""
-
-    pairs: tuple[OverlapPair, ...]
-    programme_pairs: tuple[ProgrammePair, ...]
-    clusters: tuple[OverlapCluster, ...]
-    suggested_links: tuple[SuggestedLink, ...]
-    threshold: float
-    weights: dict[str, float] = field(default_factory=dict)
-    candidates_scored: int = 0
-    """Candidate pairs scored (each node's best partners, joined)."""
-    likely: float = LIKELY
-    dismissed: int = 0
-    """Pairs left out because the review file dismissed them."""
-    stale: tuple[StaleDecision, ...] = ()
-    """Review decisions on pairs whose node no longer exists."""
-    more: int = 0
-    """Pairs at or above the threshold beyond ``pairs`` (when :func:`overlaps` was given ``top``)."""
-
-    def top(self, n: int) -> tuple[tuple[OverlapPair, ...], int]:
-        """The best ``n`` pairs and how many more are listed."""
-        return self.pairs[: max(0, n)], self.more + max(0, len(self.pairs) - max(0, n))
-
-    def matrix(self) -> dict[str, dict[str, float]]:
-        """Programme × programme overlap scores (symmetric, 1.0 on the diagonal)."""
-        programmes = sorted({p for pair in self.programme_pairs for p in (pair.a, pair.b)})
-        out = {a: {b: (1.0 if a == b else 0.0) for b in programmes} for a in programmes}
-        for pair in self.programme_pairs:
-            out[pair.a][pair.b] = out[pair.b][pair.a] = pair.score
-        return out
-
-    def _repr_html_(self) -> str:
-        from din_graph._strings import html_table
-
-        rows = ((str(p.rank), f"{p.score:.2f}", overlap_word(f"band.{p.band}"), p.a, p.b, p.reason) for p in self.pairs)
-        header = ["#", "score", overlap_word("column.band"), "a", "b", overlap_word("column.why")]
-        return html_table(header, rows, caption=f"{len(self.pairs)} {overlap_word('pairs')} ≥ {self.threshold:.2f}")
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of ``din overlap --format json``."""
-        return {
-            "pairs": [p.to_dict() for p in self.pairs],
-            "programme_pairs": [asdict(p) for p in self.programme_pairs],
-            "clusters": [asdict(c) for c in self.clusters],
-            "suggested_links": [
-                {"effort": s.effort, "goal": s.goal, "score": s.score, "evidence": [asdict(e) for e in s.evidence]}
-                for s in self.suggested_links
-            ],
-            "dismissed": self.dismissed,
-            "stale": [asdict(s) for s in self.stale],
-            "more": self.more,
-        }
+#: Programme id pairs whose contracts name one another, in both orders.
+_Related = set[tuple[str, str]]
+#: A signal besides text: its name, its value in [0, 1] and what is shared.
+_Signal = tuple[str, float, tuple[str, ...]]
 
 
 def overlaps(
@@ -305,38 +112,32 @@ def overlaps(
     Parameters
     ----------
     portfolio:
-        A portfolio (or several programmes; a single programme has nothing to overlap with).
+        A portfolio, or several programmes (one alone has nothing to overlap with).
     threshold:
-        Pairs scoring at least this are listed (:data:`DEFAULT_THRESHOLD`, the bar
-        of the *mogelijk* band; ``docs/overlap.md`` says how it was set).
+        Pairs scoring at least this are listed (the bar of the *mogelijk* band, docs/overlap.md).
     weights:
-        Signal weights overriding :data:`DEFAULT_WEIGHTS` (``owner``, ``partner``,
-        ``area``, ``elsewhere``, ``link``, ``related``; ``elsewhere`` is negative:
-        it lowers pairs whose places lie apart).
+        Signal weights overriding :data:`DEFAULT_WEIGHTS`; ``elsewhere``, negative, lowers
+        pairs whose places lie apart.
     kinds:
         Which pair kinds to list.
     candidates_per_node:
-        How many best partners of other programmes each node proposes (top-k);
-        the list is the union of them all, scored.
+        How many best partners of other programmes each node proposes; the list is their union, scored.
     progress:
         Show a progress bar (``None``: on a terminal, for large inputs).
     synonyms:
-        Single words read as another (``{"geveltuin": "groen"}``), on top of
-        :data:`DEFAULT_SYNONYMS`; map a word to itself to switch a default off,
-        pass ``{}`` for none at all.
+        Single words read as another (``{"geveltuin": "groen"}``) on top of ``DEFAULT_SYNONYMS``;
+        map a word to itself to switch a default off, ``{}`` for none at all.
     review:
-        A review file (or its path, see docs/overlap.md): dismissed pairs are left
-        out, confirmed ones marked (and listed even below the threshold).
+        A review file or its path (docs/overlap.md): dismissed pairs are left out, confirmed
+        ones marked and listed even below the threshold.
     lang:
         Language of each pair's ``reason`` (``"nl"`` or ``"en"``).
     top:
-        Return only the best ``top`` pairs (``more`` counts the rest); their evidence
-        is all that is worked out, which on a large portfolio saves most of the time.
-        The aggregates (programme pairs, clusters, suggested links) still count every pair.
+        Only the best ``top`` pairs (``more`` counts the rest), so only their evidence is
+        worked out; the aggregates (programme pairs, clusters, suggested links) count every pair.
     subjects:
-        A subject thesaurus (a YAML or JSON file, or a mapping of its shape; see
-        docs/overlap.md) added to the built-in one of Dutch municipal policy, or
-        replacing it where it says ``replace: true``; ``{}`` for none at all.
+        A subject thesaurus (YAML or JSON file, or a mapping of its shape; docs/overlap.md) added
+        to the built-in one, or replacing it where it says ``replace: true``; ``{}`` for none.
 
     Raises
     ------
@@ -363,15 +164,15 @@ def overlaps(
     >>> ontstenen.reason
     'Beide gaan over klimaatadaptatie (ontstenen, afkoppelen, regenwater / hittestress).'
     """
+    import numpy as np
+
     pf = _as_portfolio(portfolio)
-    w = dict(DEFAULT_WEIGHTS)
     unknown = set(weights or {}) - set(DEFAULT_WEIGHTS)
     if unknown:
         raise DinArgumentError(f"unknown overlap weight(s) {sorted(unknown)}; known: {sorted(DEFAULT_WEIGHTS)}")
-    w.update(weights or {})
-    wanted = set(kinds)
-    if not wanted <= {"effort-effort", "goal-goal", "effort-goal"}:
-        known = {"effort-effort", "goal-goal", "effort-goal"}
+    w = DEFAULT_WEIGHTS | (weights or {})
+    wanted, known = set(kinds), set(get_args(PairKind))
+    if not wanted <= known:
         raise DinArgumentError(f"unknown pair kind(s) {sorted(wanted - known)}; known: {sorted(known)}")
     if candidates_per_node < 1 or (top is not None and top < 0):
         raise DinArgumentError(f"candidates_per_node must be at least 1, top at least 0: {candidates_per_node}, {top}")
@@ -381,121 +182,92 @@ def overlaps(
     decisions = load_review(review) if isinstance(review, str | Path) else review
     thesaurus = thesaurus_for(subjects)
     given = {fold(word).strip(): fold(other).strip() for word, other in (synonyms or {}).items()}
-    meant = DEFAULT_SYNONYMS | given if synonyms != {} else {}
     with gc_paused():  # the stages build many small objects that all survive the run
-        return _overlaps(
-            pf,
+        areas = Areas(pf)
+        nodes = _nodes(pf, areas)
+        stale = stale_decisions(decisions, {n.key for n in nodes}) if decisions else ()
+        if not nodes:
+            return Overlaps((), (), (), (), threshold, w, stale=stale)
+        texts = _texts(nodes)
+        # The bar counts each text read, the features of each node, and each node searched.
+        bar = _progress_bar(len(nodes), enabled=progress, steps=len(texts) + 2 * len(nodes))
+        tokens = tokenise(texts, progress=bar.update)
+        places = [*areas.lookup, *(p.municipality or "" for p in pf.programmes)]
+        meant = DEFAULT_SYNONYMS | given if synonyms != {} else {}
+        analyzer = Analyzer(tokens.words_of(len(nodes)), places=places, synonyms=meant)
+        reader = SubjectReader(thesaurus, analyzer)
+        features = _features(nodes, analyzer, tokens, reader)
+        bar.update(len(nodes))
+        programme = np.asarray([n.programme_number for n in nodes])
+        is_effort = np.asarray([n.kind == "effort" for n in nodes])
+        left, right = _candidates(
+            _searched(features, len(nodes)), programme, is_effort, wanted, candidates_per_node, bar
+        )
+        decided = _decided(decisions, nodes)
+        left, right = _with_confirmed(left, right, decided, len(nodes))
+        related = _related_programmes(pf)
+        scores = _scores(nodes, features, left, right, w, areas, related)
+        bar.close()
+        left, right, scores, dismissed = _listed(left, right, scores, threshold, decided, len(nodes))
+
+        def pair_at(k: int) -> OverlapPair:
+            """The ``k``-th pair of the list (0 is the best); its evidence is worked out when read."""
+            a, b = sorted((nodes[left[k]], nodes[right[k]]), key=lambda n: n.key)
+            band: Band = "likely" if scores[k] >= LIKELY else "possible"
+            decision = decisions.decision(a.key, b.key) if decisions else None
+            return OverlapPair(
+                a.key,
+                b.key,
+                _kind(a, b),
+                round(float(scores[k]), 6),
+                k + 1,
+                band,
+                "confirmed" if decision else None,
+                decision.note if decision else "",
+                partial(_evidence, a, b, analyzer, reader, areas, related, lang),
+            )
+
+        shown = [pair_at(k) for k in range(len(left) if top is None else min(top, len(left)))]
+        likely = np.flatnonzero(scores >= LIKELY)
+        return Overlaps(
+            tuple(shown),
+            programme_pairs([p.id for p in pf.programmes], programme, left, right),
+            clusters([n.key for n in nodes], left[likely], right[likely], scores[likely]),
+            _suggested_links(likely, left, right, nodes, pair_at),
             threshold,
             w,
-            wanted,
-            per_node=candidates_per_node,
-            progress=progress,
-            synonyms=meant,
-            review=decisions,
-            lang=lang,
-            top=top,
-            thesaurus=thesaurus,
+            len(left),
+            LIKELY,
+            dismissed,
+            stale,
+            len(left) - len(shown),
         )
 
 
-def _overlaps(
-    pf: Portfolio,
-    threshold: float,
-    w: dict[str, float],
-    wanted: set[PairKind],
-    *,
-    per_node: int,
-    progress: bool | None,
-    synonyms: dict[str, str],
-    review: Review | None,
-    lang: Lang,
-    top: int | None,
-    thesaurus: Thesaurus,
-) -> Overlaps:
-    import numpy as np
-
-    areas = Areas(pf)
-    nodes = _nodes(pf, areas)
-    stale = _stale(review, {n.key for n in nodes}) if review else ()
-    if not nodes:
-        return Overlaps((), (), (), (), threshold, w, stale=stale)
-    texts = _texts(nodes)
-    # The bar counts each text read, the features of each node, and each node searched.
-    bar = _progress_bar(len(nodes), enabled=progress, steps=len(texts) + 2 * len(nodes))
-    tokens = tokenise(texts, progress=bar.update)
-    places = [*areas.lookup, *(p.municipality or "" for p in pf.programmes)]
-    analyzer = Analyzer(tokens.words_of(len(nodes)), places=places, synonyms=synonyms)
-    reader = SubjectReader(thesaurus, analyzer)
-    features = _features(nodes, analyzer, tokens, reader)
-    bar.update(len(nodes))
-    programme = np.asarray([n.programme_number for n in nodes])
-    is_effort = np.asarray([n.kind == "effort" for n in nodes])
-    left, right = _candidates(features.searched(len(nodes)), programme, is_effort, wanted, per_node, bar)
-    left, right = _with_confirmed(left, right, nodes, review)
-    related = _related_programmes(pf)
-    scores = _scores(nodes, features, left, right, w, areas, related)
-    bar.close()
-    left, right, scores, dismissed = _listed(left, right, scores, threshold, nodes, review)
-    by_key = {n.key: n for n in nodes}
-
-    def pair_at(k: int) -> OverlapPair:
-        """The ``k``-th pair of the list (0 is the best); its evidence is worked out when read."""
-        a, b = sorted((nodes[left[k]], nodes[right[k]]), key=lambda n: n.key)
-        band: Band = "likely" if scores[k] >= LIKELY else "possible"
-        decision = review.decision(a.key, b.key) if review else None
-        return OverlapPair(
-            a.key,
-            b.key,
-            _kind(a, b),
-            round(float(scores[k]), 6),
-            k + 1,
-            band,
-            "confirmed" if decision else None,
-            decision.note if decision else "",
-            partial(_evidence, a, b, analyzer, reader, areas, related, lang),
-        )
-
-    shown = [pair_at(k) for k in range(len(left) if top is None else min(top, len(left)))]
-    likely = np.flatnonzero(scores >= LIKELY)
-    return Overlaps(
-        tuple(shown),
-        _programme_pairs(pf, programme, left, right),
-        _clusters(nodes, left[likely], right[likely], scores[likely]),
-        _suggested_links([pair_at(k) for k in _unlinked_effort_goal(likely, left, right, nodes)], by_key),
-        threshold,
-        w,
-        len(left),
-        LIKELY,
-        dismissed,
-        stale,
-        len(left) - len(shown),
-    )
+def _decided(review: Review | None, nodes: list[_Node]) -> dict[int, str]:
+    """The review file's decisions on pairs of existing nodes, by pair code (``left * n + right``)."""
+    number = {node.key: i for i, node in enumerate(nodes)}
+    return {
+        min(number[e.a], number[e.b]) * len(nodes) + max(number[e.a], number[e.b]): e.decision
+        for e in (review.entries.values() if review else ())
+        if e.a in number and e.b in number
+    }
 
 
 def _listed(
-    left: np.ndarray, right: np.ndarray, scores: np.ndarray, threshold: float, nodes: list[_Node], review: Review | None
+    left: np.ndarray, right: np.ndarray, scores: np.ndarray, threshold: float, decided: dict[int, str], n: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
     """The pairs to list, best first (ties by node number): at or above the threshold or
     confirmed, not dismissed; and how many were dismissed."""
     import numpy as np
 
-    keep = scores >= threshold
-    dismissed = 0
-    if review is not None:
-        n = len(nodes)
-        number = {node.key: i for i, node in enumerate(nodes)}
-        decided = {
-            min(number[e.a], number[e.b]) * n + max(number[e.a], number[e.b]): e.decision
-            for e in review.entries.values()
-            if e.a in number and e.b in number
-        }
-        codes = left * n + right
-        out = np.isin(codes, [c for c, d in decided.items() if d == "dismissed"])
-        dismissed = int(out.sum())
-        keep = (keep | np.isin(codes, [c for c, d in decided.items() if d == "confirmed"])) & ~out
+    codes = left * n + right
+    dismissed = np.isin(codes, [code for code, decision in decided.items() if decision == "dismissed"])
+    confirmed = np.isin(codes, [code for code, decision in decided.items() if decision == "confirmed"])
+    keep = ((scores >= threshold) | confirmed) & ~dismissed
     left, right, scores = left[keep], right[keep], scores[keep]
     order = np.lexsort((right, left, -scores))
-    return left[order], right[order], scores[order], dismissed
+    return left[order], right[order], scores[order], int(dismissed.sum())
 
 
 # -- stage 1: texts ------------------------------------------------------------------------
@@ -527,34 +299,20 @@ def _nodes(pf: Portfolio, areas: Areas) -> list[_Node]:
         def targets(refs: Iterable[str], pid: str = pid) -> frozenset[str]:
             return frozenset(reference_key(ref, pid)[1] for ref in refs)
 
-        for goal in programme.strategic_goals:
+        goals: list[StrategicGoal | OperationalGoal] = [*programme.strategic_goals, *programme.operational_goals]
+        for goal in goals:
             text = " ".join([goal.title, goal.description or "", *goal.criteria])
+            links = targets(goal.contributes_to if isinstance(goal, OperationalGoal) else ())
             key = node_key(pid, goal.id)
-            nodes.append(_Node(key, pid, number, "goal", text, goal.title, areas=areas.mentioned(text)))
-        for op in programme.operational_goals:
-            text = " ".join([op.title, op.description or "", *op.criteria])
-            links = targets(op.contributes_to)
-            key = node_key(pid, op.id)
-            nodes.append(_Node(key, pid, number, "goal", text, op.title, links=links, areas=areas.mentioned(text)))
+            nodes.append(_Node(key, pid, number, "goal", text, goal.title, links=links, areas=areas.mentioned(text)))
         for effort in programme.efforts:
             title = strip_track(effort.title, effort.track)
             text = f"{title} {effort.description or ''}"
             named = frozenset(areas.lookup.get(fold(a), fold(a)) for a in effort.areas) | areas.mentioned(text)
-            nodes.append(
-                _Node(
-                    node_key(pid, effort.id),
-                    pid,
-                    number,
-                    "effort",
-                    text,
-                    title,
-                    owners.get(effort.owner) if effort.owner is not None else None,
-                    frozenset(fold(p).strip() for p in effort.partners),
-                    named,
-                    targets(effort.contributes_to),
-                    effort.track or "",
-                )
-            )
+            owner = owners.get(effort.owner) if effort.owner is not None else None
+            partners = frozenset(fold(p).strip() for p in effort.partners)
+            key, links, track = node_key(pid, effort.id), targets(effort.contributes_to), effort.track or ""
+            nodes.append(_Node(key, pid, number, "effort", text, title, owner, partners, named, links, track))
     _add_context(nodes)
     return nodes
 
@@ -575,8 +333,7 @@ def _add_context(nodes: list[_Node]) -> None:
 # -- stage 2: features ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Features:
+class _Features(NamedTuple):
     """The views of every node's text, rows of unit length: a dot product is a cosine."""
 
     terms: sp.csr_matrix
@@ -588,57 +345,168 @@ class _Features:
     subjects: sp.csr_matrix
     """Nodes × subjects of the thesaurus the text names (``_subjects``), TF-IDF."""
 
-    def similarity(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-        """Text similarity of each pair as written: the three word views' cosines, mixed by :data:`SHARES`."""
-        terms, chars, context, _ = SHARES
-        similarity: np.ndarray = (
-            terms * _row_dots(self.terms, left, right)
-            + chars * _row_dots(self.chars, left, right)
-            + context * _row_dots(self.context, left, right)
-        )
-        return similarity
 
-    def meaning(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-        """What the pair's subjects add to its text similarity: their cosine times its share."""
-        meaning: np.ndarray = SHARES[3] * _row_dots(self.subjects, left, right)
-        return meaning
+def _texts(nodes: list[_Node]) -> list[str]:
+    """What the features read: every node's text, then each distinct context once (many
+    nodes share one: the efforts of a goal)."""
+    return [*(n.text for n in nodes), *dict.fromkeys(n.context for n in nodes)]
 
-    def searched(self, nodes: int) -> sp.csr_matrix:
-        """What the candidate search multiplies: each node's pairs of terms (see
-        :func:`_term_pairs`) without those of more than ``COMMON_TERM * sqrt(nodes)``
-        nodes; and, counting :data:`SINGLES` as much, the two term views side by side,
-        weighed by their shares, without the terms of more than :data:`MIN_COMMON` nodes;
-        and the subjects, weighed by :data:`SEARCHED_SUBJECTS`.
 
-        Two texts sharing only a term that common are too weak a match to look for, and
-        such terms would make the products dense; pairs carry the search where many
-        nodes share a subject word.  Character n-grams are left out here: nearly every
-        text shares some with every other; they count in the scores.
-        """
-        import numpy as np
-        import scipy.sparse as sp
+def _features(nodes: list[_Node], analyzer: Analyzer, tokens: Tokens, reader: SubjectReader) -> _Features:
+    """The term, character, context and subject views of every node's text (TF-IDF);
+    ``tokens`` are :func:`_texts` tokenised.  A term weighs as rare as its word is in Dutch."""
+    import numpy as np
 
-        terms, _, context, _ = SHARES
-        singles = sp.hstack([np.sqrt(terms) * self.terms, np.sqrt(context) * self.context], format="csr")
-        pairs = _term_pairs(self.terms, TOP_TERMS)
-        common = max(MIN_COMMON, COMMON_TERM * np.sqrt(nodes))
-        return sp.hstack(
-            [
-                np.sqrt(SINGLES) * _without_common(singles, MIN_COMMON),
-                _without_common(pairs, common),
-                np.sqrt(SEARCHED_SUBJECTS) * _without_common(self.subjects.copy(), common),
-            ],
-            format="csr",
-        )
+    tokens = analyzer.without_places(tokens)
+    found = analyzer.counts(tokens)
+    weight = np.asarray([analyzer.weight(word) for word in found.written], np.float32)
+    own = found.counts[: len(nodes)]
+    row = {context: len(nodes) + i for i, context in enumerate(dict.fromkeys(n.context for n in nodes))}
+    around = found.counts[[row[n.context] for n in nodes]]
+    return _Features(
+        _weighed_tfidf(own, weight),
+        _char_view(tokens, len(nodes), analyzer),
+        _weighed_tfidf(own + around, weight),
+        _subject_view(tokens, len(nodes), reader),
+    )
+
+
+def _subject_view(tokens: Tokens, nodes: int, reader: SubjectReader) -> sp.csr_matrix:
+    """Nodes × subjects the text names, TF-IDF (sublinear), each row as long as the square root
+    of the share of the text's content words naming a subject (docs/overlap.md, stage 2).
+    Each distinct word is read once (texts × words @ words × subjects); phrases only in the
+    texts holding their first word.  ``tokens`` are without place names."""
+    import numpy as np
+    import scipy.sparse as sp
+    from sklearn.feature_extraction.text import TfidfTransformer
+    from sklearn.preprocessing import normalize
+
+    end = tokens.starts[nodes]
+    data = (np.ones(end, dtype=np.float32), tokens.ids[:end], tokens.starts[: nodes + 1])
+    text_words = sp.csr_matrix(data, shape=(nodes, len(tokens.words)))
+    text_words.sum_duplicates()
+    text_words.data[:] = 1  # each distinct word once
+    word_subjects, content, phrases = reader.words(tokens.words)
+    named = sp.csr_matrix(text_words @ word_subjects)
+    naming = np.asarray(text_words @ (word_subjects.getnnz(axis=1) > 0).astype(np.float32)).ravel()
+    extra_rows, extra_cols, extra_words = phrases(text_words)
+    if len(extra_rows):
+        extra = sp.csr_matrix((np.ones(len(extra_rows), np.float32), (extra_rows, extra_cols)), shape=named.shape)
+        named = sp.csr_matrix(named + extra)
+        naming = naming + np.bincount(extra_rows, weights=extra_words, minlength=nodes)
+    words_in = np.asarray(text_words @ content.astype(np.float32)).ravel()
+    coverage = np.minimum(1.0, naming / np.maximum(words_in, 1))
+    unit = normalize(TfidfTransformer(sublinear_tf=True).fit_transform(named))
+    return sp.csr_matrix(sp.diags(np.sqrt(coverage)) @ unit, dtype=np.float32)
+
+
+def _weighed_tfidf(counts: sp.csr_matrix, weight: np.ndarray) -> sp.csr_matrix:
+    """TF-IDF (sublinear) of the counts, each term times its weight, rows of unit length."""
+    import scipy.sparse as sp
+    from sklearn.feature_extraction.text import TfidfTransformer
+    from sklearn.preprocessing import normalize
+
+    if counts.shape[1] == 0:  # no terms at all
+        return sp.csr_matrix(counts.shape, dtype=counts.dtype)
+    tfidf = TfidfTransformer(sublinear_tf=True, norm=None).fit_transform(counts)
+    return sp.csr_matrix(normalize(tfidf.multiply(weight[None, :])))
+
+
+def _char_view(tokens: Tokens, texts: int, analyzer: Analyzer) -> sp.csr_matrix:
+    """TF-IDF over character 3–5-grams (``char_wb``) of the content words of the first ``texts``
+    texts; each distinct word's n-grams counted once and weighed as in the term view."""
+    import numpy as np
+    import scipy.sparse as sp
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+    from sklearn.preprocessing import normalize
+
+    ids = tokens.ids[: tokens.starts[texts]]
+    used = np.bincount(ids, minlength=len(tokens.words)) > 0
+    content = np.flatnonzero(analyzer.has_terms(tokens) & used)
+    if not len(content):  # no content word in any text
+        return sp.csr_matrix((texts, 1), dtype=np.float32)
+    content = content[np.argsort([tokens.words[i] for i in content.tolist()])]  # scikit-learn's column order
+    vocabulary = [tokens.words[i] for i in content.tolist()]
+    column = np.full(len(tokens.words), -1, dtype=np.int64)
+    column[content] = np.arange(len(content))
+    row = np.repeat(np.arange(texts), np.diff(tokens.starts[: texts + 1]))
+    kept = column[ids] >= 0
+    text_words = sp.csr_matrix(
+        (np.ones(int(kept.sum()), dtype=np.float32), (row[kept], column[ids][kept])), shape=(texts, len(content))
+    )
+    weight = np.asarray([analyzer.weight(word) for word in vocabulary], dtype=np.float32)
+    word_grams = CountVectorizer(analyzer="char_wb", ngram_range=(3, 5), dtype=np.float32).fit_transform(vocabulary)
+    counts = sp.csr_matrix(text_words.multiply(weight[None, :])) @ word_grams
+    return sp.csr_matrix(normalize(TfidfTransformer().fit_transform(counts)))
+
+
+# -- stage 3: candidates -------------------------------------------------------------------
+
+
+def _candidates(
+    matrix: sp.csr_matrix,
+    programme: np.ndarray,
+    is_effort: np.ndarray,
+    wanted: set[PairKind],
+    k: int,
+    bar: Any,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each node's ``k`` most similar nodes of other programmes (dot products of rows, by
+    ``sparse_dot_topn``), as pairs ``left < right``; node kinds a pair may not join are searched
+    apart.  A node's own programme is pushed below zero, where the search does not look: a
+    column of 2 on one side and -2 on the other (similarities lie in [0, 1])."""
+    import numpy as np
+    import scipy.sparse as sp
+    from sparse_dot_topn import sp_matmul_topn
+
+    n = matrix.shape[0]
+    own = sp.csr_matrix((np.ones(n, dtype=np.float32), (np.arange(n), programme)), shape=(n, programme.max() + 1))
+    left_side = sp.hstack([matrix, 2 * own], format="csr", dtype=np.float32)
+    right_side = sp.hstack([matrix, -2 * own], format="csr", dtype=np.float32)
+    groups = {"effort": np.flatnonzero(is_effort), "goal": np.flatnonzero(~is_effort)}
+    found: list[np.ndarray] = []
+    for kind, rows in groups.items():
+        joined = [groups[other] for other in groups if "-".join(sorted((kind, other))) in wanted]
+        cols = np.sort(np.concatenate(joined or [rows[:0]]))
+        if not len(rows) or not len(cols):
+            continue
+        searched, searching = right_side[cols].T.tocsr(), left_side[rows]
+        for start in range(0, len(rows), CHUNK):
+            chunk = rows[start : start + CHUNK]
+            best = sp_matmul_topn(searching[start : start + CHUNK], searched, top_n=k, threshold=0.0).tocoo()
+            i, j = chunk[best.row], cols[best.col]
+            found.append(np.minimum(i, j) * n + np.maximum(i, j))
+            bar.update(len(chunk))
+    codes = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+    return codes // n, codes % n
+
+
+def _searched(features: _Features, nodes: int) -> sp.csr_matrix:
+    """What the candidate search multiplies: each node's pairs of terms, its single terms and
+    its subjects, without those of very many nodes (too weak a match to look for, and they
+    would make the products dense).  Character n-grams are left out: nearly every text
+    shares some with every other.  docs/overlap.md, stage 3, gives the figures."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    terms, _, context, _ = SHARES
+    singles = sp.hstack([np.sqrt(terms) * features.terms, np.sqrt(context) * features.context], format="csr")
+    pairs = _term_pairs(features.terms, TOP_TERMS)
+    common = max(MIN_COMMON, COMMON_TERM * np.sqrt(nodes))
+    return sp.hstack(
+        [
+            np.sqrt(SINGLES) * _without_common(singles, MIN_COMMON),
+            _without_common(pairs, common),
+            np.sqrt(SEARCHED_SUBJECTS) * _without_common(features.subjects.copy(), common),
+        ],
+        format="csr",
+    )
 
 
 def _term_pairs(matrix: sp.csr_matrix, top: int) -> sp.csr_matrix:
-    """Nodes × pairs of terms: every two of a row's ``top`` heaviest terms, valued the
-    geometric mean of the two, rows of unit length.
-
-    Two texts sharing two subject words are far rarer than two sharing one: at 100k
-    nodes a subject word is used by thousands, a pair of them by few.
-    """
+    """Nodes × pairs of terms: every two of a row's ``top`` heaviest terms, valued the geometric
+    mean of the two, rows of unit length.  At 100k nodes a subject word is used by thousands,
+    a pair of them by few."""
     import itertools
 
     import numpy as np
@@ -678,185 +546,14 @@ def _without_common(matrix: sp.csr_matrix, most: float) -> sp.csr_matrix:
     return matrix
 
 
-def _texts(nodes: list[_Node]) -> list[str]:
-    """What the features read: every node's text, then each distinct context once (many
-    nodes share one: the efforts of a goal)."""
-    return [*(n.text for n in nodes), *dict.fromkeys(n.context for n in nodes)]
-
-
-def _features(nodes: list[_Node], analyzer: Analyzer, tokens: Tokens, reader: SubjectReader) -> _Features:
-    """The term, character, context and subject views of every node's text (TF-IDF);
-    ``tokens`` are :func:`_texts` tokenised."""
-    tokens = analyzer.without_places(tokens)
-    counts, weight = _term_counts(tokens, analyzer)
-    own = counts[: len(nodes)]
-    row = {context: len(nodes) + i for i, context in enumerate(dict.fromkeys(n.context for n in nodes))}
-    around = counts[[row[n.context] for n in nodes]]
-    return _Features(
-        _weighed_tfidf(own, weight),
-        _char_view(tokens, len(nodes), analyzer),
-        _weighed_tfidf(own + around, weight),
-        _subject_view(tokens, len(nodes), reader),
-    )
-
-
-def _subject_view(tokens: Tokens, nodes: int, reader: SubjectReader) -> sp.csr_matrix:
-    """Nodes × subjects: how many words of each node's text name the subject, TF-IDF
-    (sublinear); each row as long as the square root of the share of the text's content
-    words that name its subjects, so that a pair's cosine counts as much as the subject is
-    what both texts are about.  ``tokens`` are without place names.
-
-    Each distinct word is read once (:meth:`SubjectReader.words`); a text's subjects are
-    its words' (texts × words @ words × subjects), and its phrases (*groene daken*) are
-    looked for only in the texts holding a phrase's first word.
-    """
-    import numpy as np
-    import scipy.sparse as sp
-    from sklearn.feature_extraction.text import TfidfTransformer
-    from sklearn.preprocessing import normalize
-
-    size = len(tokens.words)
-    text_words = sp.csr_matrix(
-        (
-            np.ones(tokens.starts[nodes], dtype=np.float32),
-            tokens.ids[: tokens.starts[nodes]],
-            tokens.starts[: nodes + 1],
-        ),
-        shape=(nodes, size),
-    )
-    text_words.sum_duplicates()
-    text_words.data[:] = 1  # each distinct word once
-    word_subjects, content, phrases = reader.words(tokens.words)
-    named = sp.csr_matrix(text_words @ word_subjects)
-    naming = np.asarray(text_words @ (word_subjects.getnnz(axis=1) > 0).astype(np.float32)).ravel()
-    extra_rows, extra_cols, extra_words = phrases(text_words)
-    if len(extra_rows):
-        named = sp.csr_matrix(
-            named + sp.csr_matrix((np.ones(len(extra_rows), np.float32), (extra_rows, extra_cols)), shape=named.shape)
-        )
-        naming = naming + np.bincount(extra_rows, weights=extra_words, minlength=nodes)
-    words_in = np.asarray(text_words @ content.astype(np.float32)).ravel()
-    coverage = np.minimum(1.0, naming / np.maximum(words_in, 1))
-    unit = normalize(TfidfTransformer(sublinear_tf=True).fit_transform(named))
-    return sp.csr_matrix(sp.diags(np.sqrt(coverage)) @ unit, dtype=np.float32)
-
-
-def _term_counts(tokens: Tokens, analyzer: Analyzer) -> tuple[sp.csr_matrix, np.ndarray]:
-    """Texts × terms counts, and each term's weight: how rare its word is in Dutch."""
-    import numpy as np
-
-    found = analyzer.counts(tokens)
-    return found.counts, np.asarray([analyzer.weight(word) for word in found.written], np.float32)
-
-
-def _weighed_tfidf(counts: sp.csr_matrix, weight: np.ndarray) -> sp.csr_matrix:
-    """TF-IDF (sublinear) of the counts, each term times its weight, rows of unit length."""
-    import scipy.sparse as sp
-    from sklearn.feature_extraction.text import TfidfTransformer
-    from sklearn.preprocessing import normalize
-
-    if counts.shape[1] == 0:  # no terms at all (see _term_counts)
-        return sp.csr_matrix(counts.shape, dtype=counts.dtype)
-    tfidf = TfidfTransformer(sublinear_tf=True, norm=None).fit_transform(counts)
-    return sp.csr_matrix(normalize(tfidf.multiply(weight[None, :])))
-
-
-def _char_view(tokens: Tokens, texts: int, analyzer: Analyzer) -> sp.csr_matrix:
-    """TF-IDF over character 3–5-grams of the content words of the first ``texts`` texts.
-
-    The n-grams of each distinct word are counted once; a text's are its words'
-    (texts × words @ words × n-grams), as scikit-learn's ``char_wb`` counts them,
-    each word weighed as in the term view (:meth:`Analyzer.weight`).
-    """
-    import numpy as np
-    import scipy.sparse as sp
-    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
-    from sklearn.preprocessing import normalize
-
-    ids = tokens.ids[: tokens.starts[texts]]
-    used = np.bincount(ids, minlength=len(tokens.words)) > 0
-    content = np.flatnonzero(analyzer.has_terms(tokens) & used)
-    if not len(content):  # no content word in any text
-        return sp.csr_matrix((texts, 1), dtype=np.float32)
-    content = content[np.argsort([tokens.words[i] for i in content.tolist()])]  # scikit-learn's column order
-    vocabulary = [tokens.words[i] for i in content.tolist()]
-    column = np.full(len(tokens.words), -1, dtype=np.int64)
-    column[content] = np.arange(len(content))
-    row = np.repeat(np.arange(texts), np.diff(tokens.starts[: texts + 1]))
-    kept = column[ids] >= 0
-    text_words = sp.csr_matrix(
-        (np.ones(int(kept.sum()), dtype=np.float32), (row[kept], column[ids][kept])), shape=(texts, len(content))
-    )
-    weight = np.asarray([analyzer.weight(word) for word in vocabulary], dtype=np.float32)
-    word_grams = CountVectorizer(analyzer="char_wb", ngram_range=(3, 5), dtype=np.float32).fit_transform(vocabulary)
-    counts = sp.csr_matrix(text_words.multiply(weight[None, :])) @ word_grams
-    return sp.csr_matrix(normalize(TfidfTransformer().fit_transform(counts)))
-
-
-# -- stage 3: candidates -------------------------------------------------------------------
-
-
-def _candidates(
-    matrix: sp.csr_matrix,
-    programme: np.ndarray,
-    is_effort: np.ndarray,
-    wanted: set[PairKind],
-    k: int,
-    bar: Any,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Each node's ``k`` most similar nodes of other programmes (dot products of rows), as
-    pairs ``left < right``.
-
-    ``sparse_dot_topn`` multiplies and keeps each row's best ``k`` without storing the
-    whole product.  A node's own programme is pushed below zero, where the search does
-    not look: each row gets its programme as a column of 2 on one side and -2 on the
-    other (similarities lie in [0, 1]).  Node kinds a pair may not join are searched apart.
-    """
-    import numpy as np
-    import scipy.sparse as sp
-    from sparse_dot_topn import sp_matmul_topn
-
-    n = matrix.shape[0]
-    own = sp.csr_matrix((np.ones(n, dtype=np.float32), (np.arange(n), programme)), shape=(n, programme.max() + 1))
-    left_side = sp.hstack([matrix, 2 * own], format="csr", dtype=np.float32)
-    right_side = sp.hstack([matrix, -2 * own], format="csr", dtype=np.float32)
-    groups = {"effort": np.flatnonzero(is_effort), "goal": np.flatnonzero(~is_effort)}
-    joins = {"effort": {"effort": "effort-effort", "goal": "effort-goal"}}
-    joins["goal"] = {"effort": "effort-goal", "goal": "goal-goal"}
-    found: list[np.ndarray] = []
-    for kind, rows in groups.items():
-        cols = np.sort(np.concatenate([groups[o] for o in groups if joins[kind][o] in wanted] or [groups["goal"][:0]]))
-        if not len(rows) or not len(cols):
-            continue
-        searched, searching = right_side[cols].T.tocsr(), left_side[rows]
-        for start in range(0, len(rows), CHUNK):
-            chunk = rows[start : start + CHUNK]
-            best = sp_matmul_topn(searching[start : start + CHUNK], searched, top_n=k, threshold=0.0).tocoo()
-            i, j = chunk[best.row], cols[best.col]
-            found.append(np.minimum(i, j) * n + np.maximum(i, j))
-            bar.update(len(chunk))
-    codes = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
-    return codes // n, codes % n
-
-
 def _with_confirmed(
-    left: np.ndarray, right: np.ndarray, nodes: list[_Node], review: Review | None
+    left: np.ndarray, right: np.ndarray, decided: dict[int, str], n: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """The candidates and every confirmed pair of existing nodes (a reader's pair is always scored)."""
     import numpy as np
 
-    if review is None:
-        return left, right
-    number = {n.key: i for i, n in enumerate(nodes)}
-    extra = [
-        (min(number[e.a], number[e.b]), max(number[e.a], number[e.b]))
-        for e in review.entries.values()
-        if e.decision == "confirmed" and e.a in number and e.b in number
-    ]
-    if not extra:
-        return left, right
-    n = len(nodes)
-    codes = np.unique(np.concatenate([left * n + right, [i * n + j for i, j in extra]]))
+    confirmed = np.asarray([code for code, decision in decided.items() if decision == "confirmed"], dtype=np.int64)
+    codes = np.unique(np.concatenate([left * n + right, confirmed]))
     return codes // n, codes % n
 
 
@@ -870,26 +567,21 @@ def _scores(
     right: np.ndarray,
     w: dict[str, float],
     areas: Areas,
-    related: set[tuple[str, str]],
+    related: _Related,
 ) -> np.ndarray:
     """Each pair's score: text similarity raised (or lowered) by the other signals,
     measured against both nodes' best matches in the other's programme, mapped to [0, 1)."""
     import numpy as np
 
-    text = features.similarity(left, right)
-    meaning = features.meaning(left, right)
-    bonus = np.fromiter(
-        (
-            sum(w[name] * value for name, value, _ in _signals(nodes[i], nodes[j], areas, related))
-            for i, j in zip(left.tolist(), right.tolist(), strict=True)
-        ),
-        dtype=np.float64,
-        count=len(left),
-    )
+    terms, chars, context, subjects = (_row_dots(view, left, right) for view in features)
+    text = SHARES[0] * terms + SHARES[1] * chars + SHARES[2] * context
+    meaning = SHARES[3] * subjects
+    signals = (_signals(nodes[i], nodes[j], areas, related) for i, j in zip(left.tolist(), right.tolist(), strict=True))
+    bonus = np.fromiter((sum(w[name] * value for name, value, _ in found) for found in signals), np.float64, len(left))
     programme = np.asarray([n.programme_number for n in nodes])
     # Rivals are measured on text alone: the signals say how much a pair's own text
     # counts, not whose text is the better match.
-    rivalled = (text / np.maximum(_best_in_programme(text, left, right, programme), 1e-9)) ** RIVAL
+    rivalled = text / np.maximum(_best_in_programme(text, left, right, programme), 1e-9)
     # A shared subject is no rewrite: it counts whatever the nodes' better matches.
     raw = (np.maximum(text, 0) * rivalled + meaning) * np.maximum(1 + bonus, 0)
     result: np.ndarray = raw / (raw + HALF)
@@ -897,13 +589,9 @@ def _scores(
 
 
 def _best_in_programme(value: np.ndarray, left: np.ndarray, right: np.ndarray, programme: np.ndarray) -> np.ndarray:
-    """For each pair, the best value either node has with any node of the other's programme.
-
-    A pair counts fully when it is both nodes' best match in the other programme, and
-    otherwise in proportion (:func:`_scores`): a subject's rewrite outranks a text that
-    shares only part of it, while a node that overlaps with two programmes (a subject
-    that cuts across) is not held back in one by its match in the other.
-    """
+    """For each pair, the best value either node has with any node of the other's programme
+    (per programme: a node on a subject that cuts across is not held back in one programme
+    by its match in another)."""
     import numpy as np
 
     count = int(programme.max()) + 1 if len(programme) else 1
@@ -928,11 +616,9 @@ def _row_dots(matrix: sp.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.
     return out
 
 
-def _signals(
-    a: _Node, b: _Node, areas: Areas, related: set[tuple[str, str]]
-) -> list[tuple[str, float, tuple[str, ...]]]:
+def _signals(a: _Node, b: _Node, areas: Areas, related: _Related) -> list[_Signal]:
     """The signals besides text: (name, value in [0, 1], what is shared)."""
-    found: list[tuple[str, float, tuple[str, ...]]] = []
+    found: list[_Signal] = []
     if a.owner is not None and a.owner == b.owner:
         found.append(("owner", 1.0, (a.owner,)))
     partners = a.partners & b.partners
@@ -955,13 +641,7 @@ def _signals(
 
 
 def _evidence(
-    a: _Node,
-    b: _Node,
-    analyzer: Analyzer,
-    reader: SubjectReader,
-    areas: Areas,
-    related: set[tuple[str, str]],
-    lang: Lang,
+    a: _Node, b: _Node, analyzer: Analyzer, reader: SubjectReader, areas: Areas, related: _Related, lang: Lang
 ) -> tuple[tuple[Evidence, ...], str]:
     """What a listed pair shares, and one sentence saying why it is listed."""
     shared = _shared_words(analyzer, a.text, b.text)
@@ -1029,83 +709,21 @@ def _kind(a: _Node, b: _Node) -> PairKind:
     return "effort-goal"
 
 
-# -- aggregates ----------------------------------------------------------------------------
+# -- suggested links (the other sums over the list: _overlap_result) ---------------------
 
 
-def _programme_pairs(
-    pf: Portfolio, programme: np.ndarray, left: np.ndarray, right: np.ndarray
-) -> tuple[ProgrammePair, ...]:
-    """Programme pairs by the share of their nodes (goals and efforts) in a listed pair between them."""
-    import numpy as np
-
-    ids, size = [p.id for p in pf.programmes], np.bincount(programme, minlength=len(pf.programmes))
-    count = len(ids)
-    joined = np.minimum(programme[left], programme[right]) * count + np.maximum(programme[left], programme[right])
-    # each node once per programme pair it takes part in
-    involved = np.unique(np.concatenate([joined * len(programme) + left, joined * len(programme) + right]))
-    nodes_in = np.bincount(involved // len(programme), minlength=count * count)
-    pairs_in = np.bincount(joined, minlength=count * count)
-    out = []
-    for code in np.flatnonzero(pairs_in).tolist():
-        p, q = divmod(code, count)
-        a, b = sorted((ids[p], ids[q]))
-        out.append(ProgrammePair(a, b, round(int(nodes_in[code]) / int(size[p] + size[q]), 4), int(pairs_in[code])))
-    out.sort(key=lambda pair: (-pair.score, -pair.count, pair.a, pair.b))
-    return tuple(out)
-
-
-def _clusters(
-    nodes: list[_Node], left: np.ndarray, right: np.ndarray, scores: np.ndarray
-) -> tuple[OverlapCluster, ...]:
-    """Connected groups of nodes (joined by the given pairs) that span two or more programmes."""
-    import numpy as np
-    import scipy.sparse as sp
-    from scipy.sparse.csgraph import connected_components
-
-    n = len(nodes)
-    graph = sp.coo_matrix((np.ones(len(left)), (left, right)), shape=(n, n))
-    _, label = connected_components(graph, directed=False)
-    best: dict[int, float] = {}
-    for i, score in zip(left.tolist(), scores.tolist(), strict=True):
-        best[label[i]] = max(best.get(label[i], 0.0), score)
-    members: dict[int, list[str]] = defaultdict(list)
-    for i in np.unique(np.concatenate([left, right])).tolist():
-        members[label[i]].append(nodes[i].key)
-    out = []
-    for group, keys in members.items():
-        programmes = tuple(sorted({key.split("/", 1)[0] for key in keys}))
-        if len(programmes) >= 2:
-            out.append(OverlapCluster(tuple(sorted(keys)), programmes, round(best[group], 6)))
-    out.sort(key=lambda c: (-len(c.nodes), -c.score, c.nodes))
-    return tuple(out)
-
-
-def _unlinked_effort_goal(likely: np.ndarray, left: np.ndarray, right: np.ndarray, nodes: list[_Node]) -> list[int]:
-    """The listed pairs (by number) of an effort and a goal the effort does not serve yet."""
+def _suggested_links(
+    likely: np.ndarray, left: np.ndarray, right: np.ndarray, nodes: list[_Node], pair_at: Callable[[int], OverlapPair]
+) -> tuple[SuggestedLink, ...]:
+    """The *waarschijnlijk* pairs (by number) of an effort and a goal the effort does not serve yet."""
     out = []
     for k in likely.tolist():
         a, b = nodes[left[k]], nodes[right[k]]
-        if (a.kind == "effort") != (b.kind == "effort"):
-            effort, goal = (a, b) if a.kind == "effort" else (b, a)
-            if goal.key not in effort.links:
-                out.append(k)
-    return out
-
-
-def _suggested_links(pairs: list[OverlapPair], nodes: dict[str, _Node]) -> tuple[SuggestedLink, ...]:
-    out = []
-    for pair in pairs:
-        effort, goal = (pair.a, pair.b) if nodes[pair.a].kind == "effort" else (pair.b, pair.a)
-        out.append(SuggestedLink(effort, goal, pair.score, pair))
+        effort, goal = (a, b) if a.kind == "effort" else (b, a)
+        if effort.kind == "effort" and goal.kind == "goal" and goal.key not in effort.links:
+            pair = pair_at(k)
+            out.append(SuggestedLink(effort.key, goal.key, pair.score, pair))
     return tuple(out)
-
-
-def _stale(review: Review, existing: set[str]) -> tuple[StaleDecision, ...]:
-    return tuple(
-        StaleDecision(e.a, e.b, tuple(k for k in (e.a, e.b) if k not in existing), e.decision, e.line)
-        for e in review.entries.values()
-        if e.a not in existing or e.b not in existing
-    )
 
 
 # -- helpers -------------------------------------------------------------------------------
@@ -1141,7 +759,7 @@ def _as_portfolio(obj: Portfolio | Programme | Iterable[Programme]) -> Portfolio
     return Portfolio(id="portfolio", name="Portfolio", programmes=programmes)
 
 
-def _related_programmes(pf: Portfolio) -> set[tuple[str, str]]:
+def _related_programmes(pf: Portfolio) -> _Related:
     """Programme id pairs whose contract names the other (by id or name)."""
     out = set()
     for p in pf.programmes:

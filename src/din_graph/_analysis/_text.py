@@ -1,14 +1,9 @@
-"""Dutch policy text reduced to the terms it is about: the *texts* stage of overlap.
+"""Dutch policy text reduced to the terms it is about, for the *features* stage of overlap.
 
-Titles and descriptions written by different people name one subject with
-different compounds and inflections (*handhaving*, *handhavers*,
-*handhavingscapaciteit*).  :class:`Analyzer` turns a text into its **terms**:
-each content word (not a stop word, generic policy word, number or place name)
-gives the Snowball Dutch stem of the whole word and of each part of a compound.
-Compounds are split against a Dutch vocabulary: the frequent words of
-``wordfreq``, the corpus's own words and a short policy lexicon.  How much a term
-counts is lowered for words common in all Dutch text (``wordfreq``), so *beter*
-or *ruimte* weigh less than *hittestress*.
+One subject is written with different compounds and inflections (*handhaving*,
+*handhavers*, *handhavingscapaciteit*): :class:`Analyzer` reads each content word
+into the Snowball Dutch stems of the word and of its compound parts, and weighs it
+by how rare it is in Dutch (``wordfreq``); docs/overlap.md, stage 2, says how.
 """
 
 from __future__ import annotations
@@ -19,7 +14,10 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+import yaml
 
 if TYPE_CHECKING:
     import numpy as np
@@ -44,72 +42,24 @@ __all__ = [
 ]
 
 
-def _wordlist(text: str) -> frozenset[str]:
-    """Word lists read best as plain text, one space between words."""
-    return frozenset(text.split())
-
-
+#: The word lists of the text analysis: package data beside this module (data, not method), read once.
+_LISTS = yaml.safe_load(Path(__file__).with_name("words.yaml").read_text(encoding="utf-8"))
 #: Dutch function words.
-STOP_WORDS = _wordlist(
-    """
-    aan af al alle alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een eens
-    en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik in is ja je kan kon
-    kunnen maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat onder ons ook op over reeds
-    te tegen toch toen tot u uit uw van veel voor want waren was wat we wel werd wezen wie wil worden wordt zal
-    ze zelf zich zij zijn zo zonder zou zoals waarbij waarin waarmee waardoor hierbij daarbij daarmee daarnaast
-    zowel onze jullie wij zullen zouden mogen moeten gaan gaat komt komen staat staan via per rond oa mbt tbv
-    incl etc dwz bv bijv
-    """
-)
-
+STOP_WORDS: frozenset[str] = frozenset(_LISTS["stop"].split())
 #: Words every municipal plan uses whatever it is about; they carry no topic.
-GENERIC_WORDS = _wordlist(
-    """
-    stimuleren stimuleert stimulering bevorderen bevordert versterken versterkt versterking verbeteren verbetert
-    verbetering realiseren realiseert realisatie ontwikkelen ontwikkelt ontwikkeling opstellen stelt uitvoeren
-    uitvoering voert aanpak aanpakken inzetten inzet zorgen zorgt werken werkt samenwerken samenwerking samen
-    ondersteunen ondersteuning ondersteunt faciliteren faciliteert betrekken betrokken betrokkenheid aanjagen
-    aanjaagt starten start opzetten zetten onderzoeken onderzoek onderzoekt verkennen verkenning gemeente
-    gemeentelijk gemeentelijke programma programmas project projecten activiteit activiteiten inwoners inwoner
-    bewoners bewoner burgers partners partner organisaties organisatie instellingen wijk wijken buurt buurten
-    dorp dorpen stad stedelijk stedelijke gebied gebieden centrum meer minder nieuwe nieuw goede goed beter
-    beste extra diverse verschillende andere overige eigen jaar jaarlijks jaarlijkse jaren plan plannen doel
-    doelen doelstelling gericht gerichte mogelijk mogelijkheden kansen kans waar wanneer welke daarvan ervan
-    hiervan hiervoor daarvoor zodat zodanig voldoende betrekking bijdragen bijdraagt divers aanpassen passend
-    passende vanuit binnen buiten tussen zien zorgdragen blijven houden maken maakt krijgen geven nemen brengen
-    invulling tegengaan voorkomen verhogen verhoging verlagen uitbreiden uitbreiding aanleggen aanleg
-    samenleving informeren enthousiasmeren mobiliseren interesseren makkelijker
-    """
-)
-
+GENERIC_WORDS: frozenset[str] = frozenset(_LISTS["generic"].split())
 #: Who an effort is for: a shared audience is a weak sign of a shared subject, so these
 #: words weigh :data:`MIN_WEIGHT`.
-GROUP_WORDS = _wordlist(
-    """
-    ouderen senioren jongeren tieners kinderen jeugdigen gezinnen ouders statushouders nieuwkomers vluchtelingen
-    ondernemers ondernemer zzpers zzp huurders huurder woningeigenaren eigenaren mantelzorgers vrijwilligers
-    scholieren studenten leerlingen werkzoekenden uitkeringsgerechtigden minima laaggeletterden mensen beperking
-    daklozen thuislozen verenigingen sportverenigingen vve vves bezoekers toeristen werkgevers werknemers
-    """
-)
+GROUP_WORDS: frozenset[str] = frozenset(_LISTS["group"].split())
+#: Policy words a compound may be split on even where general Dutch text rarely writes them alone.
+_LEXICON: frozenset[str] = frozenset(_LISTS["lexicon"].split())
+#: Derivational endings, never the second half of a compound.
+_SUFFIXES: frozenset[str] = frozenset(_LISTS["suffixes"].split())
 
 #: Words policy texts use for one another: each is read as the word it maps to.
 #: *Groen en blauw* is green space and water; a plan for *blauw* is about water.
 DEFAULT_SYNONYMS: dict[str, str] = {"blauw": "water"}
 
-#: Policy words a compound may be split on even where general Dutch text rarely writes them alone.
-_LEXICON = _wordlist(
-    """
-    klimaat adaptatie energie water groen natuur boom bomen park tuin tuinen plein speel sport school jeugd
-    jongeren ouderen zorg welzijn woon wonen woning woningen huur dak daken gevel zon zonne wind warmte gas
-    transitie visie fonds loket netwerk team agenda kaart monitor route fiets verkeer afval riool regen hitte
-    stress droogte overlast veiligheid armoede schulden taal onderwijs cultuur winkel markt initiatief
-    initiatieven budget beheer onderhoud biodiversiteit vastgoed verlichting laad mobiliteit duurzaam
-    participatie ontmoeting accommodatie bemiddeling handhaving label
-    """
-)
-#: Derivational endings, never the second half of a compound.
-_SUFFIXES = _wordlist("heid heden ing ingen er ers schap isme teit baar lijk lijke loos ige isch ische")
 _LINKS = ("s", "e", "en")
 _VERB_PREFIXES = ("ver", "be", "ont")
 #: A word's Zipf frequency in Dutch (wordfreq: log10 of uses per billion words)
@@ -407,17 +357,13 @@ class Analyzer:
         self, vocabulary: Iterable[str] = (), places: Iterable[str] = (), synonyms: Mapping[str, str] | None = None
     ) -> None:
         dutch, self.dutch_stems = _dutch_words()
-        self.known = set(dutch)
         self.vocabulary = frozenset(w for w in vocabulary if len(w) >= _MIN_COMPOUND)
-        self.known |= _LEXICON | {w for w in vocabulary if len(w) >= _MIN_PART}
-        self.known -= STOP_WORDS
+        self.known = (dutch | _LEXICON | {w for w in vocabulary if len(w) >= _MIN_PART}) - STOP_WORDS
         # Place names are removed as whole phrases (*Kolkwijk-Zuid*), longest first; a
         # single word of a name (*zuid*) elsewhere stays.
         self._places = Phrases({name: name for name in places})
         self.synonyms = dict(DEFAULT_SYNONYMS if synonyms is None else synonyms)
         self._keys: dict[str, tuple[str, ...]] = {}
-        self._word_terms: dict[str, tuple[Term, ...]] = {}
-        self._terms: dict[str, list[Term]] = {}
         self._written: dict[str, dict[str, str]] = {}
 
     def keys(self, word: str) -> tuple[str, ...]:
@@ -456,20 +402,14 @@ class Analyzer:
         >>> {term.written for term in terms}
         {'handhavingscapaciteit'}
         """
-        cached = self._terms.get(text)
-        if cached is not None:
-            return cached
         found = self.words(text)
-        # A word's terms are made once and shared: texts repeat their words.
-        of_word = self._word_terms
-        terms = [term for word in found for term in (of_word.get(word) or self._terms_of(word))]
+        terms = [Term(word, key) for word in found for key in self.keys(word)]
         # A compound written apart (*natuur kas*, *energie-strategie*) also counts as the
         # compound, where the corpus writes it together somewhere.
         for first, second in itertools.pairwise(found):
             key = self._compound_key(first + second) if self.keys(first) and self.keys(second) else None
             if key is not None:
                 terms.append(Term(f"{first} {second}", key))
-        self._terms[text] = terms
         return terms
 
     def without_places(self, tokens: Tokens) -> Tokens:
@@ -611,10 +551,6 @@ class Analyzer:
         firsts = order[np.flatnonzero(np.r_[True, by_column[1:] != by_column[:-1]])]
         return [writings[i] for i in firsts.tolist()]
 
-    def _terms_of(self, word: str) -> tuple[Term, ...]:
-        found = self._word_terms[word] = tuple(Term(word, key) for key in self.keys(word))
-        return found
-
     def written(self, text: str) -> dict[str, str]:
         """Each key of a text's terms and the word it was first written as."""
         found = self._written.get(text)
@@ -627,10 +563,6 @@ class Analyzer:
     def words(self, text: str) -> list[str]:
         """The folded words of a text, place names left out."""
         return self._places.remove(words(text))
-
-    def content(self, text: str) -> str:
-        """The text's topic words as written, one space apart (for character n-grams)."""
-        return " ".join(word for word in self.words(text) if self.keys(word))
 
     def weight(self, word: str) -> float:
         """How much a word counts: 1 for a rare word, down to :data:`MIN_WEIGHT` for the most common.

@@ -29,7 +29,7 @@ from din_graph._vocab import Lang
 
 if TYPE_CHECKING:
     from din_graph._analysis._index import DinIndex
-    from din_graph._analysis._overlap import Overlaps
+    from din_graph._analysis._overlap_result import Overlaps
 
 __all__ = ["LARGE_EFFORTS", "Explorer", "explore", "explorer_data", "tag_svg"]
 

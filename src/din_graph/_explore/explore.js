@@ -384,9 +384,13 @@
     const parts = [];
     if (p.band) parts.push(word("overlap.band." + p.band));
     parts.push(p.score.toFixed(2));
+    // The reason sentence already names every piece of evidence (words, subjects, owner,
+    // area, ...): listing the evidence beside it said each thing twice.
     if (p.reason) parts.push(p.reason);
-    for (const e of p.evidence) {
-      if (e.shared.length) parts.push(word("overlap.signal." + e.signal) + ": " + e.shared.join(", "));
+    else {
+      for (const e of p.evidence) {
+        if (e.shared.length) parts.push(word("overlap.signal." + e.signal) + ": " + e.shared.join(", "));
+      }
     }
     return parts.join(" · ");
   }

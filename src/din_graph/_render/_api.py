@@ -15,7 +15,7 @@ from din_graph._render._sheet import OwnersMode, build_sheet
 from din_graph._render._text import Lang
 
 if TYPE_CHECKING:
-    from din_graph._analysis._overlap import Overlaps
+    from din_graph._analysis._overlap_result import Overlaps
     from din_graph._render._portfolio import EdgeLabels
 
 __all__ = ["Engine", "render", "to_dot"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from din_graph._analysis._index import index_of
-from din_graph._analysis._overlap import Overlaps
+from din_graph._analysis._overlap_result import Overlaps
 from din_graph._analysis._owners import owner_load, role_mix
 from din_graph._analysis._progress import classify
 from din_graph._errors import DinArgumentError

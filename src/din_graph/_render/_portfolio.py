@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from din_graph._analysis._index import DinIndex, index_of
-from din_graph._analysis._overlap import OverlapPair, Overlaps
+from din_graph._analysis._overlap_result import OverlapPair, Overlaps
 from din_graph._analysis._relations import stated_relations
 from din_graph._errors import DinRenderError
 from din_graph._model import Portfolio, Programme
