@@ -9,6 +9,7 @@ import sys
 import textwrap
 from collections import Counter
 from pathlib import Path
+from random import Random
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,7 +19,7 @@ import din_graph
 from din_graph import DinError, Portfolio, Programme, in_area, load_review, overlaps
 from din_graph._analysis._overlap import LIKELY, _best_in_programme
 from din_graph._analysis._text import Analyzer, fold, split_compound, stem, strip_track, tokenise, words
-from strategies import policy_texts, subject_titles, unit_rows
+from strategies import policy_texts, portfolios, subject_titles, unit_rows
 
 AREAS = [
     {"id": "west", "name": "Almelo West", "kind": "wijk", "parts": ["Kerkelanden", "Windmolenbroek"]},
@@ -654,3 +655,27 @@ def test_evidence_of_compounds_is_the_same_whatever_the_hash_seed() -> None:
     assert len(outputs) == 1
     reasons = [pair["reason"] for pair in json.loads(outputs.pop())["pairs"]]
     assert any("groenlint/" in reason for reason in reasons)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(portfolios(max_programmes=3), st.randoms(use_true_random=False))
+def test_the_signals_of_all_pairs_at_once_are_those_of_each_pair(portfolio: Portfolio, rng: Random) -> None:
+    """Scoring weighs every candidate's signals at once (_bonus); each must be what _signals
+    finds for that pair alone, owners, partners, areas, links and related programmes alike."""
+    import numpy as np
+
+    from din_graph._analysis._areas import Areas
+    from din_graph._analysis._overlap import DEFAULT_WEIGHTS, _bonus, _nodes, _related_programmes, _signals
+
+    areas = Areas(portfolio)
+    nodes = _nodes(portfolio, areas)
+    pairs = [(i, j) for i in range(len(nodes)) for j in range(i + 1, len(nodes))]
+    rng.shuffle(pairs)
+    left = np.asarray([i for i, _ in pairs], dtype=np.int64)
+    right = np.asarray([j for _, j in pairs], dtype=np.int64)
+    weights = {name: rng.choice((-0.3, 0.05, 0.1, 0.5)) for name in DEFAULT_WEIGHTS}
+    related = _related_programmes(portfolio)
+    expected = [
+        sum(weights[name] * value for name, value, _ in _signals(nodes[i], nodes[j], areas, related)) for i, j in pairs
+    ]
+    assert _bonus(nodes, left, right, weights, areas, related).tolist() == expected

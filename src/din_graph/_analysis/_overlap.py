@@ -576,8 +576,7 @@ def _scores(
     terms, chars, context, subjects = (_row_dots(view, left, right) for view in features)
     text = SHARES[0] * terms + SHARES[1] * chars + SHARES[2] * context
     meaning = SHARES[3] * subjects
-    signals = (_signals(nodes[i], nodes[j], areas, related) for i, j in zip(left.tolist(), right.tolist(), strict=True))
-    bonus = np.fromiter((sum(w[name] * value for name, value, _ in found) for found in signals), np.float64, len(left))
+    bonus = _bonus(nodes, left, right, w, areas, related)
     programme = np.asarray([n.programme_number for n in nodes])
     # Rivals are measured on text alone: the signals say how much a pair's own text
     # counts, not whose text is the better match.
@@ -614,6 +613,73 @@ def _row_dots(matrix: sp.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.
         a, b = matrix[left[start : start + step]], matrix[right[start : start + step]]
         out[start : start + step] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
     return out
+
+
+def _bonus(
+    nodes: list[_Node], left: np.ndarray, right: np.ndarray, w: dict[str, float], areas: Areas, related: _Related
+) -> np.ndarray:
+    """Each pair's signals weighed and summed, as :func:`_signals` finds them pair by pair, but
+    for all pairs at once: owners, partner sets, area sets and programmes are numbered, each
+    distinct combination of two is judged once, and links are rows of a sparse matrix."""
+    import numpy as np
+
+    def numbered(values: list[Any]) -> tuple[np.ndarray, list[Any]]:
+        index: dict[Any, int] = {}
+        codes = np.fromiter((index.setdefault(v, len(index)) for v in values), np.int64, len(values))
+        return codes, list(index)
+
+    def per_combination(codes: np.ndarray, distinct: list[Any], judge: Callable[[Any, Any], float]) -> np.ndarray:
+        pair = codes[left] * len(distinct) + codes[right]
+        combos, where = np.unique(pair, return_inverse=True)
+        value = np.fromiter((judge(distinct[c // len(distinct)], distinct[c % len(distinct)]) for c in combos.tolist()),
+                            np.float64, len(combos))  # fmt: skip
+        out: np.ndarray = value[where]
+        return out
+
+    def owner(a: str | None, b: str | None) -> float:
+        return w["owner"] if a is not None and a == b else 0.0
+
+    def place(a: frozenset[str], b: frozenset[str]) -> float:
+        if not a or not b:
+            return 0.0
+        value = areas.relation(a, b)[0]
+        return w["area"] * value if value else w["elsewhere"]
+
+    def programmes(a: str, b: str) -> float:
+        return w["related"] if (a, b) in related else 0.0
+
+    bonus = np.zeros(len(left))
+    if not len(left):
+        return bonus
+    bonus += per_combination(*numbered([n.owner for n in nodes]), owner)
+    bonus += per_combination(*numbered([n.partners for n in nodes]), lambda a, b: w["partner"] if a & b else 0.0)
+    bonus += per_combination(*numbered([n.areas for n in nodes]), place)
+    bonus += w["link"] * _linked(nodes, left, right)
+    bonus += per_combination(*numbered([n.programme for n in nodes]), programmes)
+    return bonus
+
+
+def _linked(nodes: list[_Node], left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """For each pair, 1 where one node links to the other or both link to one node, else 0."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    column: dict[str, int] = {}
+    rows = [i for i, n in enumerate(nodes) for _ in n.links]
+    cols = [column.setdefault(key, len(column)) for n in nodes for key in sorted(n.links)]
+    links = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(nodes), max(1, len(column))))
+    target = np.fromiter((column.get(n.key, -1) for n in nodes), np.int64, len(nodes))
+
+    def links_to(source: np.ndarray, other: np.ndarray) -> np.ndarray:
+        out = np.zeros(len(source), dtype=bool)
+        known = target[other] >= 0
+        if known.any():
+            out[known] = np.asarray(links[source[known], target[other][known]]).ravel() > 0
+        return out
+
+    both = _row_dots(links, left, right) > 0
+    linked: np.ndarray = (links_to(left, right) | links_to(right, left) | both).astype(np.float64)
+    return linked
 
 
 def _signals(a: _Node, b: _Node, areas: Areas, related: _Related) -> list[_Signal]:
