@@ -679,3 +679,61 @@ def test_the_signals_of_all_pairs_at_once_are_those_of_each_pair(portfolio: Port
         sum(weights[name] * value for name, value, _ in _signals(nodes[i], nodes[j], areas, related)) for i, j in pairs
     ]
     assert _bonus(nodes, left, right, weights, areas, related).tolist() == expected
+
+
+def test_a_same_place_text_a_quarter_further_off_still_outscores_one_elsewhere() -> None:
+    """Of two nodes of one programme on a node's subject, the one in its place wins while
+    its text is at least three quarters as close as the other's (in another place): the
+    better text of the other lowers it by the ratio of the two to the power RIVAL, which
+    must leave the shared place room to count (at power 1 the text counted squared)."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    from din_graph._analysis._areas import Areas
+    from din_graph._analysis._overlap import DEFAULT_WEIGHTS, _Features, _Node, _scores
+
+    portfolio = pair_of([effort("E1", "x")], [effort("E1", "x"), effort("E2", "x")])
+    base, here, there = (
+        _Node("a/E1", "a", 0, "effort", "", "", areas=frozenset({"west"})),
+        _Node("b/E1", "b", 1, "effort", "", "", areas=frozenset({"west"})),
+        _Node("b/E2", "b", 1, "effort", "", "", areas=frozenset({"noord"})),
+    )
+    close, further = 0.8, 0.8 * 0.76  # cosines of the base's text with `there` and with `here`
+    rows = np.array([[1.0, 0.0, 0.0], [further, np.sqrt(1 - further**2), 0.0], [close, 0.0, np.sqrt(1 - close**2)]])
+    view = sp.csr_matrix(rows)
+    features = _Features(view, view, view, sp.csr_matrix((3, 1)))
+    scores = _scores([base, here, there], features, np.array([0, 0]), np.array([1, 2]), DEFAULT_WEIGHTS,
+                     Areas(portfolio), set())  # fmt: skip
+    assert scores[0] > scores[1]
+
+
+def test_plurals_in_s_after_a_vowel_meet_their_singular() -> None:
+    """Snowball leaves -s plurals after a vowel apart (*coöperaties*, *campagnes*); a text on
+    energiecoöperaties and one on an energiecoöperatie name the same thing."""
+    for plural, singular in [
+        ("energiecooperaties", "energiecooperatie"),
+        ("accommodaties", "accommodatie"),
+        ("subsidies", "subsidie"),
+        ("campagnes", "campagne"),
+        ("rotondes", "rotonde"),
+    ]:
+        assert stem(plural) == stem(singular), plural
+    assert stem("proces") != stem("proce")  # no plural: "proce" is no Dutch word
+    assert score("Lokale energiecoöperaties", "Een energiecoöperatie") > score("Lokale energie", "Een coöperatie")
+
+
+def test_each_node_keeps_its_best_pairs_by_score_and_every_confirmed_pair() -> None:
+    """The search proposes WIDER times k partners per node; after scoring each node keeps
+    its k best (ties by pair number), so a partner the text search ranked lower but the
+    signals raise is kept, and a confirmed pair is never dropped."""
+    import numpy as np
+
+    from din_graph._analysis._overlap import _best_per_node
+
+    left, right = np.array([0, 0, 0, 1, 2]), np.array([3, 4, 5, 4, 5])
+    scores = np.array([0.2, 0.9, 0.5, 0.1, 0.6])
+    kept = _best_per_node(left, right, scores, 1, {}, 6)
+    # 0-5 is neither node 0's best (0-4) nor node 5's (2-5); 0-3 is node 3's only pair
+    assert kept.tolist() == [True, True, False, True, True]
+    kept = _best_per_node(left, right, scores, 1, {0 * 6 + 5: "confirmed"}, 6)
+    assert kept.tolist() == [True, True, True, True, True]

@@ -60,6 +60,10 @@ SHARES = (0.5, 0.3, 0.2, 0.1)
 #: The subjects' share in the candidate search: more than in the scores, so that a node
 #: whose partners share only a subject with it (*ontstenen* ~ *hittestress*) still proposes them.
 SEARCHED_SUBJECTS = 0.3
+#: How much a better text match of either node in the other's programme lowers a pair: the
+#: pair's text over that best text, to this power.  At 1 the text counted squared and a shared
+#: place could no longer lift a rewrite over a closer text elsewhere (docs/overlap.md).
+RIVAL = 0.5
 #: Raw similarity (text times signals) that maps to a score of one half.
 HALF = 0.3
 #: The candidate search looks for nodes sharing two of each node's TOP_TERMS heaviest
@@ -70,6 +74,10 @@ TOP_TERMS = 10
 SINGLES = 0.01
 COMMON_TERM = 1.0
 MIN_COMMON = 100
+#: The search proposes WIDER times ``candidates_per_node`` partners per node; all are
+#: scored, and each node keeps its ``candidates_per_node`` best by score: the signals
+#: (a shared place above all) then choose among partners whose texts are about as close.
+WIDER = 2
 #: Rows per sparse product in the candidate search (memory stays below a few hundred MB).
 CHUNK = 2_000
 #: Words shown as shared evidence, at most.
@@ -200,13 +208,14 @@ def overlaps(
         bar.update(len(nodes))
         programme = np.asarray([n.programme_number for n in nodes])
         is_effort = np.asarray([n.kind == "effort" for n in nodes])
-        left, right = _candidates(
-            _searched(features, len(nodes)), programme, is_effort, wanted, candidates_per_node, bar
-        )
+        searched = WIDER * candidates_per_node
+        left, right = _candidates(_searched(features, len(nodes)), programme, is_effort, wanted, searched, bar)
         decided = _decided(decisions, nodes)
         left, right = _with_confirmed(left, right, decided, len(nodes))
         related = _related_programmes(pf)
         scores = _scores(nodes, features, left, right, w, areas, related)
+        kept = _best_per_node(left, right, scores, candidates_per_node, decided, len(nodes))
+        left, right, scores = left[kept], right[kept], scores[kept]
         bar.close()
         left, right, scores, dismissed = _listed(left, right, scores, threshold, decided, len(nodes))
 
@@ -546,6 +555,24 @@ def _without_common(matrix: sp.csr_matrix, most: float) -> sp.csr_matrix:
     return matrix
 
 
+def _best_per_node(
+    left: np.ndarray, right: np.ndarray, scores: np.ndarray, k: int, decided: dict[int, str], n: int
+) -> np.ndarray:
+    """Which scored pairs to keep: each node's ``k`` best by score (ties by pair number), and
+    every confirmed pair."""
+    import numpy as np
+
+    ends = np.concatenate([left, right])
+    pair = np.tile(np.arange(len(left)), 2)
+    order = np.lexsort((pair, -np.concatenate([scores, scores]), ends))
+    first = np.searchsorted(ends[order], ends[order], side="left")
+    keep = np.zeros(len(left), dtype=bool)
+    keep[pair[order][np.arange(len(order)) - first < k]] = True
+    confirmed = [code for code, decision in decided.items() if decision == "confirmed"]
+    keep |= np.isin(left * n + right, confirmed)
+    return keep
+
+
 def _with_confirmed(
     left: np.ndarray, right: np.ndarray, decided: dict[int, str], n: int
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -580,7 +607,7 @@ def _scores(
     programme = np.asarray([n.programme_number for n in nodes])
     # Rivals are measured on text alone: the signals say how much a pair's own text
     # counts, not whose text is the better match.
-    rivalled = text / np.maximum(_best_in_programme(text, left, right, programme), 1e-9)
+    rivalled = (text / np.maximum(_best_in_programme(text, left, right, programme), 1e-9)) ** RIVAL
     # A shared subject is no rewrite: it counts whatever the nodes' better matches.
     raw = (np.maximum(text, 0) * rivalled + meaning) * np.maximum(1 + bonus, 0)
     result: np.ndarray = raw / (raw + HALF)

@@ -270,11 +270,18 @@ def stem(word: str) -> str:
 
     Examples
     --------
+    A plural in -s after a vowel (*coöperaties*, *campagnes*) meets its singular, which
+    Snowball leaves apart: -ies always, -es where the singular is a Dutch word.
+
     >>> [stem(w) for w in ("handhaving", "handhavers", "woningen", "woning")]
     ['handhav', 'handhav', 'woning', 'woning']
+    >>> stem("energiecooperaties") == stem("energiecooperatie"), stem("campagnes") == stem("campagne")
+    (True, True)
     """
     if word.endswith(("ieen", "eeen")):  # strategieën, folded, is the plural of strategie
         word = word[:-2]
+    elif len(word) >= _MIN_BASE and (word.endswith("ies") or (word.endswith("es") and zipf(word[:-1]) >= KNOWN_ZIPF)):
+        word = word[:-1]
     stemmed: str = _stemmer().stemWord(word)
     if stemmed.endswith("er") and len(stemmed) >= 8 and word.endswith(("er", "ers")):
         stemmed = stemmed[:-2]
