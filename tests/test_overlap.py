@@ -737,3 +737,14 @@ def test_each_node_keeps_its_best_pairs_by_score_and_every_confirmed_pair() -> N
     assert kept.tolist() == [True, True, False, True, True]
     kept = _best_per_node(left, right, scores, 1, {0 * 6 + 5: "confirmed"}, 6)
     assert kept.tolist() == [True, True, True, True, True]
+
+
+def test_common_compounds_split_like_rare_ones_but_not_words_on_a_simplex_stem() -> None:
+    """*wateroverlast* and *jeugdzorg* are common enough in Dutch to be words of their own,
+    and still name *overlast* and *zorg*: a text on *overlast door water* shares them.  A word
+    whose stem a common simplex word shares (*handhaver*, *handhaving*) is not cut up."""
+    analyzer = Analyzer()
+    assert {stem("water"), stem("overlast")} <= set(analyzer.keys("wateroverlast"))
+    assert {stem("jeugd"), stem("zorg")} <= set(analyzer.keys("jeugdzorg"))
+    assert analyzer.keys("handhavers") == (stem("handhaving"),)
+    assert score("Wateroverlast in de straat", "Overlast door regenwater") > 0.2

@@ -56,7 +56,7 @@ __all__ = ["DEFAULT_THRESHOLD", "DEFAULT_WEIGHTS", "LIKELY", "overlaps"]
 DEFAULT_THRESHOLD = 0.05
 #: Shares of the four views in text similarity: terms, character n-grams, terms with
 #: context, subjects (set on the tune split of the real evaluation set, docs/overlap.md).
-SHARES = (0.5, 0.3, 0.2, 0.1)
+SHARES = (0.5, 0.3, 0.2, 0.2)
 #: The subjects' share in the candidate search: more than in the scores, so that a node
 #: whose partners share only a subject with it (*ontstenen* ~ *hittestress*) still proposes them.
 SEARCHED_SUBJECTS = 0.3

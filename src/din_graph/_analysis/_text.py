@@ -305,6 +305,16 @@ def _dutch_words() -> tuple[frozenset[str], frozenset[str]]:
     return dutch, frozenset(map(stem, dutch - STOP_WORDS))
 
 
+@cache
+def _words_by_stem() -> dict[str, tuple[str, ...]]:
+    """The common Dutch words (see :func:`_dutch_words`) on each stem."""
+    dutch, _ = _dutch_words()
+    found: dict[str, list[str]] = defaultdict(list)
+    for word in sorted(dutch - STOP_WORDS):
+        found[stem(word)].append(word)
+    return {key: tuple(words) for key, words in found.items()}
+
+
 def zipf(word: str) -> float:
     """A word's Zipf frequency in Dutch (0 for a word wordfreq does not know)."""
     import math
@@ -371,6 +381,7 @@ class Analyzer:
         self._places = Phrases({name: name for name in places})
         self.synonyms = dict(DEFAULT_SYNONYMS if synonyms is None else synonyms)
         self._keys: dict[str, tuple[str, ...]] = {}
+        self._simplex_stems: dict[str, bool] = {}
         self._written: dict[str, dict[str, str]] = {}
 
     def keys(self, word: str) -> tuple[str, ...]:
@@ -384,7 +395,7 @@ class Analyzer:
         word = self.synonyms.get(word, word)
         if len(word) < 3 or word.isdigit() or word in STOP_WORDS or word in GENERIC_WORDS:
             return ()
-        parts = [word] if stem(word) in self.dutch_stems else split_compound(word, self.known)
+        parts = [word] if self._simplex(word) else split_compound(word, self.known)
         keys = [stem(word)]
         if len(parts) > 1:
             keys += [stem(p) for p in parts if p not in STOP_WORDS and p not in GENERIC_WORDS]
@@ -397,6 +408,17 @@ class Analyzer:
         if word.endswith("er") and len(word) >= _MIN_BASE and stem(word[:-2]) in self.dutch_stems:
             keys.append(stem(word[:-2]))
         return tuple(dict.fromkeys(keys))
+
+    def _simplex(self, word: str) -> bool:
+        """Whether a word is no compound: another common Dutch word on its stem does not split
+        (*handhaver*, on the stem of *handhaving*, is no *hand·haver*), while a common compound
+        whose every form splits (*wateroverlast*, *jeugdzorg*) is split like a rare one."""
+        key = stem(word)
+        found = self._simplex_stems.get(key)
+        if found is None:
+            others = (w for w in _words_by_stem().get(key, ()) if w != word)
+            found = self._simplex_stems[key] = any(len(split_compound(w, self.known)) == 1 for w in others)
+        return found
 
     def terms(self, text: str) -> list[Term]:
         """The terms of a text, in text order.
