@@ -748,3 +748,38 @@ def test_common_compounds_split_like_rare_ones_but_not_words_on_a_simplex_stem()
     assert {stem("jeugd"), stem("zorg")} <= set(analyzer.keys("jeugdzorg"))
     assert analyzer.keys("handhavers") == (stem("handhaving"),)
     assert score("Wateroverlast in de straat", "Overlast door regenwater") > 0.2
+
+
+def test_the_search_counts_words_two_nodes_share_in_one_wijk() -> None:
+    """Each of a node's terms also counts once per wijk it names (_placed_terms: the outer
+    product of its terms and its places), so of two texts sharing a word with a node, the
+    one in the node's wijk is the nearer in the candidate search."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    from din_graph._analysis._overlap import _placed_terms
+
+    terms = sp.csr_matrix(np.array([[0.6, 0.8, 0.0], [1.0, 0.0, 0.0], [0.0, 0.0, 1.0]]))
+    places = sp.csr_matrix(np.array([[1.0, 0.0], [np.sqrt(0.5), np.sqrt(0.5)], [0.0, 0.0]]))
+    placed = _placed_terms(terms, places).toarray()
+    expected = np.einsum("it,ir->itr", terms.toarray(), places.toarray()).reshape(3, 6)
+    assert np.allclose(placed, expected)
+    assert placed[2].sum() == 0  # a node that names no place adds nothing
+
+    portfolio = pair_of(
+        [effort("E1", "Buurtkamer tegen eenzaamheid", areas=["Kerkelanden"])],
+        [
+            effort("E1", "Buurtkamer voor eenzame ouderen", areas=["Windmolenbroek"]),
+            effort("E2", "Buurtkamer voor eenzame ouderen", areas=["De Riet"]),
+        ],
+    )
+    from din_graph._analysis._areas import Areas
+    from din_graph._analysis._overlap import _features, _nodes, _places, _searched, _texts
+    from din_graph._analysis._subjects import SubjectReader, builtin_thesaurus
+
+    areas = Areas(portfolio)
+    nodes = _nodes(portfolio, areas)
+    analyzer = Analyzer(places=areas.lookup)
+    features = _features(nodes, analyzer, tokenise(_texts(nodes)), SubjectReader(builtin_thesaurus(), analyzer))
+    searched = _searched(features, _places(nodes, areas)).toarray()
+    assert searched[0] @ searched[1] > searched[0] @ searched[2]  # Windmolenbroek lies in Kerkelanden's wijk

@@ -60,6 +60,9 @@ SHARES = (0.5, 0.3, 0.2, 0.2)
 #: The subjects' share in the candidate search: more than in the scores, so that a node
 #: whose partners share only a subject with it (*ontstenen* ~ *hittestress*) still proposes them.
 SEARCHED_SUBJECTS = 0.3
+#: The share in the candidate search of a node's terms in its wijk (see :func:`_placed_terms`):
+#: a rewrite in the same place shares them, a text elsewhere on the same subject does not.
+SEARCHED_PLACES = 0.3
 #: How much a better text match of either node in the other's programme lowers a pair: the
 #: pair's text over that best text, to this power.  At 1 the text counted squared and a shared
 #: place could no longer lift a rewrite over a closer text elsewhere (docs/overlap.md).
@@ -209,7 +212,8 @@ def overlaps(
         programme = np.asarray([n.programme_number for n in nodes])
         is_effort = np.asarray([n.kind == "effort" for n in nodes])
         searched = WIDER * candidates_per_node
-        left, right = _candidates(_searched(features, len(nodes)), programme, is_effort, wanted, searched, bar)
+        matrix = _searched(features, _places(nodes, areas))
+        left, right = _candidates(matrix, programme, is_effort, wanted, searched, bar)
         decided = _decided(decisions, nodes)
         left, right = _with_confirmed(left, right, decided, len(nodes))
         related = _related_programmes(pf)
@@ -490,14 +494,16 @@ def _candidates(
     return codes // n, codes % n
 
 
-def _searched(features: _Features, nodes: int) -> sp.csr_matrix:
-    """What the candidate search multiplies: each node's pairs of terms, its single terms and
-    its subjects, without those of very many nodes (too weak a match to look for, and they
-    would make the products dense).  Character n-grams are left out: nearly every text
-    shares some with every other.  docs/overlap.md, stage 3, gives the figures."""
+def _searched(features: _Features, places: sp.csr_matrix) -> sp.csr_matrix:
+    """What the candidate search multiplies: each node's pairs of terms, its single terms,
+    its terms in its wijk (``places``, see :func:`_placed_terms`; cut like single terms) and
+    its subjects, without those of very many nodes (too weak a match to look for, and they would make the products
+    dense).  Character n-grams are left out: nearly every text shares some with every other.
+    docs/overlap.md, stage 3, gives the figures."""
     import numpy as np
     import scipy.sparse as sp
 
+    nodes = features.terms.shape[0]
     terms, _, context, _ = SHARES
     singles = sp.hstack([np.sqrt(terms) * features.terms, np.sqrt(context) * features.context], format="csr")
     pairs = _term_pairs(features.terms, TOP_TERMS)
@@ -507,9 +513,45 @@ def _searched(features: _Features, nodes: int) -> sp.csr_matrix:
             np.sqrt(SINGLES) * _without_common(singles, MIN_COMMON),
             _without_common(pairs, common),
             np.sqrt(SEARCHED_SUBJECTS) * _without_common(features.subjects.copy(), common),
+            np.sqrt(SEARCHED_PLACES) * _without_common(_placed_terms(features.terms, places), MIN_COMMON),
         ],
         format="csr",
     )
+
+
+def _places(nodes: list[_Node], areas: Areas) -> sp.csr_matrix:
+    """Nodes × wijken (or areas with no area around them): the wijk of each area a node
+    names, each row of unit length; a node that names none has an empty row."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    column: dict[str, int] = {}
+    rows, cols = [], []
+    for i, node in enumerate(nodes):
+        for top in sorted({(areas.ancestors(a) or [a])[-1] for a in node.areas}):
+            rows.append(i)
+            cols.append(column.setdefault(top, len(column)))
+    size = np.bincount(np.asarray(rows, dtype=np.int64), minlength=len(nodes))
+    values = 1 / np.sqrt(size[rows]) if rows else np.zeros(0)
+    return sp.csr_matrix((values, (rows, cols)), shape=(len(nodes), max(1, len(column))))
+
+
+def _placed_terms(terms: sp.csr_matrix, places: sp.csr_matrix) -> sp.csr_matrix:
+    """Nodes × (term, place): each of a node's terms once per place it names, valued the term's
+    weight times the place's (row by row, the outer product of the two).  Two nodes share such
+    a column when they use a word in one wijk: a subject word used by thousands of nodes is
+    used by far fewer in one place, so a node still finds the rewrite of its text next door."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    found = terms.tocoo()
+    per_row = np.diff(places.indptr)[found.row]
+    rows = np.repeat(found.row, per_row)
+    within = np.arange(len(rows)) - np.repeat(np.cumsum(per_row) - per_row, per_row)
+    at = places.indptr[rows] + within
+    values = np.repeat(found.data, per_row) * places.data[at]
+    columns = np.repeat(found.col, per_row).astype(np.int64) * places.shape[1] + places.indices[at]
+    return sp.csr_matrix((values, (rows, columns)), shape=(terms.shape[0], terms.shape[1] * places.shape[1]))
 
 
 def _term_pairs(matrix: sp.csr_matrix, top: int) -> sp.csr_matrix:
