@@ -223,16 +223,21 @@ def overlaps(
         bar.close()
         left, right, scores, dismissed = _listed(left, right, scores, threshold, decided, len(nodes))
 
+        # Python lists, not numpy scalars: a large portfolio lists hundreds of thousands of pairs.
+        lefts, rights, values = left.tolist(), right.tolist(), scores.tolist()
+
         def pair_at(k: int) -> OverlapPair:
             """The ``k``-th pair of the list (0 is the best); its evidence is worked out when read."""
-            a, b = sorted((nodes[left[k]], nodes[right[k]]), key=lambda n: n.key)
-            band: Band = "likely" if scores[k] >= LIKELY else "possible"
+            a, b = nodes[lefts[k]], nodes[rights[k]]
+            if b.key < a.key:
+                a, b = b, a
+            band: Band = "likely" if values[k] >= LIKELY else "possible"
             decision = decisions.decision(a.key, b.key) if decisions else None
             return OverlapPair(
                 a.key,
                 b.key,
                 _kind(a, b),
-                round(float(scores[k]), 6),
+                round(values[k], 6),
                 k + 1,
                 band,
                 "confirmed" if decision else None,
