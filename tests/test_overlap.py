@@ -707,6 +707,31 @@ def test_a_same_place_text_a_quarter_further_off_still_outscores_one_elsewhere()
     assert scores[0] > scores[1]
 
 
+def test_a_rival_is_the_better_match_all_told_not_the_closer_text() -> None:
+    """A node's partner elsewhere whose text is closer is no rival of the partner in the node's
+    own place when the place makes that one the better match: with the text two thirds as close,
+    the same-place partner wins (measured on text alone, the other's text held it back)."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    from din_graph._analysis._areas import Areas
+    from din_graph._analysis._overlap import DEFAULT_WEIGHTS, _Features, _Node, _scores
+
+    portfolio = pair_of([effort("E1", "x")], [effort("E1", "x"), effort("E2", "x")])
+    base, here, there = (
+        _Node("a/E1", "a", 0, "effort", "", "", areas=frozenset({"west"})),
+        _Node("b/E1", "b", 1, "effort", "", "", areas=frozenset({"west"})),
+        _Node("b/E2", "b", 1, "effort", "", "", areas=frozenset({"noord"})),
+    )
+    close, further = 0.8, 0.8 * 0.65  # cosines of the base's text with `there` and with `here`
+    rows = np.array([[1.0, 0.0, 0.0], [further, np.sqrt(1 - further**2), 0.0], [close, 0.0, np.sqrt(1 - close**2)]])
+    view = sp.csr_matrix(rows)
+    features = _Features(view, view, view, sp.csr_matrix((3, 1)))
+    scores = _scores([base, here, there], features, np.array([0, 0]), np.array([1, 2]), DEFAULT_WEIGHTS,
+                     Areas(portfolio), set())  # fmt: skip
+    assert scores[0] > scores[1]
+
+
 def test_plurals_in_s_after_a_vowel_meet_their_singular() -> None:
     """Snowball leaves -s plurals after a vowel apart (*coöperaties*, *campagnes*); a text on
     energiecoöperaties and one on an energiecoöperatie name the same thing."""

@@ -63,9 +63,8 @@ SEARCHED_SUBJECTS = 0.3
 #: The share in the candidate search of a node's terms in its wijk (see :func:`_placed_terms`):
 #: a rewrite in the same place shares them, a text elsewhere on the same subject does not.
 SEARCHED_PLACES = 0.3
-#: How much a better text match of either node in the other's programme lowers a pair: the
-#: pair's text over that best text, to this power.  At 1 the text counted squared and a shared
-#: place could no longer lift a rewrite over a closer text elsewhere (docs/overlap.md).
+#: How much a better match of either node in the other's programme lowers a pair: the pair's text,
+#: subjects and signals over that match's, to this power (docs/overlap.md; at 1 text counted squared).
 RIVAL = 0.5
 #: Raw similarity (text times signals) that maps to a score of one half.
 HALF = 0.3
@@ -651,12 +650,13 @@ def _scores(
     text = SHARES[0] * terms + SHARES[1] * chars + SHARES[2] * context
     meaning = SHARES[3] * subjects
     bonus = _bonus(nodes, left, right, w, areas, related)
-    programme = np.asarray([n.programme_number for n in nodes])
-    # Rivals are measured on text alone: the signals say how much a pair's own text
-    # counts, not whose text is the better match.
-    rivalled = (text / np.maximum(_best_in_programme(text, left, right, programme), 1e-9)) ** RIVAL
+    programme, signals = np.asarray([n.programme_number for n in nodes]), np.maximum(1 + bonus, 0)
+    # A rival is a better match all told (text, subjects and signals): a closer text in another
+    # place must not hold back the rewrite in the node's own place.
+    judged = (text + meaning) * signals
+    rivalled = (judged / np.maximum(_best_in_programme(judged, left, right, programme), 1e-9)) ** RIVAL
     # A shared subject is no rewrite: it counts whatever the nodes' better matches.
-    raw = (np.maximum(text, 0) * rivalled + meaning) * np.maximum(1 + bonus, 0)
+    raw = (text * rivalled + meaning) * signals
     result: np.ndarray = raw / (raw + HALF)
     return result
 
