@@ -2,10 +2,10 @@
 
 Five stages, each one function (docs/overlap.md explains each and its settings):
 
-1. **texts** (:func:`_nodes`): every goal and effort as a text with its context,
-   owner, partners, areas and links;
+1. **texts** (:func:`_nodes`): every goal and effort as a text with its owner,
+   partners, areas and links;
 2. **features** (:func:`_features`): TF-IDF views of the texts' terms (``_text``),
-   character n-grams, terms with context, and the subjects they name (``_subjects``);
+   character n-grams, and the subjects they name (``_subjects``);
 3. **candidates** (:func:`_candidates`): each node's best partners in other programmes;
 4. **scores** (:func:`_scores`): text similarity raised or lowered by the other
    signals, measured against each node's best match in the other's programme, in [0, 1);
@@ -15,7 +15,6 @@ Five stages, each one function (docs/overlap.md explains each and its settings):
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
@@ -54,9 +53,11 @@ __all__ = ["DEFAULT_THRESHOLD", "DEFAULT_WEIGHTS", "LIKELY", "overlaps"]
 #: Pairs scoring at least this are listed (the bar of the *mogelijk* band); set on
 #: the tuning split of the real evaluation set (docs/overlap.md).
 DEFAULT_THRESHOLD = 0.05
-#: Shares of the four views in text similarity: terms, character n-grams, terms with
-#: context, subjects (set on the tune split of the real evaluation set, docs/overlap.md).
-SHARES = (0.5, 0.3, 0.2, 0.2)
+#: Shares of the views in text similarity: terms, character n-grams, subjects (docs/overlap.md).
+SHARES = (0.5, 0.3, 0.3)
+#: Where two texts share a subject, the words naming subjects weigh this much in their terms'
+#: similarity: the subject counts once, and the rest (instrument, object) tells the rewrite.
+NAMED = 0.5
 #: The subjects' share in the candidate search: more than in the scores, so that a node
 #: whose partners share only a subject with it (*ontstenen* ~ *hittestress*) still proposes them.
 SEARCHED_SUBJECTS = 0.3
@@ -167,7 +168,7 @@ def overlaps(
     >>> print(*best.reason.split("; "), sep="\\n")
     Beide noemen verduurzamen, woningen
     beide gaan over energietransitie van woningen en gebouwen (energielabel / energiebesparende).
-    >>> print(*found.pairs[1].reason.split("; "), sep="\\n")
+    >>> print(*found.pairs[3].reason.split("; "), sep="\\n")
     De inspanning kan bijdragen aan het doel: beide noemen hittestress
     beide gaan over klimaatadaptatie (wateroverlast / hittestress).
     >>> ontstenen = next(p for p in found.pairs if p.a.endswith("/E13") and p.b.endswith("/EK1"))
@@ -198,7 +199,7 @@ def overlaps(
         stale = stale_decisions(decisions, {n.key for n in nodes}) if decisions else ()
         if not nodes:
             return Overlaps((), (), (), (), threshold, w, stale=stale)
-        texts = _texts(nodes)
+        texts = [n.text for n in nodes]
         # The bar counts each text read, the features of each node, and each node searched.
         bar = _progress_bar(len(nodes), enabled=progress, steps=len(texts) + 2 * len(nodes))
         tokens = tokenise(texts, progress=bar.update)
@@ -302,8 +303,6 @@ class _Node:
     partners: frozenset[str] = frozenset()
     areas: frozenset[str] = frozenset()
     links: frozenset[str] = frozenset()
-    context: str = ""
-    """The titles around it: an effort's track and the goals it serves, a goal's efforts."""
 
 
 def _nodes(pf: Portfolio, areas: Areas) -> list[_Node]:
@@ -328,23 +327,9 @@ def _nodes(pf: Portfolio, areas: Areas) -> list[_Node]:
             named = frozenset(areas.lookup.get(fold(a), fold(a)) for a in effort.areas) | areas.mentioned(text)
             owner = owners.get(effort.owner) if effort.owner is not None else None
             partners = frozenset(fold(p).strip() for p in effort.partners)
-            key, links, track = node_key(pid, effort.id), targets(effort.contributes_to), effort.track or ""
-            nodes.append(_Node(key, pid, number, "effort", text, title, owner, partners, named, links, track))
-    _add_context(nodes)
+            key, links = node_key(pid, effort.id), targets(effort.contributes_to)
+            nodes.append(_Node(key, pid, number, "effort", text, title, owner, partners, named, links))
     return nodes
-
-
-def _add_context(nodes: list[_Node]) -> None:
-    """Each node's context: the titles of the nodes it links to and of those linking to it."""
-    by_key = {n.key: n for n in nodes}
-    around: dict[str, list[str]] = defaultdict(list)
-    for node in nodes:
-        for target in sorted(node.links):
-            if target in by_key:
-                around[node.key].append(by_key[target].title)
-                around[target].append(node.title)
-    for node in nodes:
-        node.context = " ".join([node.context, *around[node.key]]).strip()
 
 
 # -- stage 2: features ---------------------------------------------------------------------
@@ -357,34 +342,27 @@ class _Features(NamedTuple):
     """Nodes × terms of the node's own text: TF-IDF times the terms' weights."""
     chars: sp.csr_matrix
     """Nodes × character 3–5-grams of the content words, TF-IDF."""
-    context: sp.csr_matrix
-    """Nodes × terms of the text and its context (see :class:`_Node`)."""
     subjects: sp.csr_matrix
     """Nodes × subjects of the thesaurus the text names (``_subjects``), TF-IDF."""
-
-
-def _texts(nodes: list[_Node]) -> list[str]:
-    """What the features read: every node's text, then each distinct context once (many
-    nodes share one: the efforts of a goal)."""
-    return [*(n.text for n in nodes), *dict.fromkeys(n.context for n in nodes)]
+    plain: sp.csr_matrix
+    """:attr:`terms` with the words naming a subject at :data:`NAMED` times their weight."""
 
 
 def _features(nodes: list[_Node], analyzer: Analyzer, tokens: Tokens, reader: SubjectReader) -> _Features:
-    """The term, character, context and subject views of every node's text (TF-IDF);
-    ``tokens`` are :func:`_texts` tokenised.  A term weighs as rare as its word is in Dutch."""
+    """The term, character and subject views of every node's text (TF-IDF); ``tokens``
+    are the texts tokenised.  A term weighs as rare as its word is in Dutch."""
     import numpy as np
 
     tokens = analyzer.without_places(tokens)
     found = analyzer.counts(tokens)
     weight = np.asarray([analyzer.weight(word) for word in found.written], np.float32)
+    naming = reader.words(found.written)[0].getnnz(axis=1) > 0
     own = found.counts[: len(nodes)]
-    row = {context: len(nodes) + i for i, context in enumerate(dict.fromkeys(n.context for n in nodes))}
-    around = found.counts[[row[n.context] for n in nodes]]
     return _Features(
         _weighed_tfidf(own, weight),
         _char_view(tokens, len(nodes), analyzer),
-        _weighed_tfidf(own + around, weight),
         _subject_view(tokens, len(nodes), reader),
+        _weighed_tfidf(own, np.where(naming, NAMED * weight, weight)),
     )
 
 
@@ -508,8 +486,7 @@ def _searched(features: _Features, places: sp.csr_matrix) -> sp.csr_matrix:
     import scipy.sparse as sp
 
     nodes = features.terms.shape[0]
-    terms, _, context, _ = SHARES
-    singles = sp.hstack([np.sqrt(terms) * features.terms, np.sqrt(context) * features.context], format="csr")
+    singles = features.terms.copy()  # _without_common changes its matrix
     pairs = _term_pairs(features.terms, TOP_TERMS)
     common = max(MIN_COMMON, COMMON_TERM * np.sqrt(nodes))
     return sp.hstack(
@@ -646,9 +623,10 @@ def _scores(
     measured against both nodes' best matches in the other's programme, mapped to [0, 1)."""
     import numpy as np
 
-    terms, chars, context, subjects = (_row_dots(view, left, right) for view in features)
-    text = SHARES[0] * terms + SHARES[1] * chars + SHARES[2] * context
-    meaning = SHARES[3] * subjects
+    terms, chars, subjects, plain = (_row_dots(view, left, right) for view in features)
+    terms = np.where(subjects > 0, plain, terms)  # a shared subject counts in `meaning`, once
+    text = SHARES[0] * terms + SHARES[1] * chars
+    meaning = SHARES[2] * subjects
     bonus = _bonus(nodes, left, right, w, areas, related)
     programme, signals = np.asarray([n.programme_number for n in nodes]), np.maximum(1 + bonus, 0)
     # A rival is a better match all told (text, subjects and signals): a closer text in another
