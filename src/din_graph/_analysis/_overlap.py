@@ -178,75 +178,34 @@ def overlaps(
     import numpy as np
 
     pf = _as_portfolio(portfolio)
-    unknown = set(weights or {}) - set(DEFAULT_WEIGHTS)
-    if unknown:
-        raise DinArgumentError(f"unknown overlap weight(s) {sorted(unknown)}; known: {sorted(DEFAULT_WEIGHTS)}")
-    w = DEFAULT_WEIGHTS | (weights or {})
-    wanted, known = set(kinds), set(get_args(PairKind))
-    if not wanted <= known:
-        raise DinArgumentError(f"unknown pair kind(s) {sorted(wanted - known)}; known: {sorted(known)}")
-    if candidates_per_node < 1 or (top is not None and top < 0):
-        raise DinArgumentError(f"candidates_per_node must be at least 1, top at least 0: {candidates_per_node}, {top}")
-    for word, other in (synonyms or {}).items():
-        if len(words(word)) != 1 or len(words(other)) != 1:
-            raise DinArgumentError(f"synonym {word!r} -> {other!r}: a synonym is one word read as one other word")
+    w, wanted, given = _checked(weights, kinds, candidates_per_node, top, synonyms)
     decisions = load_review(review) if isinstance(review, str | Path) else review
     thesaurus = thesaurus_for(subjects)
-    given = {fold(word).strip(): fold(other).strip() for word, other in (synonyms or {}).items()}
     with gc_paused():  # the stages build many small objects that all survive the run
         areas = Areas(pf)
         nodes = _nodes(pf, areas)
         stale = stale_decisions(decisions, {n.key for n in nodes}) if decisions else ()
         if not nodes:
             return Overlaps((), (), (), (), threshold, w, stale=stale)
-        texts = [n.text for n in nodes]
         # The bar counts each text read, the features of each node, and each node searched.
-        bar = _progress_bar(len(nodes), enabled=progress, steps=len(texts) + 2 * len(nodes))
-        tokens = tokenise(texts, progress=bar.update)
+        bar = _progress_bar(len(nodes), enabled=progress, steps=3 * len(nodes))
+        tokens = tokenise([n.text for n in nodes], progress=bar.update)
         places = [*areas.lookup, *(p.municipality or "" for p in pf.programmes)]
         meant = DEFAULT_SYNONYMS | given if synonyms != {} else {}
         analyzer = Analyzer(tokens.words_of(len(nodes)), places=places, synonyms=meant)
         reader = SubjectReader(thesaurus, analyzer)
         features = _features(nodes, analyzer, tokens, reader)
         bar.update(len(nodes))
-        programme = np.asarray([n.programme_number for n in nodes])
-        is_effort = np.asarray([n.kind == "effort" for n in nodes])
-        searched = WIDER * candidates_per_node
-        matrix = _searched(features, _places(nodes, areas))
-        left, right = _candidates(matrix, programme, is_effort, wanted, searched, bar)
         decided = _decided(decisions, nodes)
-        left, right = _with_confirmed(left, right, decided, len(nodes))
         related = _related_programmes(pf)
-        scores = _scores(nodes, features, left, right, w, areas, related)
-        kept = _best_per_node(left, right, scores, candidates_per_node, decided, len(nodes))
-        left, right, scores = left[kept], right[kept], scores[kept]
+        left, right, scores = _ranked(nodes, features, areas, related, w, wanted, candidates_per_node, decided, bar)
         bar.close()
         left, right, scores, dismissed = _listed(left, right, scores, threshold, decided, len(nodes))
-
-        # Python lists, not numpy scalars: a large portfolio lists hundreds of thousands of pairs.
-        lefts, rights, values = left.tolist(), right.tolist(), scores.tolist()
-
-        def pair_at(k: int) -> OverlapPair:
-            """The ``k``-th pair of the list (0 is the best); its evidence is worked out when read."""
-            a, b = nodes[lefts[k]], nodes[rights[k]]
-            if b.key < a.key:
-                a, b = b, a
-            band: Band = "likely" if values[k] >= LIKELY else "possible"
-            decision = decisions.decision(a.key, b.key) if decisions else None
-            return OverlapPair(
-                a.key,
-                b.key,
-                _kind(a, b),
-                round(values[k], 6),
-                k + 1,
-                band,
-                "confirmed" if decision else None,
-                decision.note if decision else "",
-                partial(_evidence, a, b, analyzer, reader, areas, related, lang),
-            )
-
+        explain = partial(_evidence, analyzer=analyzer, reader=reader, areas=areas, related=related, lang=lang)
+        pair_at = _PairAt(nodes, left.tolist(), right.tolist(), scores.tolist(), decisions, explain)
         shown = [pair_at(k) for k in range(len(left) if top is None else min(top, len(left)))]
         likely = np.flatnonzero(scores >= LIKELY)
+        programme = np.asarray([n.programme_number for n in nodes])
         return Overlaps(
             tuple(shown),
             programme_pairs([p.id for p in pf.programmes], programme, left, right),
@@ -259,6 +218,87 @@ def overlaps(
             dismissed,
             stale,
             len(left) - len(shown),
+        )
+
+
+def _checked(
+    weights: dict[str, float] | None,
+    kinds: Iterable[PairKind],
+    candidates_per_node: int,
+    top: int | None,
+    synonyms: Mapping[str, str] | None,
+) -> tuple[dict[str, float], set[PairKind], dict[str, str]]:
+    """The arguments of :func:`overlaps` checked: the weights in full, the kinds wanted and
+    the synonyms folded; a :class:`DinArgumentError` for any that cannot be."""
+    unknown = set(weights or {}) - set(DEFAULT_WEIGHTS)
+    if unknown:
+        raise DinArgumentError(f"unknown overlap weight(s) {sorted(unknown)}; known: {sorted(DEFAULT_WEIGHTS)}")
+    wanted, known = set(kinds), set(get_args(PairKind))
+    if not wanted <= known:
+        raise DinArgumentError(f"unknown pair kind(s) {sorted(wanted - known)}; known: {sorted(known)}")
+    if candidates_per_node < 1 or (top is not None and top < 0):
+        raise DinArgumentError(f"candidates_per_node must be at least 1, top at least 0: {candidates_per_node}, {top}")
+    for word, other in (synonyms or {}).items():
+        if len(words(word)) != 1 or len(words(other)) != 1:
+            raise DinArgumentError(f"synonym {word!r} -> {other!r}: a synonym is one word read as one other word")
+    given = {fold(word).strip(): fold(other).strip() for word, other in (synonyms or {}).items()}
+    return DEFAULT_WEIGHTS | (weights or {}), wanted, given
+
+
+def _ranked(
+    nodes: list[_Node],
+    features: _Features,
+    areas: Areas,
+    related: _Related,
+    w: dict[str, float],
+    wanted: set[PairKind],
+    per_node: int,
+    decided: dict[int, str],
+    bar: Any,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Stages 3 and 4: the candidate pairs (``left < right``) with their scores, each
+    node's ``per_node`` best by score and every confirmed pair."""
+    import numpy as np
+
+    programme = np.asarray([n.programme_number for n in nodes])
+    is_effort = np.asarray([n.kind == "effort" for n in nodes])
+    matrix = _searched(features, _places(nodes, areas))
+    left, right = _candidates(matrix, programme, is_effort, wanted, WIDER * per_node, bar)
+    left, right = _with_confirmed(left, right, decided, len(nodes))
+    scores = _scores(nodes, features, left, right, w, areas, related)
+    kept = _best_per_node(left, right, scores, per_node, decided, len(nodes))
+    return left[kept], right[kept], scores[kept]
+
+
+@dataclass(frozen=True, slots=True)
+class _PairAt:
+    """The ``k``-th pair of the list (0 is the best) as an :class:`OverlapPair`; its
+    evidence is worked out when read.  Python lists, not numpy scalars: a large
+    portfolio lists hundreds of thousands of pairs."""
+
+    nodes: list[_Node]
+    left: list[int]
+    right: list[int]
+    scores: list[float]
+    decisions: Review | None
+    explain: Callable[[_Node, _Node], tuple[tuple[Evidence, ...], str]]
+
+    def __call__(self, k: int) -> OverlapPair:
+        a, b = self.nodes[self.left[k]], self.nodes[self.right[k]]
+        if b.key < a.key:
+            a, b = b, a
+        band: Band = "likely" if self.scores[k] >= LIKELY else "possible"
+        decision = self.decisions.decision(a.key, b.key) if self.decisions else None
+        return OverlapPair(
+            a.key,
+            b.key,
+            _kind(a, b),
+            round(self.scores[k], 6),
+            k + 1,
+            band,
+            "confirmed" if decision else None,
+            decision.note if decision else "",
+            partial(self.explain, a, b),
         )
 
 
