@@ -393,6 +393,36 @@ def test_the_ends_of_each_pair_face_each_other_strongest_first(almelo: din_graph
     assert all({a, b} & set(ends) for a, b in likely if (a, b) not in facing)
 
 
+def test_a_node_sits_below_the_height_of_its_strongest_partner(almelo: din_graph.Portfolio) -> None:
+    """O1a's strongest pair is with FV4, which already faces E2 (a stronger pair): O1a goes
+    right below E2, not below every node of a stronger pair (its line ran down the column)."""
+    from din_graph._render._portfolio import portfolio_dot
+
+    dot = portfolio_dot(almelo, din_graph.overlaps(almelo, progress=False))
+    chain = dict(re.findall(r'^    "([^"]+)" -- "([^"]+)" \[style=invis\];$', dot, flags=re.MULTILINE))
+    column, node = [], "almelo-duurzaamheid/__programme__"
+    while node in chain:
+        node = chain[node]
+        column.append(node.split("/")[1])
+    assert column == ["E19", "O2d", "E23", "O1b", "E2", "O1a", "E14", "E26"]
+
+
+def test_only_a_pair_drawn_across_carries_its_words(almelo: din_graph.Portfolio) -> None:
+    """A line that runs up or down crosses others: its label is rank and score (two digits),
+    its words stay in the tooltip."""
+    from din_graph._render._portfolio import portfolio_dot
+
+    found = din_graph.overlaps(almelo, progress=False)
+    dot = portfolio_dot(almelo, found)
+    facing = set(_facing_pairs(dot))
+    labels = dict(re.findall(r'^  "([^"]+" -- "[^"]+)" \[constraint=false.*?, label="([^"]*)"', dot, re.MULTILINE))
+    for pair in (p for p in found.pairs if p.band == "likely"):
+        label = labels[f'{pair.a}" -- "{pair.b}']
+        score = f"{pair.rank}. " + f"{pair.score:.2f}".replace(".", ",")
+        assert label == score if (pair.a, pair.b) not in facing else label.startswith(score + " · ")
+    assert "9. 0,50" in labels.values()
+
+
 @pytest.mark.graphviz
 def test_pairs_face_each_other_only_within_a_row_of_the_grid() -> None:
     from din_graph._render._portfolio import PER_ROW, portfolio_dot

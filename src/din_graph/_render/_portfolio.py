@@ -21,7 +21,6 @@ from din_graph._errors import DinRenderError
 from din_graph._model import Portfolio, Programme
 from din_graph._render._backend import run_dot
 from din_graph._render._dot import FONT, LEVEL_STYLE, paper_size
-from din_graph._render._sheet import format_value
 from din_graph._render._text import Lang, clean, dot_string, dot_tooltip, html, shorten, wrap
 from din_graph._vocab import SHEET_WORDS as WORDS
 from din_graph._vocab import overlap_word
@@ -93,8 +92,9 @@ def portfolio_dot(
         heads.append(head)
         lasts.append(last)
     out += _grid(heads, lasts)
-    out += _facing(pairs, index, [p.id for p in portfolio.programmes])
-    out += _overlap_edges(pairs, lang, edge_labels)
+    facing = _facing(pairs, index, [p.id for p in portfolio.programmes])
+    out += [f"  {{ rank=same; {dot_string(pair.a)}; {dot_string(pair.b)}; }}" for pair in facing]
+    out += _overlap_edges(pairs, facing, lang, edge_labels)
     out += _relation_edges(portfolio, words)
     out.append("}")
     return "\n".join(out) + "\n"
@@ -136,11 +136,19 @@ def _shown_nodes(portfolio: Portfolio, index: DinIndex, pairs: list[OverlapPair]
     for rank, pair in enumerate(pairs):
         strongest.setdefault(pair.a, rank)
         strongest.setdefault(pair.b, rank)
+    # A node whose strongest partner already sits at a stronger pair's height goes just
+    # below that height: its line runs nearly across instead of down the whole column.
+    anchor: dict[str, int] = {}
+    for rank, pair in enumerate(pairs):
+        for key, other in ((pair.a, pair.b), (pair.b, pair.a)):
+            if strongest[key] == rank:
+                anchor.setdefault(key, min(rank, strongest[other]))
     order = {k: i for i, k in enumerate(index.goals())}
     return {
         pid: sorted(
             keys,
             key=lambda k: (
+                anchor.get(k, len(pairs)),
                 strongest.get(k, len(pairs)),
                 index.kind.get(k) != "strategic_goal",
                 index.kind.get(k) != "operational_goal",
@@ -206,17 +214,17 @@ def _grid(heads: list[str], lasts: list[str]) -> list[str]:
     return out
 
 
-def _facing(pairs: list[OverlapPair], index: DinIndex, programmes: list[str]) -> list[str]:
-    """The two ends of each pair at one height, strongest pair first, where neither end is
-    placed yet and both programmes sit in one row of the grid: the pair's line runs straight
-    across instead of crossing the others.
+def _facing(pairs: list[OverlapPair], index: DinIndex, programmes: list[str]) -> list[OverlapPair]:
+    """The pairs whose two ends sit at one height, strongest first: those where neither end
+    is placed yet and both programmes sit in one row of the grid, so that the pair's line
+    runs straight across instead of crossing the others.
 
     A node's place in its column follows its strongest pair (:func:`_shown_nodes`), so the
     heights asked for never contradict the columns' order.
     """
     row = {pid: number // _per_row(len(programmes)) for number, pid in enumerate(programmes)}
     placed: set[str] = set()
-    out: list[str] = []
+    out: list[OverlapPair] = []
     for pair in pairs:
         a_row = row.get(index.programme_of.get(pair.a, ""))
         if pair.a in placed or pair.b in placed or a_row is None:
@@ -224,19 +232,24 @@ def _facing(pairs: list[OverlapPair], index: DinIndex, programmes: list[str]) ->
         if a_row != row.get(index.programme_of.get(pair.b, "")):
             continue
         placed |= {pair.a, pair.b}
-        out.append(f"  {{ rank=same; {dot_string(pair.a)}; {dot_string(pair.b)}; }}")
+        out.append(pair)
     return out
 
 
-def _overlap_edges(pairs: list[OverlapPair], lang: Lang, edge_labels: EdgeLabels) -> list[str]:
-    """One edge per drawn pair: rank, score and two shared words; width by score; bold when
-    confirmed in the review file."""
+def _overlap_edges(
+    pairs: list[OverlapPair], facing: list[OverlapPair], lang: Lang, edge_labels: EdgeLabels
+) -> list[str]:
+    """One edge per drawn pair: rank, score and, where the two ends face each other, two
+    shared words (a line that runs up or down crosses others, and long labels there
+    collide; its words stay in its tooltip); width by score; bold when confirmed in the
+    review file."""
+    across = {(pair.a, pair.b) for pair in facing}
     out: list[str] = []
     for pair in pairs:
         words_shared = next((e.shared[:2] for e in pair.evidence if e.signal == "text" and e.shared), ())
-        label = f"{pair.rank}. {format_value(round(pair.score, 2), lang)}" + (
-            f" · {', '.join(words_shared)}" if words_shared else ""
-        )
+        words_shared = words_shared if (pair.a, pair.b) in across else ()
+        score = f"{pair.score:.2f}".replace(".", "," if lang == "nl" else ".")  # two digits always: 0,50 not 0,5
+        label = f"{pair.rank}. {score}" + (f" · {', '.join(words_shared)}" if words_shared else "")
         tooltip = f"{overlap_word('band.' + pair.band, lang)}: {pair.reason}"
         style = "bold" if pair.review else "solid"
         out.append(
