@@ -454,19 +454,31 @@ def spread(runs: list[Run]) -> float:
 # --------------------------------------------------------------------------- where the finder misses
 
 
-def explain(found: list[Found], judge: Judge, portfolio: Any) -> None:
-    """Held-out misses by paraphrase pattern, what beat the rewrite, and examples."""
+def node_texts(portfolio: Any) -> dict[str, str]:
+    """Every node's title and description, by node key, for printing misses."""
     texts = {}
     for p in portfolio.programmes:
         for node in [*p.strategic_goals, *p.operational_goals, *p.efforts]:
-            texts[f"{p.id}/{node.id}"] = f"{node.title} | {node.description or ''}".rstrip(" |")
-    listed = {frozenset((f.a, f.b)): f.score for f in found}
-    hits = best_match_hits(found, judge)
+            texts[f"{p.id}/{node.id}"] = f"{node.title} | {getattr(node, 'description', None) or ''}".rstrip(" |")
+    return texts
+
+
+def best_pair_of(found: list[Found]) -> dict[str, Found]:
+    """Each node's highest-scoring listed pair."""
     best: dict[str, Found] = {}
     for f in found:
         for me in (f.a, f.b):
             if me not in best or f.score > best[me].score:
                 best[me] = f
+    return best
+
+
+def explain(found: list[Found], judge: Judge, portfolio: Any) -> None:
+    """Held-out misses by paraphrase pattern, what beat the rewrite, and examples."""
+    texts = node_texts(portfolio)
+    listed = {frozenset((f.a, f.b)): f.score for f in found}
+    hits = best_match_hits(found, judge)
+    best = best_pair_of(found)
     by_op: dict[str, list[tuple[bool, float]]] = defaultdict(list)
     winners: Counter[str] = Counter()
     misses: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -502,17 +514,10 @@ def explain(found: list[Found], judge: Judge, portfolio: Any) -> None:
 
 def explain_paraphrase(found: list[Found], judge: Judge, portfolio: Any, examples: int) -> None:
     """Tune-paraphrase misses: what the base effort's best match was, and examples."""
-    texts, kind_of = {}, {}
-    for p in portfolio.programmes:
-        for node in [*p.strategic_goals, *p.operational_goals, *p.efforts]:
-            texts[f"{p.id}/{node.id}"] = f"{node.title} | {getattr(node, 'description', None) or ''}".rstrip(" |")
+    texts, kind_of = node_texts(portfolio), {}
     listed = {frozenset((f.a, f.b)): (rank, f.score) for rank, f in enumerate(found, start=1)}
     hits = best_match_hits(found, judge)
-    best: dict[str, Found] = {}
-    for f in found:
-        for me in (f.a, f.b):
-            if me not in best or f.score > best[me].score:
-                best[me] = f
+    best = best_pair_of(found)
     winners: Counter[str] = Counter()
     shown: Counter[str] = Counter()
     for base, rewrite in judge.planted:

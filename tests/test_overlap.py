@@ -681,11 +681,9 @@ def test_the_signals_of_all_pairs_at_once_are_those_of_each_pair(portfolio: Port
     assert _bonus(nodes, left, right, weights, areas, related).tolist() == expected
 
 
-def test_a_same_place_text_a_quarter_further_off_still_outscores_one_elsewhere() -> None:
-    """Of two nodes of one programme on a node's subject, the one in its place wins while
-    its text is at least three quarters as close as the other's (in another place): the
-    better text of the other lowers it by the ratio of the two to the power RIVAL, which
-    must leave the shared place room to count (at power 1 the text counted squared)."""
+def _same_place_beats_a_closer_text_elsewhere(further: float) -> bool:
+    """Whether the base's partner in its own place (text ``further`` times as close as the
+    other's) outscores the partner of the same programme in another place."""
     import numpy as np
     import scipy.sparse as sp
 
@@ -698,38 +696,30 @@ def test_a_same_place_text_a_quarter_further_off_still_outscores_one_elsewhere()
         _Node("b/E1", "b", 1, "effort", "", "", areas=frozenset({"west"})),
         _Node("b/E2", "b", 1, "effort", "", "", areas=frozenset({"noord"})),
     )
-    close, further = 0.8, 0.8 * 0.76  # cosines of the base's text with `there` and with `here`
-    rows = np.array([[1.0, 0.0, 0.0], [further, np.sqrt(1 - further**2), 0.0], [close, 0.0, np.sqrt(1 - close**2)]])
+    close = 0.8  # cosine of the base's text with `there`; with `here` it is `close * further`
+    near = close * further
+    rows = np.array([[1.0, 0.0, 0.0], [near, np.sqrt(1 - near**2), 0.0], [close, 0.0, np.sqrt(1 - close**2)]])
     view = sp.csr_matrix(rows)
     features = _Features(view, view, sp.csr_matrix((3, 1)), view)
     scores = _scores([base, here, there], features, np.array([0, 0]), np.array([1, 2]), DEFAULT_WEIGHTS,
                      Areas(portfolio), set())  # fmt: skip
-    assert scores[0] > scores[1]
+    return bool(scores[0] > scores[1])
+
+
+def test_a_same_place_text_a_quarter_further_off_still_outscores_one_elsewhere() -> None:
+    """Of two nodes of one programme on a node's subject, the one in its place wins while
+    its text is at least three quarters as close as the other's (in another place): the
+    better text of the other lowers it by the ratio of the two to the power RIVAL, which
+    must leave the shared place room to count (at power 1 the text counted squared)."""
+    assert _same_place_beats_a_closer_text_elsewhere(0.76)
 
 
 def test_a_rival_is_the_better_match_all_told_not_the_closer_text() -> None:
     """A node's partner elsewhere whose text is closer is no rival of the partner in the node's
     own place when the place makes that one the better match: with the text two thirds as close,
     the same-place partner wins (measured on text alone, the other's text held it back)."""
-    import numpy as np
-    import scipy.sparse as sp
-
-    from din_graph._analysis._areas import Areas
-    from din_graph._analysis._overlap import DEFAULT_WEIGHTS, _Features, _Node, _scores
-
-    portfolio = pair_of([effort("E1", "x")], [effort("E1", "x"), effort("E2", "x")])
-    base, here, there = (
-        _Node("a/E1", "a", 0, "effort", "", "", areas=frozenset({"west"})),
-        _Node("b/E1", "b", 1, "effort", "", "", areas=frozenset({"west"})),
-        _Node("b/E2", "b", 1, "effort", "", "", areas=frozenset({"noord"})),
-    )
-    close, further = 0.8, 0.8 * 0.65  # cosines of the base's text with `there` and with `here`
-    rows = np.array([[1.0, 0.0, 0.0], [further, np.sqrt(1 - further**2), 0.0], [close, 0.0, np.sqrt(1 - close**2)]])
-    view = sp.csr_matrix(rows)
-    features = _Features(view, view, sp.csr_matrix((3, 1)), view)
-    scores = _scores([base, here, there], features, np.array([0, 0]), np.array([1, 2]), DEFAULT_WEIGHTS,
-                     Areas(portfolio), set())  # fmt: skip
-    assert scores[0] > scores[1]
+    assert _same_place_beats_a_closer_text_elsewhere(0.65)
+    assert not _same_place_beats_a_closer_text_elsewhere(0.5)  # a text clearly further off still loses
 
 
 def test_where_two_texts_share_a_subject_the_other_words_rank_their_partners() -> None:
