@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python benchmarks/bench_overlap.py                      # make bench-overlap: both sets, 2k/10k/100k
+    .venv/bin/python benchmarks/bench_overlap.py   # make bench-overlap: tune, tune-paraphrase, held-out; 2k/10k/100k
     .venv/bin/python benchmarks/bench_overlap.py --settings held-out --sizes 2000 --explain
     .venv/bin/python benchmarks/bench_overlap.py --sizes 2000,100000 --baseline-max 2000 --repeat 3
     .venv/bin/python benchmarks/bench_overlap.py --settings held-out --sizes 2000 --held-out-seeds 101,202,303
@@ -553,7 +553,9 @@ def explain_paraphrase(found: list[Found], judge: Judge, portfolio: Any, example
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--settings", default="tune,held-out", help="tune, tune-elsewhere, tune-paraphrase, held-out (comma-separated)"
+        "--settings",
+        default="tune,tune-paraphrase,held-out",
+        help="tune, tune-elsewhere, tune-paraphrase, held-out (comma-separated)",
     )
     parser.add_argument("--sizes", default="2000,10000,100000")
     parser.add_argument("--baseline-max", type=int, default=10000, help="largest size the exhaustive baseline runs at")
