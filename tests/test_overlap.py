@@ -692,9 +692,9 @@ def _same_place_beats_a_closer_text_elsewhere(further: float) -> bool:
 
     portfolio = pair_of([effort("E1", "x")], [effort("E1", "x"), effort("E2", "x")])
     base, here, there = (
-        _Node("a/E1", "a", 0, "effort", "", "", areas=frozenset({"west"})),
-        _Node("b/E1", "b", 1, "effort", "", "", areas=frozenset({"west"})),
-        _Node("b/E2", "b", 1, "effort", "", "", areas=frozenset({"noord"})),
+        _Node("a/E1", "a", 0, "effort", "", areas=frozenset({"west"})),
+        _Node("b/E1", "b", 1, "effort", "", areas=frozenset({"west"})),
+        _Node("b/E2", "b", 1, "effort", "", areas=frozenset({"noord"})),
     )
     close = 0.8  # cosine of the base's text with `there`; with `here` it is `close * further`
     near = close * further
@@ -734,7 +734,7 @@ def test_where_two_texts_share_a_subject_the_other_words_rank_their_partners() -
     from din_graph._analysis._overlap import DEFAULT_WEIGHTS, _Features, _Node, _scores
 
     portfolio = pair_of([effort("E1", "x")], [effort("E1", "x")])
-    nodes = [_Node(f"{p}/E1", p, number, "effort", "", "") for number, p in enumerate("abc")]
+    nodes = [_Node(f"{p}/E1", p, number, "effort", "") for number, p in enumerate("abc")]
     # base, rewrite (another naming of the subject, the same instrument), rival (the subject's words)
     terms = sp.csr_matrix(np.array([[0.8, 0.6, 0.0], [0.0, 0.6, 0.8], [1.0, 0.0, 0.0]]))
     plain = sp.csr_matrix(np.array([[0.2, 0.98, 0.0], [0.0, 1.0, 0.0], [1.0, 0.0, 0.0]]))

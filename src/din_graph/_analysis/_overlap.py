@@ -312,6 +312,13 @@ def _decided(review: Review | None, nodes: list[_Node]) -> dict[int, str]:
     }
 
 
+def _pairs_decided(decided: dict[int, str], decision: str) -> np.ndarray:
+    """The codes of the pairs the review file gives ``decision`` (see :func:`_decided`)."""
+    import numpy as np
+
+    return np.asarray([code for code, said in decided.items() if said == decision], dtype=np.int64)
+
+
 def _listed(
     left: np.ndarray, right: np.ndarray, scores: np.ndarray, threshold: float, decided: dict[int, str], n: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
@@ -320,8 +327,8 @@ def _listed(
     import numpy as np
 
     codes = left * n + right
-    dismissed = np.isin(codes, [code for code, decision in decided.items() if decision == "dismissed"])
-    confirmed = np.isin(codes, [code for code, decision in decided.items() if decision == "confirmed"])
+    dismissed = np.isin(codes, _pairs_decided(decided, "dismissed"))
+    confirmed = np.isin(codes, _pairs_decided(decided, "confirmed"))
     keep = ((scores >= threshold) | confirmed) & ~dismissed
     left, right, scores = left[keep], right[keep], scores[keep]
     order = np.lexsort((right, left, -scores))
@@ -338,7 +345,6 @@ class _Node:
     programme_number: int
     kind: str  # "effort" | "goal"
     text: str
-    title: str
     owner: str | None = None
     partners: frozenset[str] = frozenset()
     areas: frozenset[str] = frozenset()
@@ -360,7 +366,7 @@ def _nodes(pf: Portfolio, areas: Areas) -> list[_Node]:
             text = " ".join([goal.title, goal.description or "", *goal.criteria])
             links = targets(goal.contributes_to if isinstance(goal, OperationalGoal) else ())
             key = node_key(pid, goal.id)
-            nodes.append(_Node(key, pid, number, "goal", text, goal.title, links=links, areas=areas.mentioned(text)))
+            nodes.append(_Node(key, pid, number, "goal", text, links=links, areas=areas.mentioned(text)))
         for effort in programme.efforts:
             title = strip_track(effort.title, effort.track)
             text = f"{title} {effort.description or ''}"
@@ -368,7 +374,7 @@ def _nodes(pf: Portfolio, areas: Areas) -> list[_Node]:
             owner = owners.get(effort.owner) if effort.owner is not None else None
             partners = frozenset(fold(p).strip() for p in effort.partners)
             key, links = node_key(pid, effort.id), targets(effort.contributes_to)
-            nodes.append(_Node(key, pid, number, "effort", text, title, owner, partners, named, links))
+            nodes.append(_Node(key, pid, number, "effort", text, owner, partners, named, links))
     return nodes
 
 
@@ -631,8 +637,7 @@ def _best_per_node(
     first = np.searchsorted(ends[order], ends[order], side="left")
     keep = np.zeros(len(left), dtype=bool)
     keep[pair[order][np.arange(len(order)) - first < k]] = True
-    confirmed = [code for code, decision in decided.items() if decision == "confirmed"]
-    keep |= np.isin(left * n + right, confirmed)
+    keep |= np.isin(left * n + right, _pairs_decided(decided, "confirmed"))
     return keep
 
 
@@ -642,8 +647,7 @@ def _with_confirmed(
     """The candidates and every confirmed pair of existing nodes (a reader's pair is always scored)."""
     import numpy as np
 
-    confirmed = np.asarray([code for code, decision in decided.items() if decision == "confirmed"], dtype=np.int64)
-    codes = np.unique(np.concatenate([left * n + right, confirmed]))
+    codes = np.unique(np.concatenate([left * n + right, _pairs_decided(decided, "confirmed")]))
     return codes // n, codes % n
 
 
