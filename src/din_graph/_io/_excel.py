@@ -906,35 +906,54 @@ def _read_book(book: Any, raw: bytes, file: str) -> tuple[Programme | None, list
         for row, values in sheet.rows.items():
             if row == 1:
                 continue
-            problems.extend(
-                Problem(
-                    f"{file}:{name}",
-                    row,
-                    None,
-                    f"cell {cell.coordinate}: {_shorten(cell.value)} stands in a column without a header; "
-                    "give the column a header or move the value",
-                )
-                for index, cell in values.items()
-                if index not in titled
-            )
+            problems.extend(_headless_cells(values, titled, name, row, file))
             if not any(index in titled for index in values):
                 continue
-            item: dict[str, Any] = {}
-            places: dict[str, tuple[str, int, str]] = {}
-            for column in columns:
-                index = headers.get(column.field)
-                if index is None or index not in values:
-                    continue
-                cell = values[index]
-                place = (name, row, cell.column_letter)
-                converted = _convert(column, _typed(cell), place, file, problems)
-                if converted is not None:
-                    item[column.field] = converted
-                places[column.field] = place
+            read = _read_row(name, row, values, columns, headers, file, problems)
             if name == "Indicatoren":
-                _year_values(values, years, item, places, name, row)
-            _place_item(_ReadRow(name, row, item, places), data, where, goal_rows, file, problems)
+                _year_values(values, years, read.item, read.places, name, row)
+            _place_item(read, data, where, goal_rows, file, problems)
     return _validated(data, where, problems)
+
+
+def _headless_cells(values: dict[int, _Cell], titled: set[int], name: str, row: int, file: str) -> list[Problem]:
+    """A value in a column without a header is refused, not dropped unseen."""
+    return [
+        Problem(
+            f"{file}:{name}",
+            row,
+            None,
+            f"cell {cell.coordinate}: {_shorten(cell.value)} stands in a column without a header; "
+            "give the column a header or move the value",
+        )
+        for index, cell in values.items()
+        if index not in titled
+    ]
+
+
+def _read_row(
+    name: str,
+    row: int,
+    values: dict[int, _Cell],
+    columns: tuple[Column, ...],
+    headers: dict[str, int],
+    file: str,
+    problems: list[Problem],
+) -> _ReadRow:
+    """A row's cells converted by their column, each remembered by the cell it came from."""
+    item: dict[str, Any] = {}
+    places: dict[str, tuple[str, int, str]] = {}
+    for column in columns:
+        index = headers.get(column.field)
+        if index is None or index not in values:
+            continue
+        cell = values[index]
+        place = (name, row, cell.column_letter)
+        converted = _convert(column, _typed(cell), place, file, problems)
+        if converted is not None:
+            item[column.field] = converted
+        places[column.field] = place
+    return _ReadRow(name, row, item, places)
 
 
 def _unknown_sheets(names: list[str], file: str) -> list[Problem]:
