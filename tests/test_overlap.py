@@ -165,6 +165,24 @@ def test_a_subject_many_nodes_share_still_yields_candidates(monkeypatch: pytest.
     assert ("a/E1", "b/E1") in {(p.a, p.b) for p in overlaps(portfolio, threshold=0.0).pairs}
 
 
+def test_a_pair_of_terms_few_nodes_share_weighs_more_than_one_many_share() -> None:
+    """The search and the scores read each node's pairs of heaviest terms weighed by the pair's
+    IDF squared: of node 0's pairs, (0, 1), which three other nodes hold too, weighs less than
+    each pair only node 0 holds; rows of unit length."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    from din_graph._analysis._overlap import _term_pairs
+
+    terms = sp.csr_matrix(np.array([[0.5] * 4, *[[0.7, 0.7, 0.0, 0.0]] * 3, [0.0, 0.0, 1.0, 0.0]]))
+    pairs = _term_pairs(terms, 10).toarray()  # columns: (0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3)
+    assert np.allclose(np.linalg.norm(pairs[:4], axis=1), 1)
+    assert not pairs[4].any()  # a node with one term has no pair
+    assert 0 < pairs[0, 0] < pairs[0, 1] == pytest.approx(pairs[0, 4])
+    assert pairs[0, 5] == pytest.approx(pairs[0, 1])  # every pair of one node alone weighs alike
+    assert (pairs[1:4, 0] == 1).all()
+
+
 @settings(max_examples=60, deadline=None)
 @given(unit_rows(), st.integers(1, 4))
 def test_candidates_are_each_nodes_top_k_by_brute_force(drawn: tuple[object, list[int]], k: int) -> None:
@@ -256,6 +274,37 @@ def test_a_rewrite_outranks_another_effort_on_the_same_subject() -> None:
     )
     ranked = [(p.a, p.b) for p in overlaps(portfolio, threshold=0.0).pairs]
     assert ranked.index(("a/E1", "b/E1")) < ranked.index(("a/E1", "b/E2"))
+
+
+def test_a_rare_combination_of_words_outranks_a_phrase_many_texts_repeat(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two partners share two words each with the base, words every bit as common in the
+    portfolio; one shares a pair the others never write together, the other a phrase four
+    other texts repeat.  The rare combination ranks first (the term pairs' share, PAIRED); on
+    the words alone the phrase, a little closer in its characters, wins."""
+    from din_graph._analysis import _overlap
+
+    filler = ["tribune", "kantine", "kleedkamer", "scorebord"]
+    others = [
+        *(effort(f"K{i}", f"Kunstgras en {word}") for i, word in enumerate(filler)),
+        *(effort(f"L{i}", f"Ledverlichting en {word}") for i, word in enumerate(filler)),
+        *(effort(f"M{i}", f"Muziektent en jeu-de-boulesbaan bij {word}") for i, word in enumerate(filler)),
+    ]
+    portfolio = programmes_of(
+        [effort("E1", "Kunstgras, ledverlichting, muziektent en jeu-de-boulesbaan")],
+        [
+            effort("E1", "Kunstgras en ledverlichting bij de ijsbaan"),  # the words no other text pairs
+            effort("E2", "Muziektent en jeu-de-boulesbaan bij de ijsbaan"),  # a phrase four others repeat
+        ],
+        others,
+    )
+
+    def scores() -> dict[str, float]:
+        found = overlaps(portfolio, threshold=0.0, candidates_per_node=20).pairs
+        return {p.b: p.score for p in found if p.a == "a/E1" and p.b.startswith("b/")}
+
+    assert scores()["b/E1"] > scores()["b/E2"]
+    monkeypatch.setattr(_overlap, "PAIRED", 0.0)
+    assert scores()["b/E1"] < scores()["b/E2"]  # on the words alone the phrase wins
 
 
 def programmes_of(*groups: list[dict[str, object]]) -> Portfolio:
@@ -700,7 +749,7 @@ def _same_place_beats_a_closer_text_elsewhere(further: float) -> bool:
     near = close * further
     rows = np.array([[1.0, 0.0, 0.0], [near, np.sqrt(1 - near**2), 0.0], [close, 0.0, np.sqrt(1 - close**2)]])
     view = sp.csr_matrix(rows)
-    features = _Features(view, view, sp.csr_matrix((3, 1)), view)
+    features = _Features(view, view, sp.csr_matrix((3, 1)), view, view)
     scores = _scores([base, here, there], features, np.array([0, 0]), np.array([1, 2]), DEFAULT_WEIGHTS,
                      Areas(portfolio), set())  # fmt: skip
     return bool(scores[0] > scores[1])
@@ -740,7 +789,7 @@ def test_where_two_texts_share_a_subject_the_other_words_rank_their_partners() -
     plain = sp.csr_matrix(np.array([[0.2, 0.98, 0.0], [0.0, 1.0, 0.0], [1.0, 0.0, 0.0]]))
     left, right = np.array([0, 0]), np.array([1, 2])
     for subjects, rewrite_first in ((np.ones((3, 1)), True), (np.zeros((3, 1)), False)):
-        features = _Features(terms, terms, sp.csr_matrix(subjects), plain)
+        features = _Features(terms, terms, sp.csr_matrix(subjects), plain, sp.csr_matrix((3, 1)))  # no pairs shared
         scores = _scores(nodes, features, left, right, DEFAULT_WEIGHTS, Areas(portfolio), set())
         assert (scores[0] > scores[1]) == rewrite_first
 

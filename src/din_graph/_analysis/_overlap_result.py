@@ -36,7 +36,7 @@ PairKind = Literal["effort-effort", "goal-goal", "effort-goal"]
 Band = Literal["likely", "possible"]
 
 #: Pairs scoring at least this are *waarschijnlijk* (docs/overlap.md).
-LIKELY = 0.5
+LIKELY = 0.45
 
 
 @dataclass(frozen=True, slots=True)
