@@ -134,3 +134,20 @@ def test_lines_of_nested_values() -> None:
 def test_timestamps_become_text() -> None:
     doc = parse_text("date: 2023-01-15\n", "t.yaml")
     assert doc.data == {"date": "2023-01-15"}
+
+
+def test_each_bad_programme_entry_of_a_portfolio_file_is_named_with_its_line(tmp_path: Path) -> None:
+    din_graph.dump(Programme(id="a", name="A"), tmp_path / "a.yaml")
+    (tmp_path / "b.yaml").write_text("programme: {id: b, name: B}\nefforts:\n  - {id: E1, title: x, kind: wat}\n")
+    (tmp_path / "pf.yaml").write_text(
+        "portfolio: {id: pf, name: P}\nprogrammes:\n  - a.yaml\n  - missing.yaml\n  - 42\n  - b.yaml\n"
+    )
+    with pytest.raises(din_graph.DinValidationError) as caught:
+        din_graph.load(tmp_path / "pf.yaml")
+    problems = {(p.line, p.id): p.message for p in caught.value.problems}
+    assert (4, "missing.yaml") in problems
+    assert problems[(4, "missing.yaml")].startswith("programme file 'missing.yaml': ")
+    wrong = "a programme entry must be a file path or a programme block"
+    assert any(line == 5 and wrong in message for (line, _), message in problems.items())
+    b_file = [p for p in caught.value.problems if (p.file or "").endswith("b.yaml")]
+    assert [p.line for p in b_file] == [3]

@@ -279,11 +279,29 @@ def _overlap_lines(
     result: Overlaps, programmes: Sequence[Programme], top: int, fmt: str, lang: Literal["nl", "en"]
 ) -> list[str]:
     """The lines ``din overlap`` prints: the best ``top`` pairs, how many more, and the aggregates."""
+    from ._vocab import overlap_word
+
+    shown, more = result.top(top)
+    markdown = fmt == "markdown"
+    lines = _overlap_pair_lines(shown, programmes, markdown=markdown, lang=lang)
+    if not shown:
+        lines.append(overlap_word("none", lang))
+    if more:
+        lines.append(overlap_word("more", lang, n=more))
+    if result.dismissed:
+        lines.append(overlap_word("dismissed", lang, n=result.dismissed))
+    lines += [overlap_word("stale", lang, a=s.a, b=s.b, missing=", ".join(s.missing)) for s in result.stale]
+    return [*lines, "", *_overlap_aggregate_lines(result, markdown=markdown, lang=lang)]
+
+
+def _overlap_pair_lines(
+    shown: Sequence[OverlapPair], programmes: Sequence[Programme], *, markdown: bool, lang: Literal["nl", "en"]
+) -> list[str]:
+    """Each shown pair with rank, score, band, kind, both nodes with their titles, and why."""
     from ._graph import node_key
     from ._model import Effort, OperationalGoal, StrategicGoal
     from ._vocab import overlap_word
 
-    shown, more = result.top(top)
     # An advisor acts on what the nodes are, not on their keys: titles go beside them.
     titles = {
         node_key(p.id, node.id): node.title
@@ -292,22 +310,18 @@ def _overlap_lines(
             p.strategic_goals, p.operational_goals, p.efforts
         )
     }
-
     goals = {node_key(p.id, goal.id) for p in programmes for goal in (*p.strategic_goals, *p.operational_goals)}
-
-    def word(code: str, **fields: object) -> str:
-        return overlap_word(code, lang, **fields)
 
     def kind(pair: OverlapPair) -> str:
         """The pair's kind in the order its two lines are printed (``a`` is the goal: doel–inspanning)."""
         if pair.kind == "effort-goal" and pair.a in goals:
-            return word("kind.goal-effort")
-        return word(f"kind.{pair.kind}")
+            return overlap_word("kind.goal-effort", lang)
+        return overlap_word(f"kind.{pair.kind}", lang)
 
-    markdown = fmt == "markdown"
     lines = ["| # | score | band | a | b | why |", "|---|---|---|---|---|---|"] if markdown and shown else []
     for pair in shown:
-        band = word(f"band.{pair.band}") + (f", {word('review.confirmed')}" if pair.review else "")
+        band = overlap_word(f"band.{pair.band}", lang)
+        band += f", {overlap_word('review.confirmed', lang)}" if pair.review else ""
         reason = pair.reason + (f" ({pair.note})" if pair.note else "")
         a, b = pair.a, pair.b
         if markdown:
@@ -322,21 +336,22 @@ def _overlap_lines(
                 f"      {b}  {titles.get(b, '')}",
                 f"      {reason}",
             ]
-    if not shown:
-        lines.append(word("none"))
-    if more:
-        lines.append(word("more", n=more))
-    if result.dismissed:
-        lines.append(word("dismissed", n=result.dismissed))
-    lines += [word("stale", a=s.a, b=s.b, missing=", ".join(s.missing)) for s in result.stale]
-    lines.append("")
-    lines.append(f"**{word('programme_pairs')}**" if markdown else f"{word('programme_pairs')}:")
-    for pp in result.programme_pairs:
-        lines.append(f"  {pp.a} <> {pp.b}: score {pp.score:.2f}, {pp.count} {word('pairs')}")
+    return lines
+
+
+def _overlap_aggregate_lines(result: Overlaps, *, markdown: bool, lang: Literal["nl", "en"]) -> list[str]:
+    """The programme pairs and the suggested links, over every listed pair."""
+    from ._vocab import overlap_word
+
+    def heading(code: str) -> str:
+        return f"**{overlap_word(code, lang)}**" if markdown else f"{overlap_word(code, lang)}:"
+
+    lines = [heading("programme_pairs")]
+    pairs = overlap_word("pairs", lang)
+    lines += [f"  {pp.a} <> {pp.b}: score {pp.score:.2f}, {pp.count} {pairs}" for pp in result.programme_pairs]
     if result.suggested_links:
-        lines.append(f"**{word('suggested_links')}**" if markdown else f"{word('suggested_links')}:")
-        for link in result.suggested_links:
-            lines.append(f"  {link.effort} -> {link.goal} ({link.score:.2f})")
+        lines.append(heading("suggested_links"))
+        lines += [f"  {link.effort} -> {link.goal} ({link.score:.2f})" for link in result.suggested_links]
     return lines
 
 

@@ -301,52 +301,52 @@ def progress(
     status_of: dict[str, Status] = {}
     for key, goal in index.operational_goals.items():
         parts = by_goal.get(key, [])
-        status = _roll([p.status for p in parts], rollup)
-        status_of[key] = status
+        status_of[key] = _roll([p.status for p in parts], rollup)
         goals.append(
             GoalProgress(
                 key,
                 index.programme_of[key],
                 "operational_goal",
                 goal.title,
-                status,
+                status_of[key],
                 tuple(p.indicator for p in parts),
                 _counts(p.status for p in parts),
                 efforts_of.get(key, {}),
             )
         )
+    # Upward, level by level: a strategic goal from its operational goals, a vision from its strategic goals.
     for key, strategic in index.strategic_goals.items():
-        children = [c for c in index.down.get(key, []) if index.kind.get(c) == "operational_goal"]
-        status = _roll([status_of[c] for c in children], rollup)
-        status_of[key] = status
-        goals.append(
-            GoalProgress(
-                key,
-                index.programme_of[key],
-                "strategic_goal",
-                strategic.title,
-                status,
-                tuple(children),
-                _counts(status_of[c] for c in children),
-                efforts_of.get(key, {}),
-            )
-        )
-    for pid, vision in index.vision_of.items():
-        children = [c for c in index.down.get(vision, []) if index.kind.get(c) == "strategic_goal"]
-        status = _roll([status_of[c] for c in children], rollup)
-        goals.append(
-            GoalProgress(
-                vision,
-                pid,
-                "vision",
-                index.title(vision),
-                status,
-                tuple(children),
-                _counts(status_of[c] for c in children),
-                efforts_of.get(vision, {}),
-            )
-        )
+        goals.append(_rolled_up(index, key, "strategic_goal", strategic.title, status_of, rollup, efforts_of))
+        status_of[key] = goals[-1].status
+    for vision in index.vision_of.values():
+        goals.append(_rolled_up(index, vision, "vision", index.title(vision), status_of, rollup, efforts_of))
     return Progress(year, rollup, tolerance, tuple(indicators), tuple(goals))
+
+
+_PARTS = {"strategic_goal": "operational_goal", "vision": "strategic_goal"}
+
+
+def _rolled_up(
+    index: Any,
+    key: str,
+    kind: Literal["strategic_goal", "vision"],
+    title: str,
+    status_of: dict[str, Status],
+    rollup: Literal["weakest", "share"],
+    efforts_of: dict[str, dict[str, int]],
+) -> GoalProgress:
+    """A strategic goal or a vision, its status rolled up from the level right below it."""
+    children = [c for c in index.down.get(key, []) if index.kind.get(c) == _PARTS[kind]]
+    return GoalProgress(
+        key,
+        index.programme_of[key],
+        kind,
+        title,
+        _roll([status_of[c] for c in children], rollup),
+        tuple(children),
+        _counts(status_of[c] for c in children),
+        efforts_of.get(key, {}),
+    )
 
 
 def _counts(statuses: Iterable[str]) -> dict[str, int]:

@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
@@ -906,35 +906,54 @@ def _read_book(book: Any, raw: bytes, file: str) -> tuple[Programme | None, list
         for row, values in sheet.rows.items():
             if row == 1:
                 continue
-            problems.extend(
-                Problem(
-                    f"{file}:{name}",
-                    row,
-                    None,
-                    f"cell {cell.coordinate}: {_shorten(cell.value)} stands in a column without a header; "
-                    "give the column a header or move the value",
-                )
-                for index, cell in values.items()
-                if index not in titled
-            )
+            problems.extend(_headless_cells(values, titled, name, row, file))
             if not any(index in titled for index in values):
                 continue
-            item: dict[str, Any] = {}
-            places: dict[str, tuple[str, int, str]] = {}
-            for column in columns:
-                index = headers.get(column.field)
-                if index is None or index not in values:
-                    continue
-                cell = values[index]
-                place = (name, row, cell.column_letter)
-                converted = _convert(column, _typed(cell), place, file, problems)
-                if converted is not None:
-                    item[column.field] = converted
-                places[column.field] = place
+            read = _read_row(name, row, values, columns, headers, file, problems)
             if name == "Indicatoren":
-                _year_values(values, years, item, places, name, row)
-            _place_item(name, item, places, data, where, goal_rows, row, file, problems)
+                _year_values(values, years, read.item, read.places, name, row)
+            _place_item(read, data, where, goal_rows, file, problems)
     return _validated(data, where, problems)
+
+
+def _headless_cells(values: dict[int, _Cell], titled: set[int], name: str, row: int, file: str) -> list[Problem]:
+    """A value in a column without a header is refused, not dropped unseen."""
+    return [
+        Problem(
+            f"{file}:{name}",
+            row,
+            None,
+            f"cell {cell.coordinate}: {_shorten(cell.value)} stands in a column without a header; "
+            "give the column a header or move the value",
+        )
+        for index, cell in values.items()
+        if index not in titled
+    ]
+
+
+def _read_row(
+    name: str,
+    row: int,
+    values: dict[int, _Cell],
+    columns: tuple[Column, ...],
+    headers: dict[str, int],
+    file: str,
+    problems: list[Problem],
+) -> _ReadRow:
+    """A row's cells converted by their column, each remembered by the cell it came from."""
+    item: dict[str, Any] = {}
+    places: dict[str, tuple[str, int, str]] = {}
+    for column in columns:
+        index = headers.get(column.field)
+        if index is None or index not in values:
+            continue
+        cell = values[index]
+        place = (name, row, cell.column_letter)
+        converted = _convert(column, _typed(cell), place, file, problems)
+        if converted is not None:
+            item[column.field] = converted
+        places[column.field] = place
+    return _ReadRow(name, row, item, places)
 
 
 def _unknown_sheets(names: list[str], file: str) -> list[Problem]:
@@ -1089,76 +1108,102 @@ def _uncomputed(formulas: set[tuple[str, int, int]], sheet: _Sheet, file: str) -
     ]
 
 
+class _ReadRow(NamedTuple):
+    """One sheet row as read: its fields, and the cell each field came from."""
+
+    sheet: str
+    row: int
+    item: dict[str, Any]
+    places: dict[str, tuple[str, int, str]]
+
+
+_COLLECTIONS = {
+    "Inspanningen": "efforts",
+    "PM": "placeholders",
+    "Eigenaren": "owners",
+    "Budget": "budget",
+    "Relaties": "related_programmes",
+}
+
+
 def _place_item(
-    name: str,
-    item: dict[str, Any],
-    places: dict[str, tuple[str, int, str]],
+    read: _ReadRow,
     data: dict[str, Any],
     where: _Where,
     goal_rows: dict[str, int],
-    row: int,
     file: str,
     problems: list[Problem],
 ) -> None:
-    def record(path: Path_) -> None:
-        where.places[path] = (name, row, "A")
-        for key, place in places.items():
-            where.places[(*path, *key.split("/"))] = place
-            if key.startswith(("targets/", "actuals/")):
-                part, _, year = key.partition("/")
-                where.places[(*path, part, _year_key(year))] = place
+    """Put a read row where the model wants it, and remember its cells under the model paths."""
+    if read.sheet == "Doelen":
+        path = _place_goal(read, data, goal_rows, file, problems)
+    elif read.sheet == "Indicatoren":
+        path = _place_indicator(read, data, file, problems)
+    else:
+        collection = _COLLECTIONS[read.sheet]
+        data[collection].append(read.item)
+        path = (collection, len(data[collection]) - 1)
+    if path is not None:
+        _record_places(read, path, where)
 
-    if name == "Doelen":
-        level = item.pop("level", None)
-        if level is None:
-            if "level" not in places:
-                problems.append(
-                    Problem(f"{file}:Doelen", row, item.get("id"), "no niveau (strategisch or operationeel)")
-                )
-            return
-        collection = "strategic_goals" if level == "strategic_goal" else "operational_goals"
-        if level == "strategic_goal":
-            item.pop("contributes_to", None)
-        else:
-            item.setdefault("indicators", [])
-        data[collection].append(item)
-        record((collection, len(data[collection]) - 1))
-        if isinstance(item.get("id"), str):
-            goal_rows.setdefault(item["id"], row)
-        return
-    if name == "Indicatoren":
-        goal_id = item.pop("goal", None)
-        goal = next((g for g in data["operational_goals"] if g.get("id") == goal_id), None)
-        if goal is None:
+
+def _place_goal(
+    read: _ReadRow, data: dict[str, Any], goal_rows: dict[str, int], file: str, problems: list[Problem]
+) -> Path_ | None:
+    """A goal row goes to the strategic or operational goals, by its level."""
+    item = read.item
+    level = item.pop("level", None)
+    if level is None:
+        if "level" not in read.places:  # a level that did not convert is reported already
             problems.append(
-                Problem(
-                    f"{file}:Indicatoren", row, goal_id, f"column A: no operational goal {goal_id!r} in sheet Doelen"
-                )
+                Problem(f"{file}:Doelen", read.row, item.get("id"), "no niveau (strategisch or operationeel)")
             )
-            return
-        value, year = item.pop("baseline_value", None), item.pop("baseline_year", None)
-        for part in ("value", "year"):  # so that the model's baseline.value is found in its column
-            if f"baseline_{part}" in places:
-                places[f"baseline/{part}"] = places[f"baseline_{part}"]
-        if value == _EMPTY_TEXT + "baseline":
-            item["baseline"] = {}
-        elif value is not None or year is not None:
-            item["baseline"] = {"value": "" if value == _EMPTY_TEXT else value, "year": year}
-        if "better" in item:
-            item["better"] = {"hoger": "higher", "lager": "lower"}.get(str(item["better"]).casefold(), item["better"])
-        goal["indicators"].append(item)
-        index = data["operational_goals"].index(goal)
-        record(("operational_goals", index, "indicators", len(goal["indicators"]) - 1))
-        return
-    collection = {
-        "Inspanningen": "efforts",
-        "PM": "placeholders",
-        "Eigenaren": "owners",
-        "Budget": "budget",
-        "Relaties": "related_programmes",
-    }[name]
+        return None
+    collection = "strategic_goals" if level == "strategic_goal" else "operational_goals"
+    if level == "strategic_goal":
+        item.pop("contributes_to", None)
+    else:
+        item.setdefault("indicators", [])
     data[collection].append(item)
-    record((collection, len(data[collection]) - 1))
+    if isinstance(item.get("id"), str):
+        goal_rows.setdefault(item["id"], read.row)
+    return (collection, len(data[collection]) - 1)
+
+
+def _place_indicator(read: _ReadRow, data: dict[str, Any], file: str, problems: list[Problem]) -> Path_ | None:
+    """An indicator row goes under the operational goal its column A names."""
+    item, places = read.item, read.places
+    goal_id = item.pop("goal", None)
+    goal = next((g for g in data["operational_goals"] if g.get("id") == goal_id), None)
+    if goal is None:
+        problems.append(
+            Problem(
+                f"{file}:Indicatoren", read.row, goal_id, f"column A: no operational goal {goal_id!r} in sheet Doelen"
+            )
+        )
+        return None
+    value, year = item.pop("baseline_value", None), item.pop("baseline_year", None)
+    for part in ("value", "year"):  # so that the model's baseline.value is found in its column
+        if f"baseline_{part}" in places:
+            places[f"baseline/{part}"] = places[f"baseline_{part}"]
+    if value == _EMPTY_TEXT + "baseline":
+        item["baseline"] = {}
+    elif value is not None or year is not None:
+        item["baseline"] = {"value": "" if value == _EMPTY_TEXT else value, "year": year}
+    if "better" in item:
+        item["better"] = {"hoger": "higher", "lager": "lower"}.get(str(item["better"]).casefold(), item["better"])
+    goal["indicators"].append(item)
+    return ("operational_goals", data["operational_goals"].index(goal), "indicators", len(goal["indicators"]) - 1)
+
+
+def _record_places(read: _ReadRow, path: Path_, where: _Where) -> None:
+    """The row's cells under the model path of the item (a target's year as the model keys it)."""
+    where.places[path] = (read.sheet, read.row, "A")
+    for key, place in read.places.items():
+        where.places[(*path, *key.split("/"))] = place
+        if key.startswith(("targets/", "actuals/")):
+            part, _, year = key.partition("/")
+            where.places[(*path, part, _year_key(year))] = place
 
 
 def _validated(data: dict[str, Any], where: _Where, problems: list[Problem]) -> tuple[Programme | None, list[Problem]]:

@@ -158,32 +158,9 @@ def _portfolio_from_data(
     programmes: list[Programme] = []
     broken = False
     for index, ref in enumerate(refs):
-        where: Path_ = ("programmes", index)
-        if isinstance(ref, str):
-            # absolute(), not resolve(): a link is judged by what it points at when read, under its own name.
-            target = (base / ref).absolute() if not Path(ref).is_absolute() else Path(ref)
-            try:
-                programme, child, child_problems = _programme_file(target, max_bytes, shown=_shown(base, ref))
-            except DinError as err:
-                problems += [
-                    Problem(located.file, located.lines.get(where), ref, f"programme file {ref!r}: {p.message}")
-                    if p.file == str(target)
-                    else p
-                    for p in getattr(err, "problems", [Problem(located.file, located.lines.get(where), ref, str(err))])
-                ]
-                broken = True
-                continue
-        elif isinstance(ref, dict):
-            sub_lines = {p[2:]: line for p, line in lines.items() if p[:2] == where}
-            programme, child, child_problems = _programme_from_data(ref, sub_lines, located.file or "<input>", [])
-        else:
-            problems.append(
-                _problem(located, Issue(where, None, "a programme entry must be a file path or a programme block"))
-            )
-            broken = True
-            continue
-        problems += child_problems
-        if programme is None:
+        programme, child, ref_problems = _programme_ref(ref, ("programmes", index), lines, located, base, max_bytes)
+        problems += ref_problems
+        if programme is None or child is None:
             broken = True
             continue
         located.children[len(programmes)] = child
@@ -202,6 +179,37 @@ def _portfolio_from_data(
     if not any(p.severity == "error" for p in problems):
         problems += [_problem(located, i) for i in portfolio_issues(portfolio)]
     return portfolio, problems
+
+
+def _programme_ref(
+    ref: object, where: Path_, lines: dict[Path_, int], located: _Located, base: Path, max_bytes: int | None
+) -> tuple[Programme | None, _Located | None, list[Problem]]:
+    """One entry of a portfolio's ``programmes``: a file path (read relative to the portfolio) or a block."""
+    if isinstance(ref, str):
+        # absolute(), not resolve(): a link is judged by what it points at when read, under its own name.
+        target = (base / ref).absolute() if not Path(ref).is_absolute() else Path(ref)
+        try:
+            return _programme_file(target, max_bytes, shown=_shown(base, ref))
+        except DinError as err:
+            fallback = [Problem(located.file, located.lines.get(where), ref, str(err))]
+            return (
+                None,
+                None,
+                [
+                    Problem(located.file, located.lines.get(where), ref, f"programme file {ref!r}: {p.message}")
+                    if p.file == str(target)
+                    else p
+                    for p in getattr(err, "problems", fallback)
+                ],
+            )
+    if isinstance(ref, dict):
+        sub_lines = {p[2:]: line for p, line in lines.items() if p[:2] == where}
+        return _programme_from_data(ref, sub_lines, located.file or "<input>", [])
+    return (
+        None,
+        None,
+        [_problem(located, Issue(where, None, "a programme entry must be a file path or a programme block"))],
+    )
 
 
 def _shown(base: Path, ref: str) -> str:

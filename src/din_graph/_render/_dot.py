@@ -256,11 +256,25 @@ def sheet_dot(sheet: Sheet, *, anchors: bool = False) -> str:
     ranks the vision on top while the arrows still point from efforts to the
     goals they serve (DESIGN.md §3).
     """
-    width, height = paper_size(sheet.paper, landscape=sheet.landscape)
-    n_columns = max(1, len(sheet.columns))
-    span = n_columns * (COLUMN_WIDTH + 2 * GAP) - 2 * GAP
+    span = max(1, len(sheet.columns)) * (COLUMN_WIDTH + 2 * GAP) - 2 * GAP
+    ranks: dict[str, list[str]] = {level: [] for level in sheet.levels}
     out = [
         "digraph din {",
+        *_sheet_defaults(sheet),
+        *_goal_nodes(sheet, span, ranks),
+        *_column_nodes(sheet, ranks, anchors=anchors),
+        *_owner_nodes(sheet, ranks),
+        *_rank_rows(sheet, ranks),
+        *_link_edges(sheet),
+    ]
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def _sheet_defaults(sheet: Sheet) -> list[str]:
+    """The graph, node and edge defaults: the page size and the title."""
+    width, height = paper_size(sheet.paper, landscape=sheet.landscape)
+    return [
         "  graph [rankdir=TB, newrank=true, splines=spline, nodesep=0.22, ranksep=0.55, "
         f'fontname="{FONT}", labelloc=t, labeljust=l, pad=0.3, bgcolor="#ffffff", '
         f'size="{width:g},{height:g}", tooltip={dot_tooltip(sheet.title)}, '
@@ -268,10 +282,13 @@ def sheet_dot(sheet: Sheet, *, anchors: bool = False) -> str:
         f'  node [shape=plain, fontname="{FONT}", fontsize=10];',
         '  edge [color="#6f7f8f", arrowsize=0.6, dir=back, penwidth=1.2];',
     ]
-    ranks: dict[str, list[str]] = {level: [] for level in sheet.levels}
+
+
+def _goal_nodes(sheet: Sheet, span: int, ranks: dict[str, list[str]]) -> list[str]:
+    """The vision (as wide as the columns) and the goal boxes, each entered in its rank."""
+    out = []
     if sheet.vision is not None:
-        chars = max(60, span // 6)
-        lines = wrap(sheet.vision.tooltip, chars, max_lines=5)
+        lines = wrap(sheet.vision.tooltip, max(60, span // 6), max_lines=5)
         box = GoalBox(
             sheet.vision.key, "vision", "vision", tuple(lines), sheet.vision.tooltip, status=sheet.vision.status
         )
@@ -288,12 +305,24 @@ def sheet_dot(sheet: Sheet, *, anchors: bool = False) -> str:
         )
         rank: str = box.rank if box.level == "external" else box.level
         ranks.setdefault(rank, []).append(box.key)
+    return out
+
+
+def _column_nodes(sheet: Sheet, ranks: dict[str, list[str]], *, anchors: bool) -> list[str]:
+    """The effort columns, all as tall as the tallest so their bottoms line up."""
     tallest = max((column_height(c, sheet.words) for c in sheet.columns), default=0.0)
+    out = []
     for column in sheet.columns:
         out.append(
             f"  {_q(column.id)} [id={_q(column.id)}, label={_column_label(column, sheet, tallest, anchors=anchors)}];"
         )
         ranks.setdefault("effort", []).append(column.id)
+    return out
+
+
+def _owner_nodes(sheet: Sheet, ranks: dict[str, list[str]]) -> list[str]:
+    """The owner boxes."""
+    out = []
     for owner in sheet.owners:
         label = (
             '<<TABLE BORDER="1" CELLBORDER="0" CELLPADDING="4" STYLE="rounded" BGCOLOR="#f2f2f2" COLOR="#7f7f7f">'
@@ -301,7 +330,12 @@ def sheet_dot(sheet: Sheet, *, anchors: bool = False) -> str:
         )
         out.append(f"  {_q(owner.key)} [label={label}];")
         ranks.setdefault("owner", []).append(owner.key)
-    # The level bands on the left, and every rank kept in contract order.
+    return out
+
+
+def _rank_rows(sheet: Sheet, ranks: dict[str, list[str]]) -> list[str]:
+    """The level bands on the left, and every rank kept in contract order by invisible chains."""
+    out = []
     bands = [f"band:{level}" for level in sheet.levels if ranks.get(level)]
     for level in sheet.levels:
         if ranks.get(level):
@@ -315,6 +349,12 @@ def sheet_dot(sheet: Sheet, *, anchors: bool = False) -> str:
         chain = [f"band:{level}", *members]
         out.append(f"  {{ rank=same; {'; '.join(_q(m) for m in chain)}; }}")
         out.append(f"  {' -> '.join(_q(m) for m in chain)} [style=invis, dir=forward];")
+    return out
+
+
+def _link_edges(sheet: Sheet) -> list[str]:
+    """Contribution links (thicker for more efforts, dashed to another programme), then owner lines."""
+    out = []
     for link in sheet.links:
         attrs = ["tailport=s", "headport=n"]
         if link.efforts:
@@ -329,5 +369,4 @@ def sheet_dot(sheet: Sheet, *, anchors: bool = False) -> str:
                 f'  {_q(column_id)} -> {_q(owner.key)} [dir=none, style=dashed, color="#9f9f9f", '
                 f"tailport=s, headport=n, tooltip={dot_tooltip(', '.join(efforts))}];"
             )
-    out.append("}")
-    return "\n".join(out) + "\n"
+    return out

@@ -14,7 +14,7 @@ from typing import Any
 
 from din_graph._output import source_date
 from din_graph._render._dot import COLUMN_WIDTH, LEVEL_STYLE, MARK_COLOURS, MARKER_WIDTH, STATUS_COLOURS, paper_size
-from din_graph._render._sheet import GoalBox, Row, Sheet, column_header_lines, row_meta, row_status
+from din_graph._render._sheet import Column, GoalBox, Row, Sheet, column_header_lines, row_meta, row_status
 from din_graph._render._text import ROLE_STYLE, mpl_text, wrap
 
 __all__ = ["sheet_bytes", "sheet_figure"]
@@ -336,98 +336,108 @@ def _draw_columns(canvas: _Canvas, sheet: Sheet, boxes: dict[str, _Box]) -> None
     """The effort columns: a header, then each effort with its role marker, status and meta."""
     from matplotlib.patches import Rectangle
 
-    ax, scale, text, words = canvas.ax, canvas.scale, canvas.text, canvas.words
     for column in sheet.columns:
         box = boxes[column.id]
         left = box.x - box.w / 2
-        ax.add_patch(Rectangle((left, box.y), box.w, box.h, facecolor="#ffffff", edgecolor="#7f7f7f", linewidth=scale))
-        y = box.y + 2
-        header = column_header_lines(column, words)
-        if header:
-            h = _text_height(len(header), 9) + 4
-            ax.add_patch(
-                Rectangle(
-                    (left + 2, y),
-                    box.w - 4,
-                    h,
-                    facecolor="#f4cccc" if column.header == words["unlinked"] else "#e7e6e6",
-                    edgecolor="none",
-                )
-            )
-            text(left + 5, y + 2, header, 9, fontweight="bold")
-            y += h + 2
+        canvas.ax.add_patch(
+            Rectangle((left, box.y), box.w, box.h, facecolor="#ffffff", edgecolor="#7f7f7f", linewidth=canvas.scale)
+        )
+        y = _draw_column_header(canvas, column, left, box.w, box.y + 2)
         for row in column.rows:
-            h = _row_height(row, words)
-            meta = row_meta(row, words)
+            h = _row_height(row, canvas.words)
             if row.placeholder:
-                ax.add_patch(
-                    Rectangle(
-                        (left + 2, y),
-                        box.w - 4,
-                        h,
-                        facecolor="none",
-                        edgecolor="#7f7f7f",
-                        linestyle="--",
-                        linewidth=scale,
-                        gid=f"din:{row.key}",
-                    )
-                )
-                text(left + 5, y + 3, row.lines, 9, color="#595959", fontweight="bold", of=row.key)
-                text(left + 5, y + 3 + _text_height(len(row.lines), 9), meta, 7, color="#595959", of=row.key)
+                _draw_placeholder_row(canvas, row, left, box.w, y, h)
             else:
-                fill, marker = ROLE_STYLE.get(row.role, ROLE_STYLE["unknown"])
-                ax.add_patch(
-                    Rectangle(
-                        (left + 2, y),
-                        MARKER_WIDTH,
-                        h,
-                        facecolor=marker,
-                        edgecolor="none",
-                        gid=canvas.part_of(row.key),
-                    )
-                )
-                text(
-                    left + 2 + MARKER_WIDTH / 2,
-                    y + 3,
-                    [words[f"short.{row.role}"]],
-                    7,
-                    color="#ffffff",
-                    fontweight="bold",
-                    ha="center",
-                    of=row.key,
-                )
-                edge = MARK_COLOURS[row.marks[0]] if row.marks else "none"
-                ax.add_patch(
-                    Rectangle(
-                        (left + 4 + MARKER_WIDTH, y),
-                        box.w - 6 - MARKER_WIDTH,
-                        h,
-                        facecolor=fill,
-                        edgecolor=edge,
-                        linewidth=2 * scale,
-                        gid=f"din:{row.key}",
-                    )
-                )
-                tx = left + 7 + MARKER_WIDTH
-                text(tx, y + 3, row.lines, 9, of=row.key)
-                ty = y + 3 + _text_height(len(row.lines), 9)
-                status = row_status(row, words)
-                if status:
-                    text(tx, ty, status[0], 7, color=status[1], fontweight="bold", of=row.key)
-                    ty += _text_height(len(status[0]), 7)
-                text(tx, ty, meta, 7, color="#404040", of=row.key)
-                if row.marks:
-                    ty += _text_height(len(meta), 7)
-                    text(
-                        tx,
-                        ty,
-                        [" ".join(words[m] for m in row.marks)],
-                        7,
-                        color=MARK_COLOURS[row.marks[0]],
-                        fontweight="bold",
-                        of=row.key,
-                    )
+                _draw_effort_row(canvas, row, left, box.w, y, h)
             y += h + 2
+
+
+def _draw_column_header(canvas: _Canvas, column: Column, left: float, width: float, y: float) -> float:
+    """The column's header band (red when it gathers unlinked efforts); returns the y below it."""
+    from matplotlib.patches import Rectangle
+
+    header = column_header_lines(column, canvas.words)
+    if not header:
+        return y
+    h = _text_height(len(header), 9) + 4
+    unlinked = column.header == canvas.words["unlinked"]
+    canvas.ax.add_patch(
+        Rectangle((left + 2, y), width - 4, h, facecolor="#f4cccc" if unlinked else "#e7e6e6", edgecolor="none")
+    )
+    canvas.text(left + 5, y + 2, header, 9, fontweight="bold")
+    return y + h + 2
+
+
+def _draw_placeholder_row(canvas: _Canvas, row: Row, left: float, width: float, y: float, h: float) -> None:
+    """A placeholder: a dashed box in grey, its text and meta."""
+    from matplotlib.patches import Rectangle
+
+    canvas.ax.add_patch(
+        Rectangle(
+            (left + 2, y),
+            width - 4,
+            h,
+            facecolor="none",
+            edgecolor="#7f7f7f",
+            linestyle="--",
+            linewidth=canvas.scale,
+            gid=f"din:{row.key}",
+        )
+    )
+    canvas.text(left + 5, y + 3, row.lines, 9, color="#595959", fontweight="bold", of=row.key)
+    meta = row_meta(row, canvas.words)
+    canvas.text(left + 5, y + 3 + _text_height(len(row.lines), 9), meta, 7, color="#595959", of=row.key)
+
+
+def _draw_effort_row(canvas: _Canvas, row: Row, left: float, width: float, y: float, h: float) -> None:
+    """An effort: its role marker, then a box in the role's colour (edged by its first mark)."""
+    from matplotlib.patches import Rectangle
+
+    words = canvas.words
+    fill, marker = ROLE_STYLE.get(row.role, ROLE_STYLE["unknown"])
+    canvas.ax.add_patch(
+        Rectangle((left + 2, y), MARKER_WIDTH, h, facecolor=marker, edgecolor="none", gid=canvas.part_of(row.key))
+    )
+    canvas.text(
+        left + 2 + MARKER_WIDTH / 2,
+        y + 3,
+        [words[f"short.{row.role}"]],
+        7,
+        color="#ffffff",
+        fontweight="bold",
+        ha="center",
+        of=row.key,
+    )
+    edge = MARK_COLOURS[row.marks[0]] if row.marks else "none"
+    canvas.ax.add_patch(
+        Rectangle(
+            (left + 4 + MARKER_WIDTH, y),
+            width - 6 - MARKER_WIDTH,
+            h,
+            facecolor=fill,
+            edgecolor=edge,
+            linewidth=2 * canvas.scale,
+            gid=f"din:{row.key}",
+        )
+    )
+    _draw_effort_text(canvas, row, left + 7 + MARKER_WIDTH, y + 3)
+
+
+def _draw_effort_text(canvas: _Canvas, row: Row, x: float, y: float) -> None:
+    """An effort's lines, then its status, meta and marks, each below the last."""
+    words = canvas.words
+    canvas.text(x, y, row.lines, 9, of=row.key)
+    y += _text_height(len(row.lines), 9)
+    status = row_status(row, words)
+    if status:
+        canvas.text(x, y, status[0], 7, color=status[1], fontweight="bold", of=row.key)
+        y += _text_height(len(status[0]), 7)
+    meta = row_meta(row, words)
+    canvas.text(x, y, meta, 7, color="#404040", of=row.key)
+    if row.marks:
+        y += _text_height(len(meta), 7)
+        marks = [" ".join(words[m] for m in row.marks)]
+        canvas.text(x, y, marks, 7, color=MARK_COLOURS[row.marks[0]], fontweight="bold", of=row.key)
 
 
 def _draw_owners(canvas: _Canvas, sheet: Sheet, boxes: dict[str, _Box]) -> None:
