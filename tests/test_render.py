@@ -430,6 +430,29 @@ def test_only_a_pair_drawn_across_carries_its_words(almelo: din_graph.Portfolio)
     assert "9. 0,50" in labels.values()
 
 
+def test_two_lines_that_cross_between_facing_pairs_carry_their_labels_at_their_upper_ends(
+    almelo: din_graph.Portfolio,
+) -> None:
+    """O2d faces BB2 and, one row lower, E23 faces BB1; O2d-BB1 and E23-BB2 cross halfway,
+    where dot sets a label: theirs sit at the upper end (O2d, BB2), below the line."""
+    from din_graph._render._portfolio import portfolio_dot
+
+    dot = portfolio_dot(almelo, din_graph.overlaps(almelo, progress=False))
+    edges = {
+        f"{a}-{b}": attributes
+        for a, b, attributes in re.findall(
+            r'^  "[^/"]+/(\w+)" -- "[^/"]+/(\w+)" \[constraint=false, (.*)\];$', dot, re.M
+        )
+    }
+    assert ", taillabel=<" in edges["O2d-BB1"]  # O2d, the upper end, is the line's tail ...
+    assert "labelangle=-10" in edges["O2d-BB1"]  # ... and the left one: clockwise is below the line
+    assert ", headlabel=<" in edges["E23-BB2"]  # BB2, the upper end, is the line's head ...
+    assert "labelangle=10" in edges["E23-BB2"]  # ... and the right one
+    others = [attributes for pair, attributes in edges.items() if pair not in {"O2d-BB1", "E23-BB2"}]
+    assert len(others) == 8
+    assert all(", label=<" in a and "taillabel" not in a and "headlabel" not in a for a in others)
+
+
 @pytest.mark.graphviz
 def test_pairs_face_each_other_only_within_a_row_of_the_grid() -> None:
     from din_graph._render._portfolio import PER_ROW, portfolio_dot
