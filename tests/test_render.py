@@ -433,8 +433,8 @@ def test_only_a_pair_drawn_across_carries_its_words(almelo: din_graph.Portfolio)
 def test_two_lines_that_cross_between_facing_pairs_carry_their_labels_at_their_upper_ends(
     almelo: din_graph.Portfolio,
 ) -> None:
-    """O2d faces BB2 and, one row lower, E23 faces BB1; O2d-BB1 and E23-BB2 cross halfway,
-    where dot sets a label: theirs sit at the upper end (O2d, BB2), below the line."""
+    """O2d faces BB2, E23 sits right below O2d and BB1 right below BB2; O2d-BB1 and E23-BB2
+    cross halfway, where dot sets a label: theirs sit at the upper end (O2d, BB2), below the line."""
     from din_graph._render._portfolio import portfolio_dot
 
     dot = portfolio_dot(almelo, din_graph.overlaps(almelo, progress=False))
@@ -451,6 +451,23 @@ def test_two_lines_that_cross_between_facing_pairs_carry_their_labels_at_their_u
     others = [attributes for pair, attributes in edges.items() if pair not in {"O2d-BB1", "E23-BB2"}]
     assert len(others) == 8
     assert all(", label=<" in a and "taillabel" not in a and "headlabel" not in a for a in others)
+
+
+def test_lines_cross_below_a_facing_pair_only_when_both_are_drawn() -> None:
+    """a faces b, c sits below a and d below b: a-d and c-b cross whether or not c faces d;
+    one of them alone crosses nothing and keeps dot's label halfway."""
+    from din_graph._analysis._overlap_result import OverlapPair
+    from din_graph._render._portfolio import _crossing_ends
+
+    def pair(a: str, b: str) -> OverlapPair:
+        return OverlapPair(a=a, b=b, kind="effort-effort", score=0.6, band="likely")
+
+    shown = {"p": ["p/a", "p/c"], "q": ["q/b", "q/d"]}
+    facing = [pair("p/a", "q/b")]
+    both = _crossing_ends([*facing, pair("p/a", "q/d"), pair("p/c", "q/b")], facing, shown, ["p", "q"])
+    assert both[("p/a", "q/d")] == ("p/a", False)  # upper end a, in the left programme
+    assert both[("p/c", "q/b")] == ("q/b", True)  # upper end b, in the right programme
+    assert _crossing_ends([*facing, pair("p/a", "q/d")], facing, shown, ["p", "q"]) == {}
 
 
 @pytest.mark.graphviz

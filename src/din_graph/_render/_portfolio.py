@@ -109,7 +109,7 @@ def portfolio_dot(
     programme_order = [p.id for p in portfolio.programmes]
     facing = _facing(pairs, index, programme_order)
     out += [f"  {{ rank=same; {dot_string(pair.a)}; {dot_string(pair.b)}; }}" for pair in facing]
-    out += _overlap_edges(pairs, facing, _crossing_ends(facing, shown, programme_order), lang, edge_labels)
+    out += _overlap_edges(pairs, facing, _crossing_ends(pairs, facing, shown, programme_order), lang, edge_labels)
     out += _relation_edges(portfolio, words)
     out.append("}")
     return "\n".join(out) + "\n"
@@ -259,16 +259,17 @@ class _UpperEnd(NamedTuple):
 
 
 def _crossing_ends(
-    facing: list[OverlapPair], shown: dict[str, list[str]], programmes: list[str]
+    pairs: list[OverlapPair], facing: list[OverlapPair], shown: dict[str, list[str]], programmes: list[str]
 ) -> dict[tuple[str, str], _UpperEnd]:
-    """The lines that cross each other between two facing pairs one row apart, by pair.
+    """The lines that cross each other just below a facing pair, by pair.
 
-    When ``a`` faces ``b`` and, one row lower, ``c`` faces ``d``, the pairs ``a``–``d`` and
-    ``c``–``b`` cross halfway, where dot would set both their labels: each gets its label
-    at its upper end instead, below the line, away from the crossing and from the line
-    its upper end draws across.
+    When ``a`` faces ``b``, ``c`` sits right below ``a`` and ``d`` right below ``b``, and
+    both ``a``–``d`` and ``c``–``b`` are drawn, the two lines cross halfway, where dot
+    would set both their labels: each gets its label at its upper end instead (``a``,
+    ``b``), below the line, away from the crossing and from the line its upper end draws
+    across.
     """
-    partner = {pair.a: pair.b for pair in facing} | {pair.b: pair.a for pair in facing}
+    drawn = {frozenset((pair.a, pair.b)) for pair in pairs}
     below = {upper: lower for keys in shown.values() for upper, lower in pairwise(keys)}
     per_row = _per_row(len(programmes))
     column = {key: number % per_row for number, pid in enumerate(programmes) for key in shown.get(pid, [])}
@@ -276,10 +277,11 @@ def _crossing_ends(
     for pair in facing:
         for upper, across in ((pair.a, pair.b), (pair.b, pair.a)):
             under_upper, under_across = below.get(upper), below.get(across)
-            if under_upper is None or under_across is None or partner.get(under_upper) != under_across:
+            if under_upper is None or under_across is None:
                 continue
-            end = _UpperEnd(upper, column[upper] > column[under_across])
-            ends[(upper, under_across)] = ends[(under_across, upper)] = end
+            if {frozenset((upper, under_across)), frozenset((under_upper, across))} <= drawn:
+                end = _UpperEnd(upper, column.get(upper, 0) > column.get(under_across, 0))
+                ends[(upper, under_across)] = ends[(under_across, upper)] = end
     return ends
 
 
