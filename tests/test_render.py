@@ -8,12 +8,16 @@ engine is tested everywhere.
 
 from __future__ import annotations
 
+import json
+import math
 import re
 import subprocess
 import warnings
 import xml.etree.ElementTree as ET
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from click.testing import CliRunner
@@ -416,12 +420,55 @@ def test_only_a_pair_drawn_across_carries_its_words(almelo: din_graph.Portfolio)
     found = din_graph.overlaps(almelo, progress=False)
     dot = portfolio_dot(almelo, found)
     facing = set(_facing_pairs(dot))
-    labels = dict(re.findall(r'^  "([^"]+" -- "[^"]+)" \[constraint=false.*?, label="([^"]*)"', dot, re.MULTILINE))
+    # the words sit in a padded HTML-like label (label=, or headlabel=/taillabel= on crossing lines)
+    labels = dict(
+        re.findall(r'^  "([^"]+" -- "[^"]+)" \[constraint=false.*?label=<<TABLE[^>]*><TR><TD>([^<]*)<', dot, re.M)
+    )
     for pair in (p for p in found.pairs if p.band == "likely"):
         label = labels[f'{pair.a}" -- "{pair.b}']
         score = f"{pair.rank}. " + f"{pair.score:.2f}".replace(".", ",")
         assert label == score if (pair.a, pair.b) not in facing else label.startswith(score + " · ")
     assert "9. 0,47" in labels.values()
+
+
+def test_two_lines_that_cross_between_facing_pairs_carry_their_labels_at_their_upper_ends(
+    almelo: din_graph.Portfolio,
+) -> None:
+    """O2d faces BB2, E23 sits right below O2d and BB1 right below BB2; O2d-BB1 and E23-BB2
+    cross halfway, where dot sets a label: theirs sit at the upper end (O2d, BB2), below the line."""
+    from din_graph._render._portfolio import portfolio_dot
+
+    dot = portfolio_dot(almelo, din_graph.overlaps(almelo, progress=False))
+    edges = {
+        f"{a}-{b}": attributes
+        for a, b, attributes in re.findall(
+            r'^  "[^/"]+/(\w+)" -- "[^/"]+/(\w+)" \[constraint=false, (.*)\];$', dot, re.M
+        )
+    }
+    assert ", taillabel=<" in edges["O2d-BB1"]  # O2d, the upper end, is the line's tail ...
+    assert "labelangle=-10" in edges["O2d-BB1"]  # ... and the left one: clockwise is below the line
+    assert ", headlabel=<" in edges["E23-BB2"]  # BB2, the upper end, is the line's head ...
+    assert "labelangle=10" in edges["E23-BB2"]  # ... and the right one
+    others = [attributes for pair, attributes in edges.items() if pair not in {"O2d-BB1", "E23-BB2"}]
+    assert len(others) == 8
+    assert all(", label=<" in a and "taillabel" not in a and "headlabel" not in a for a in others)
+
+
+def test_lines_cross_below_a_facing_pair_only_when_both_are_drawn() -> None:
+    """a faces b, c sits below a and d below b: a-d and c-b cross whether or not c faces d;
+    one of them alone crosses nothing and keeps dot's label halfway."""
+    from din_graph._analysis._overlap_result import OverlapPair
+    from din_graph._render._portfolio import _crossing_ends
+
+    def pair(a: str, b: str) -> OverlapPair:
+        return OverlapPair(a=a, b=b, kind="effort-effort", score=0.6, band="likely")
+
+    shown = {"p": ["p/a", "p/c"], "q": ["q/b", "q/d"]}
+    facing = [pair("p/a", "q/b")]
+    both = _crossing_ends([*facing, pair("p/a", "q/d"), pair("p/c", "q/b")], facing, shown, ["p", "q"])
+    assert both[("p/a", "q/d")] == ("p/a", False)  # upper end a, in the left programme
+    assert both[("p/c", "q/b")] == ("q/b", True)  # upper end b, in the right programme
+    assert _crossing_ends([*facing, pair("p/a", "q/d")], facing, shown, ["p", "q"]) == {}
 
 
 @pytest.mark.graphviz
@@ -451,6 +498,104 @@ def test_pairs_face_each_other_only_within_a_row_of_the_grid() -> None:
     svg = din_graph.render(portfolio, "svg", overlaps=found)  # dot lays it out: the heights agree
     assert isinstance(svg, str)
     ET.fromstring(svg)
+
+
+class _Box(NamedTuple):
+    left: float
+    bottom: float
+    right: float
+    top: float
+
+    def meets(self, other: _Box) -> bool:
+        return (
+            self.left < other.right and other.left < self.right and self.bottom < other.top and other.bottom < self.top
+        )
+
+    def distance(self, x: float, y: float) -> float:
+        return math.hypot(max(self.left - x, 0, x - self.right), max(self.bottom - y, 0, y - self.top))
+
+
+def _along(points: list[list[float]]) -> list[tuple[float, float]]:
+    """Points at most a point apart along a polyline."""
+    out = []
+    for (x0, y0), (x1, y1) in pairwise(points):
+        steps = max(1, math.ceil(math.hypot(x1 - x0, y1 - y0)))
+        out += [(x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps) for i in range(steps + 1)]
+    return out
+
+
+def _bezier(points: list[list[float]]) -> list[list[float]]:
+    """The polyline of a cubic B-spline as dot writes it (-Tjson ``b``: 1 + 3n control points)."""
+    out = [points[0]]
+    for i in range(0, len(points) - 3, 3):
+        p0, p1, p2, p3 = points[i : i + 4]
+        for step in range(1, 25):
+            t = step / 24
+            out.append(
+                [
+                    (1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * b + 3 * (1 - t) * t**2 * c + t**3 * d
+                    for a, b, c, d in zip(p0, p1, p2, p3, strict=True)
+                ]
+            )
+    return out
+
+
+def _label_clashes(dot: str) -> tuple[list[str], list[str]]:
+    """The edge labels dot draws (their text), and each label that meets a node, another
+    label, another edge's line (within half its pen width) or a cluster's border."""
+    layout = json.loads(subprocess.run(["dot", "-Tjson"], input=dot, capture_output=True, text=True, check=True).stdout)
+    objects = layout["objects"]
+    nodes, borders = {}, []
+    for obj in objects:
+        if "bb" in obj and obj["name"].startswith("cluster"):
+            left, bottom, right, top = map(float, obj["bb"].split(","))
+            corners = [[left, bottom], [left, top], [right, top], [right, bottom], [left, bottom]]
+            borders += _along(corners)
+        elif "pos" in obj:
+            x, y = map(float, obj["pos"].split(","))
+            w, h = float(obj["width"]) * 36, float(obj["height"]) * 36
+            nodes[obj["name"]] = _Box(x - w, y - h, x + w, y + h)
+    labels: list[tuple[int, str, _Box]] = []
+    lines: list[tuple[int, float, list[tuple[float, float]]]] = []
+    for number, edge in enumerate(layout.get("edges", [])):
+        if edge.get("style") == "invis":
+            continue
+        for op in edge.get("_draw_", []):
+            if op["op"] == "b":
+                lines.append((number, float(edge.get("penwidth", 1)), _along(_bezier(op["points"]))))
+        for key in ("_ldraw_", "_xldraw_", "_hldraw_", "_tldraw_"):
+            size = 14.0
+            for op in edge.get(key, []):
+                size = op["size"] if op["op"] == "F" else size
+                if op["op"] == "T":
+                    (x, y), width = op["pt"], op["width"]
+                    left = {"l": x, "r": x - width}.get(op["align"], x - width / 2)
+                    # the ink of a line of text: from its descenders to its capitals
+                    labels.append((number, op["text"], _Box(left, y - 0.2 * size, left + width, y + 0.8 * size)))
+    clashes = []
+    for number, text, box in labels:
+        clashes += [f"{text!r} on node {name}" for name, node in nodes.items() if box.meets(node)]
+        clashes += [f"{text!r} on label {other!r}" for n, other, b in labels if n != number and box.meets(b)]
+        for n, pen, points in lines:
+            if n != number and any(box.distance(x, y) < pen / 2 for x, y in points):
+                clashes.append(f"{text!r} on line {n}")
+        if any(box.distance(x, y) < 0.5 for x, y in borders):
+            clashes.append(f"{text!r} on a programme's border")
+    return [text for _, text, _ in labels], clashes
+
+
+@pytest.mark.graphviz
+def test_every_label_of_the_portfolio_picture_keeps_clear_of_nodes_lines_and_other_labels(
+    almelo: din_graph.Portfolio,
+) -> None:
+    """Almelo's O2d and E23 each face one of BB2 and BB1 and overlap the other: the two lines
+    between them cross halfway, where both their labels used to sit (9. 0,50 under a line)."""
+    found = din_graph.overlaps(almelo, progress=False)
+    likely = [pair for pair in found.pairs if pair.band == "likely"]
+    drawn, clashes = _label_clashes(din_graph.to_dot(almelo, overlaps=found))
+    assert len(drawn) == len(likely)  # every pair's label is read from the layout
+    assert {"9. 0,50", "3. 0,65"} <= set(drawn)
+    assert clashes == []
 
 
 # ---- matplotlib fallback ---------------------------------------------------------------------------

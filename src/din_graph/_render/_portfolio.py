@@ -12,7 +12,8 @@ like the sheet.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal
+from itertools import pairwise
+from typing import Literal, NamedTuple
 
 from din_graph._analysis._index import DinIndex, index_of
 from din_graph._analysis._overlap_result import OverlapPair, Overlaps
@@ -33,6 +34,18 @@ OVERLAP_COLOUR = "#d46b08"
 #: Relations the contracts state, drawn apart from the suggested overlaps.
 RELATION_COLOUR = "#12395c"
 PER_ROW = 5
+#: Every node of a column, and the programme's name, is this wide (points): the cluster's
+#: border then lies as far from each node, and a label that fits between two nodes keeps
+#: clear of both borders.
+COLUMN_WIDTH = 190
+#: Room around an overlap's words (points), more than a cluster's margin (8): dot sets the
+#: two ends of a pair drawn across the label's width apart, so the words, this far inside
+#: that width, stay clear of the programmes' borders.
+LABEL_PAD = 10
+#: Where a crossing line's words sit: this many degrees below the line, ten times this
+#: many points from the end it leaves (Graphviz's labelangle and labeldistance).
+END_LABEL_ANGLE = 10
+END_LABEL_DISTANCE = 5
 
 
 def _node_label(kind: str, local: str, title: str) -> str:
@@ -44,7 +57,8 @@ def _node_label(kind: str, local: str, title: str) -> str:
     body = "<BR/>".join([f"<B>{html(ident)}</B>  {html(text)}" if text else html(first), *(html(r) for r in rest)])
     style = ' STYLE="rounded"' if kind != "effort" else ""
     return (
-        f'<<TABLE BORDER="1" CELLBORDER="0" CELLPADDING="4"{style} BGCOLOR="{fill}" COLOR="{border}">'
+        f'<<TABLE BORDER="1" CELLBORDER="0" CELLPADDING="4"{style} WIDTH="{COLUMN_WIDTH}" '
+        f'BGCOLOR="{fill}" COLOR="{border}">'
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{colour}">{body}</FONT></TD></TR></TABLE>>'
     )
 
@@ -92,9 +106,10 @@ def portfolio_dot(
         heads.append(head)
         lasts.append(last)
     out += _grid(heads, lasts)
-    facing = _facing(pairs, index, [p.id for p in portfolio.programmes])
+    programme_order = [p.id for p in portfolio.programmes]
+    facing = _facing(pairs, index, programme_order)
     out += [f"  {{ rank=same; {dot_string(pair.a)}; {dot_string(pair.b)}; }}" for pair in facing]
-    out += _overlap_edges(pairs, facing, lang, edge_labels)
+    out += _overlap_edges(pairs, facing, _crossing_ends(pairs, facing, shown, programme_order), lang, edge_labels)
     out += _relation_edges(portfolio, words)
     out.append("}")
     return "\n".join(out) + "\n"
@@ -176,7 +191,7 @@ def _programme_cluster(
     )
     header = "<BR/>".join(html(line) for line in wrap(clean(programme.name) or programme.id, 28, max_lines=3))
     out.append(
-        f'    {dot_string(head)} [label=<<TABLE BORDER="0" CELLPADDING="2"><TR><TD>'
+        f'    {dot_string(head)} [label=<<TABLE BORDER="0" CELLPADDING="2"><TR><TD WIDTH="{COLUMN_WIDTH}">'
         f'<FONT POINT-SIZE="12" COLOR="#12395c"><B>{header}</B></FONT></TD></TR>'
         + (f'<TR><TD><FONT POINT-SIZE="8" COLOR="#7f7f7f">{note}</FONT></TD></TR>' if note else "")
         + "</TABLE>>];"
@@ -236,13 +251,60 @@ def _facing(pairs: list[OverlapPair], index: DinIndex, programmes: list[str]) ->
     return out
 
 
+class _UpperEnd(NamedTuple):
+    """Where a crossing line leaves from: its upper end, and whether that end is the right one."""
+
+    key: str
+    on_the_right: bool
+
+
+def _crossing_ends(
+    pairs: list[OverlapPair], facing: list[OverlapPair], shown: dict[str, list[str]], programmes: list[str]
+) -> dict[tuple[str, str], _UpperEnd]:
+    """The lines that cross each other just below a facing pair, by pair.
+
+    When ``a`` faces ``b``, ``c`` sits right below ``a`` and ``d`` right below ``b``, and
+    both ``a``–``d`` and ``c``–``b`` are drawn, the two lines cross halfway, where dot
+    would set both their labels: each gets its label at its upper end instead (``a``,
+    ``b``), below the line, away from the crossing and from the line its upper end draws
+    across.
+    """
+    drawn = {frozenset((pair.a, pair.b)) for pair in pairs}
+    below = {upper: lower for keys in shown.values() for upper, lower in pairwise(keys)}
+    per_row = _per_row(len(programmes))
+    column = {key: number % per_row for number, pid in enumerate(programmes) for key in shown.get(pid, [])}
+    ends: dict[tuple[str, str], _UpperEnd] = {}
+    for pair in facing:
+        for upper, across in ((pair.a, pair.b), (pair.b, pair.a)):
+            under_upper, under_across = below.get(upper), below.get(across)
+            if under_upper is None or under_across is None:
+                continue
+            if {frozenset((upper, under_across)), frozenset((under_upper, across))} <= drawn:
+                end = _UpperEnd(upper, column.get(upper, 0) > column.get(under_across, 0))
+                ends[(upper, under_across)] = ends[(under_across, upper)] = end
+    return ends
+
+
+def _edge_label(text: str) -> str:
+    """An overlap's words as an HTML-like label with room around them (:data:`LABEL_PAD`)."""
+    return (
+        f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="{LABEL_PAD}">'
+        f"<TR><TD>{html(shorten(text, 60))}</TD></TR></TABLE>>"
+    )
+
+
 def _overlap_edges(
-    pairs: list[OverlapPair], facing: list[OverlapPair], lang: Lang, edge_labels: EdgeLabels
+    pairs: list[OverlapPair],
+    facing: list[OverlapPair],
+    crossing: dict[tuple[str, str], _UpperEnd],
+    lang: Lang,
+    edge_labels: EdgeLabels,
 ) -> list[str]:
     """One edge per drawn pair: rank, score and, where the two ends face each other, two
     shared words (a line that runs up or down crosses others, and long labels there
     collide; its words stay in its tooltip); width by score; bold when confirmed in the
-    review file."""
+    review file.  Two lines that cross between facing pairs carry their labels at their
+    upper ends (:func:`_crossing_ends`)."""
     across = {(pair.a, pair.b) for pair in facing}
     out: list[str] = []
     for pair in pairs:
@@ -252,9 +314,19 @@ def _overlap_edges(
         label = f"{pair.rank}. {score}" + (f" · {', '.join(words_shared)}" if words_shared else "")
         tooltip = f"{overlap_word('band.' + pair.band, lang)}: {pair.reason}"
         style = "bold" if pair.review else "solid"
+        end = crossing.get((pair.a, pair.b))
+        placed = f"{edge_labels}={_edge_label(label)}"
+        if end is not None:
+            # below the line: clockwise from a left end (the line runs down to the right)
+            angle = END_LABEL_ANGLE if end.on_the_right else -END_LABEL_ANGLE
+            side = "taillabel" if end.key == pair.a else "headlabel"
+            placed = (
+                f"{side}={_edge_label(label)}, labelangle={angle}, labeldistance={END_LABEL_DISTANCE}, "
+                f'labelfontname="{FONT}", labelfontsize=8, labelfontcolor="{OVERLAP_COLOUR}"'
+            )
         out.append(
             f'  {dot_string(pair.a)} -- {dot_string(pair.b)} [constraint=false, color="{OVERLAP_COLOUR}", '
-            f"style={style}, penwidth={1 + 4 * pair.score:.2f}, {edge_labels}={dot_string(shorten(label, 60))}, "
+            f"style={style}, penwidth={1 + 4 * pair.score:.2f}, {placed}, "
             f'fontname="{FONT}", fontsize=8, fontcolor="{OVERLAP_COLOUR}", tooltip={dot_tooltip(tooltip)}];'
         )
     return out
