@@ -22,6 +22,7 @@ from din_graph._errors import DinRenderError
 from din_graph._model import Portfolio, Programme
 from din_graph._render._backend import run_dot
 from din_graph._render._dot import FONT, LEVEL_STYLE, paper_size
+from din_graph._render._sheet import format_value
 from din_graph._render._text import Lang, clean, dot_string, dot_tooltip, html, shorten, wrap
 from din_graph._vocab import SHEET_WORDS as WORDS
 from din_graph._vocab import overlap_word
@@ -310,8 +311,8 @@ def _overlap_edges(
     for pair in pairs:
         words_shared = next((e.shared[:2] for e in pair.evidence if e.signal == "text" and e.shared), ())
         words_shared = words_shared if (pair.a, pair.b) in across else ()
-        score = f"{pair.score:.2f}".replace(".", "," if lang == "nl" else ".")  # two digits always: 0,50 not 0,5
-        label = f"{pair.rank}. {score}" + (f" · {', '.join(words_shared)}" if words_shared else "")
+        label = f"{pair.rank}. {format_value(pair.score, lang, digits=2)}"
+        label += f" · {', '.join(words_shared)}" if words_shared else ""
         tooltip = f"{overlap_word('band.' + pair.band, lang)}: {pair.reason}"
         style = "bold" if pair.review else "solid"
         end = crossing.get((pair.a, pair.b))

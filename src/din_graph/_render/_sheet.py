@@ -260,17 +260,23 @@ def parse_highlight(highlight: str | Iterable[str] | None) -> frozenset[str]:
     return frozenset(out)
 
 
-def format_value(value: Value | None, lang: Lang) -> str:
+def format_value(value: Value | None, lang: Lang, *, digits: int | None = None) -> str:
     """A number as the language writes it (Dutch: ``6.000``, ``2,1``); text as is.
+    With ``digits``, always that many decimals (a score: ``0,50``, not ``0,5``).
 
     >>> format_value(6000, "nl"), format_value(2.1, "nl"), format_value(6000, "en"), format_value("ntb.", "nl")
     ('6.000', '2,1', '6,000', 'ntb.')
+    >>> format_value(0.5, "nl", digits=2), format_value(0.5, "en", digits=2)
+    ('0,50', '0.50')
     """
     if value is None:
         return "?"
     if isinstance(value, str):
         return clean(value)
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+    if digits is not None:
+        text = f"{value:,.{digits}f}"
+    else:
+        text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
     if lang == "nl":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text
